@@ -1,0 +1,146 @@
+/* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems once,
+ * writes output. Every error travels up as a pp_error and is printed here, once. */
+#include "cli/options.h"
+#include "model/content.h"
+#include "model/paper.h"
+#include "output/output.h"
+#include "sheets/sheet.h"
+#include "typeset/typeset.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <libxml/parser.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Directories the program reads its own files from. */
+typedef struct paths {
+    char *data, *layouts, *fonts, *schema;
+} paths;
+
+static paths find_paths(const pp_options *o)
+{
+    const char *env = getenv("PRAATPLAAT_DATA");
+    paths p;
+    p.data = g_strdup(o->data ? o->data : env && *env ? env : PP_DATA_DIR);
+    p.layouts = o->layouts ? g_strdup(o->layouts) : g_build_filename(p.data, "layouts", NULL);
+    p.fonts = g_build_filename(p.data, "fonts", NULL);
+    p.schema = g_build_filename(p.data, "schemas", "content.rng", NULL);
+    return p;
+}
+
+static void free_paths(paths *p)
+{
+    g_free(p->data);
+    g_free(p->layouts);
+    g_free(p->fonts);
+    g_free(p->schema);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Plans every requested sheet into s. */
+static pp_status plan(pp_scene *s, const pp_options *o, const pp_content *c, pp_typeset *ts,
+                      const paths *p, const pp_paper *paper, pp_error *err)
+{
+    static const char *const all[] = {"followup", "guide"};
+    bool every = strcmp(o->sheet, "all") == 0;
+    size_t n = every ? sizeof all / sizeof all[0] : 1;
+    for (size_t i = 0; i < n && !pp_error_isset(err); i++) {
+        const pp_sheet_kind *k = pp_sheet_find(every ? all[i] : o->sheet);
+        pp_sheet_add(s, k, c, ts, p->layouts, paper, o->orientation, err);
+    }
+    return err->status;
+}
+
+static void report(const pp_scene *s, const pp_paper *paper)
+{
+    for (size_t i = 0; i < s->n_problems; i++)
+        fprintf(stderr, "%s: error: %s (paper %s)\n", s->problems[i].where, s->problems[i].what,
+                paper->name);
+}
+
+static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_content *c,
+                              pp_error *err)
+{
+    if (same_file(o->output, o->content))
+        return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite the input");
+    if (strcmp(o->format, "png") == 0) return pp_png_write(s, o->dpi, o->output, err);
+    GString *keywords = g_string_new(NULL);
+    for (size_t i = 0; i < c->n_themes; i++)
+        g_string_append_printf(keywords, "%s%s", i ? ", " : "", c->themes[i].name.text);
+    const char *subject = strcmp(o->sheet, "followup") == 0 ? c->followup.name.text
+                          : strcmp(o->sheet, "guide") == 0  ? c->colophon.short_line.text
+                                                            : c->praatplaat.title.text;
+    pp_doc_meta meta = {c->title.text, subject, c->publisher.text, keywords->str, c->lang};
+    pp_pdf_write(s, &meta, o->output, err);
+    g_string_free(keywords, TRUE);
+    return err->status;
+}
+
+static pp_status run(const pp_options *o, pp_error *err)
+{
+    const pp_paper *paper = pp_paper_find(o->paper);
+    if (!paper)
+        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown paper size \"%s\" (%s)", o->paper,
+                            pp_paper_names());
+    if (strcmp(o->sheet, "all") != 0 && !pp_sheet_find(o->sheet))
+        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%s, all)", o->sheet,
+                            pp_sheet_names());
+    paths p = find_paths(o);
+    pp_content *c = pp_content_load(o->content, p.schema, err);
+    pp_typeset *ts = c ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
+    pp_scene *s = pp_scene_new();
+    if (ts && plan(s, o, c, ts, &p, paper, err) == PP_OK) {
+        report(s, paper);
+        if (o->command == PP_CMD_RENDER) write_output(s, o, c, err);
+        else
+            printf("%s: %s at %s: %zu page(s), %s\n", o->content, o->sheet, paper->name, s->n_pages,
+                   s->n_problems ? "some text does not fit" : "valid, all text fits");
+    }
+    pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
+    pp_scene_free(s);
+    pp_typeset_free(ts);
+    pp_content_free(c);
+    free_paths(&p);
+    return st;
+}
+
+/* Releases library caches so leak checkers see only real leaks. */
+static void release_libraries(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+    xmlCleanupParser();
+}
+
+int main(int argc, char **argv)
+{
+    pp_error err = {0};
+    pp_options o;
+    if (pp_options_parse(argc, argv, &o, &err) != PP_OK) {
+        pp_error_print(&err, stderr);
+        fputs("Try 'praatplaat --help'.\n", stderr);
+        return PP_ERR_USAGE;
+    }
+    if (o.help) {
+        fputs(pp_options_usage(o.command), stdout);
+        return PP_OK;
+    }
+    if (o.version) {
+        printf("praatplaat %s\n", PP_VERSION);
+        return PP_OK;
+    }
+    pp_status st = run(&o, &err);
+    if (pp_error_isset(&err)) pp_error_print(&err, stderr);
+    release_libraries();
+    return (int)st;
+}

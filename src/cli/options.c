@@ -1,0 +1,141 @@
+#include "cli/options.h"
+
+#include <glib.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_main[] =
+    "Usage: praatplaat COMMAND [OPTIONS]\n"
+    "Turns an instrument's XML content into print-ready workshop sheets.\n"
+    "\n"
+    "Commands:\n"
+    "  render CONTENT.xml --sheet NAME [--paper SIZE] -o OUT.pdf   draw a sheet into a PDF (or PNG)\n"
+    "  check  CONTENT.xml [--sheet NAME] [--paper SIZE]            validate, and report text that "
+    "does not fit\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show help (also `praatplaat COMMAND --help`)\n"
+    "  --version      show the version\n"
+    "\n"
+    "Exit codes: 0 ok; 1 invalid input or text that does not fit; 2 usage error; 3 output or I/O "
+    "error.\n";
+
+static const char usage_render[] =
+    "Usage: praatplaat render CONTENT.xml --sheet NAME [OPTIONS] -o OUT.pdf\n"
+    "Draws a sheet of the instrument in CONTENT.xml.\n"
+    "\n"
+    "  --sheet NAME        followup, guide, or all (every sheet, one after the other)\n"
+    "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
+    "  --landscape         landscape, whatever the layout's default\n"
+    "  --portrait          portrait, whatever the layout's default\n"
+    "  -o, --output FILE   the PDF (or .png preview) to write; written only when complete\n"
+    "  --format pdf|png    output format (default: from the file name, else pdf)\n"
+    "  --dpi N             resolution of PNG previews (default 96)\n"
+    "  --data DIR          directory holding layouts/, fonts/ and schemas/ (or $PRAATPLAAT_DATA)\n"
+    "  --layouts DIR       take the layout files from DIR instead\n"
+    "\n"
+    "Text that does not fit its box even at the layout's minimum size is still drawn and written,\n"
+    "reported on stderr as FILE:LINE: error: …, and the exit code is 1.\n";
+
+static const char usage_check[] =
+    "Usage: praatplaat check CONTENT.xml [--sheet NAME] [--paper SIZE] [OPTIONS]\n"
+    "Validates CONTENT.xml and lays out its sheets without writing anything; reports every text\n"
+    "that does not fit its box, with sheet, box and element. Exit 0 when all is valid and fits.\n"
+    "\n"
+    "  --sheet NAME        followup, guide, or all (default)\n"
+    "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
+    "  --landscape, --portrait, --data DIR, --layouts DIR   as for render\n";
+
+const char *pp_options_usage(pp_command cmd)
+{
+    return cmd == PP_CMD_RENDER ? usage_render : cmd == PP_CMD_CHECK ? usage_check : usage_main;
+}
+
+static pp_status usage(pp_error *err, const char *fmt, const char *arg)
+{
+    return pp_error_set(err, PP_ERR_USAGE, NULL, 0, fmt, arg);
+}
+
+/* The value of an option: "--opt=value" or the next argument. */
+static const char *value(int argc, char **argv, int *i, const char *name, pp_error *err)
+{
+    const char *eq = strchr(argv[*i], '=');
+    if (eq) return eq + 1;
+    if (*i + 1 >= argc) {
+        usage(err, "option %s needs a value", name);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool is_opt(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *err)
+{
+    const char *a = argv[*i];
+    static const struct {
+        const char *name;
+        size_t offset;
+    } strings[] = {{"--sheet", offsetof(pp_options, sheet)},   {"--paper", offsetof(pp_options, paper)},
+                   {"--output", offsetof(pp_options, output)}, {"-o", offsetof(pp_options, output)},
+                   {"--format", offsetof(pp_options, format)}, {"--data", offsetof(pp_options, data)},
+                   {"--layouts", offsetof(pp_options, layouts)}};
+    for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
+        if (is_opt(a, strings[k].name)) {
+            const char *v = value(argc, argv, i, strings[k].name, err);
+            if (v) *(const char **)((char *)o + strings[k].offset) = v;
+            return err->status;
+        }
+    if (strcmp(a, "--landscape") == 0 || strcmp(a, "--portrait") == 0) {
+        int want = a[2] == 'l' ? 1 : -1;
+        if (o->orientation && o->orientation != want)
+            return usage(err, "choose one of --landscape and --portrait%s", "");
+        o->orientation = want;
+        return PP_OK;
+    }
+    if (is_opt(a, "--dpi")) {
+        const char *v = value(argc, argv, i, "--dpi", err);
+        char *end = NULL;
+        o->dpi = v ? g_ascii_strtod(v, &end) : 0;
+        if (v && (!end || *end || o->dpi < 10 || o->dpi > 1200))
+            return usage(err, "--dpi takes a number from 10 to 1200, not \"%s\"", v);
+        return err->status;
+    }
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        o->help = true;
+        return PP_OK;
+    }
+    return usage(err, "unknown option %s (see praatplaat --help)", a);
+}
+
+pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
+{
+    *o = (pp_options){.paper = "A3", .dpi = 96};
+    int i = 1;
+    if (i < argc && strcmp(argv[i], "render") == 0) o->command = PP_CMD_RENDER, i++;
+    else if (i < argc && strcmp(argv[i], "check") == 0) o->command = PP_CMD_CHECK, i++;
+    for (; i < argc && !pp_error_isset(err); i++) {
+        const char *a = argv[i];
+        if (o->command == PP_CMD_NONE && strcmp(a, "--version") == 0) o->version = true;
+        else if (a[0] == '-' && a[1] != '\0') option(argc, argv, &i, o, err);
+        else if (o->command != PP_CMD_NONE && !o->content) o->content = a;
+        else if (o->command == PP_CMD_NONE) usage(err, "unknown command \"%s\" (render or check)", a);
+        else usage(err, "unexpected argument \"%s\"", a);
+    }
+    if (pp_error_isset(err) || o->help || o->version) return err->status;
+    if (o->command == PP_CMD_NONE) return usage(err, "no command given (see praatplaat --help)%s", "");
+    if (!o->content) return usage(err, "no content file given%s", "");
+    if (o->command == PP_CMD_RENDER && !o->sheet) return usage(err, "render needs --sheet%s", "");
+    if (o->command == PP_CMD_RENDER && !o->output) return usage(err, "render needs -o OUT.pdf%s", "");
+    if (o->command == PP_CMD_CHECK && o->output) return usage(err, "check writes no output%s", "");
+    if (!o->sheet) o->sheet = "all";
+    if (!o->format && o->output) o->format = g_str_has_suffix(o->output, ".png") ? "png" : "pdf";
+    if (o->format && strcmp(o->format, "pdf") != 0 && strcmp(o->format, "png") != 0)
+        return usage(err, "--format must be pdf or png, not \"%s\"", o->format);
+    return PP_OK;
+}

@@ -1,0 +1,31 @@
+/* Command-line parsing for praatplaat. Pure: no I/O beyond what it returns; strings borrow argv. */
+#ifndef PP_OPTIONS_H
+#define PP_OPTIONS_H
+
+#include "model/error.h"
+
+#include <stdbool.h>
+
+typedef enum pp_command { PP_CMD_NONE, PP_CMD_RENDER, PP_CMD_CHECK } pp_command;
+
+typedef struct pp_options {
+    pp_command command;
+    bool help, version;
+    const char *content; /* the content file */
+    const char *sheet;   /* "followup", "guide", "all" */
+    const char *paper;   /* "A3" by default */
+    int orientation;     /* <0 portrait, >0 landscape, 0 the layout's default */
+    const char *output;
+    const char *format; /* "pdf" or "png"; NULL: from the output's extension */
+    double dpi;         /* PNG previews */
+    const char *data;   /* directory with layouts/, fonts/, schemas/ */
+    const char *layouts; /* overrides data/layouts */
+} pp_options;
+
+/* Fills o from argv; PP_ERR_USAGE with err set on a bad command line. */
+pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err);
+
+/* Help texts for `praatplaat --help` and `praatplaat COMMAND --help`. */
+const char *pp_options_usage(pp_command cmd);
+
+#endif

@@ -1,0 +1,470 @@
+#include "model/content.h"
+
+#include "model/arena.h"
+#include "model/xml.h"
+
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Loader state: the content being filled, and every id seen (for the uniqueness check). */
+typedef struct loader {
+    pp_content *c;
+    pp_arena *a;
+    const char *path;
+    pp_error *err;
+    struct seen_id {
+        const char *id;
+        long line;
+    } *ids;
+    size_t n_ids, cap_ids;
+} loader;
+
+static bool ok(const loader *L)
+{
+    return !pp_error_isset(L->err);
+}
+
+static bool fail(loader *L, xmlNodePtr n, const char *fmt, const char *arg)
+{
+    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n), fmt, arg);
+    return false;
+}
+
+static bool valid_id(const char *s)
+{
+    if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))) return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || strchr("._-", *s)))
+            return false;
+    return true;
+}
+
+static const char *take_id(loader *L, xmlNodePtr n)
+{
+    char *id = pp_xml_attr(L->a, n, "id");
+    if (!id) {
+        fail(L, n, "<%s> needs an id attribute", (const char *)n->name);
+        return NULL;
+    }
+    if (!valid_id(id)) {
+        fail(L, n, "id \"%s\" is not valid (lower-case letters, digits, '.', '_', '-')", id);
+        return NULL;
+    }
+    if (L->n_ids == L->cap_ids) {
+        size_t cap = L->cap_ids ? L->cap_ids * 2 : 64;
+        void *p = realloc(L->ids, cap * sizeof *L->ids);
+        if (!p) {
+            pp_error_set(L->err, PP_ERR_IO, L->path, 0, "out of memory");
+            return NULL;
+        }
+        L->ids = p;
+        L->cap_ids = cap;
+    }
+    L->ids[L->n_ids++] = (struct seen_id){id, pp_xml_line(n)};
+    return id;
+}
+
+/* A text element: its id and collapsed text. */
+static bool text_of(loader *L, xmlNodePtr n, pp_text *out)
+{
+    if (!n || !ok(L)) return ok(L);
+    out->line = pp_xml_line(n);
+    out->id = take_id(L, n);
+    if (out->id) out->text = pp_xml_text(L->a, n, L->path, L->err);
+    return ok(L) && out->text;
+}
+
+/* Takes an optional or required text child named name from *cur. */
+static bool take_text(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name, bool required,
+                      pp_text *out)
+{
+    xmlNodePtr n = pp_xml_take(cur, parent, name, required, L->path, L->err);
+    return ok(L) && text_of(L, n, out);
+}
+
+/* Counts the run of elements named name starting at cur. */
+static size_t count_run(xmlNodePtr cur, const char *name)
+{
+    size_t n = 0;
+    for (; cur; cur = cur->next)
+        if (cur->type == XML_ELEMENT_NODE) {
+            if (!pp_xml_is(cur, name)) break;
+            n++;
+        }
+    return n;
+}
+
+static bool check_count(loader *L, xmlNodePtr parent, const char *name, size_t n, size_t lo,
+                        size_t hi)
+{
+    if (n >= lo && n <= hi) return true;
+    char what[160];
+    snprintf(what, sizeof what, "<%s> must hold %zu to %zu <%s> elements, found %zu",
+             (const char *)parent->name, lo, hi, name, n);
+    return fail(L, parent, "%s", what);
+}
+
+/* A run of text elements named name (lo..hi of them), e.g. statements or fields. */
+static pp_text *take_texts(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name, size_t lo,
+                           size_t hi, size_t *n_out)
+{
+    size_t n = count_run(*cur, name);
+    if (n < lo && *cur && !pp_xml_is(*cur, name)) { /* something else stands where they should */
+        pp_xml_end(*cur, parent, L->path, L->err);
+        return NULL;
+    }
+    if (!check_count(L, parent, name, n, lo, hi)) return NULL;
+    pp_text *v = pp_arena_calloc(L->a, n ? n : 1, sizeof *v);
+    for (size_t i = 0; v && i < n && ok(L); i++) take_text(L, cur, parent, name, true, &v[i]);
+    *n_out = n;
+    return ok(L) ? v : NULL;
+}
+
+static bool load_meta(loader *L, xmlNodePtr meta)
+{
+    pp_content *c = L->c;
+    xmlNodePtr cur = pp_xml_first(meta, L->path, L->err);
+    take_text(L, &cur, meta, "title", true, &c->title);
+    take_text(L, &cur, meta, "subtitle", false, &c->subtitle);
+    take_text(L, &cur, meta, "tagline", false, &c->tagline);
+    take_text(L, &cur, meta, "category", false, &c->category);
+    take_text(L, &cur, meta, "publisher", true, &c->publisher);
+    return ok(L) && pp_xml_end(cur, meta, L->path, L->err);
+}
+
+static bool load_labels(loader *L, xmlNodePtr labels)
+{
+    xmlNodePtr cur = pp_xml_first(labels, L->path, L->err);
+    take_text(L, &cur, labels, "yes", true, &L->c->yes);
+    take_text(L, &cur, labels, "no", true, &L->c->no);
+    return ok(L) && pp_xml_end(cur, labels, L->path, L->err);
+}
+
+static bool load_theme(loader *L, xmlNodePtr node, pp_theme *t)
+{
+    t->line = pp_xml_line(node);
+    t->id = take_id(L, node);
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "name", true, &t->name);
+    if (ok(L))
+        t->statements = take_texts(L, &cur, node, "statement", 1, PP_MAX_STATEMENTS, &t->n_statements);
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+static bool load_themes(loader *L, xmlNodePtr themes)
+{
+    xmlNodePtr cur = pp_xml_first(themes, L->path, L->err);
+    size_t n = count_run(cur, "theme");
+    if (!ok(L) || !check_count(L, themes, "theme", n, 1, PP_MAX_THEMES)) return false;
+    L->c->themes = pp_arena_calloc(L->a, n, sizeof *L->c->themes);
+    L->c->n_themes = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        load_theme(L, cur, &L->c->themes[i]);
+        cur = pp_xml_next(cur, L->path, L->err);
+    }
+    return ok(L) && pp_xml_end(cur, themes, L->path, L->err);
+}
+
+static bool load_scores(loader *L, xmlNodePtr scores)
+{
+    static const char *const values[PP_SCORES] = {"plus", "mixed", "minus"};
+    xmlNodePtr cur = pp_xml_first(scores, L->path, L->err);
+    for (int i = 0; i < PP_SCORES && ok(L); i++) {
+        xmlNodePtr n = pp_xml_take(&cur, scores, "score", true, L->path, L->err);
+        if (!n) break;
+        char *v = pp_xml_attr(L->a, n, "value");
+        if (!v || strcmp(v, values[i]) != 0)
+            return fail(L, n, "score %s must have value=\"%s\" (plus, mixed, minus in that order)",
+                        values[i]);
+        text_of(L, n, &L->c->praatplaat.scores[i]);
+    }
+    return ok(L) && pp_xml_end(cur, scores, L->path, L->err);
+}
+
+static bool load_praatplaat(loader *L, xmlNodePtr node)
+{
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "title", true, &L->c->praatplaat.title);
+    take_text(L, &cur, node, "name", true, &L->c->praatplaat.name);
+    take_text(L, &cur, node, "explain", true, &L->c->praatplaat.explain);
+    take_text(L, &cur, node, "attention", true, &L->c->praatplaat.attention);
+    xmlNodePtr scores = ok(L) ? pp_xml_take(&cur, node, "scores", true, L->path, L->err) : NULL;
+    if (scores) load_scores(L, scores);
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+/* An enumerated attribute: absent gives false; "yes"/given value gives true. */
+static bool flag_attr(loader *L, xmlNodePtr n, const char *name, const char *on, const char *off)
+{
+    char *v = pp_xml_attr(L->a, n, name);
+    if (!v || (off && strcmp(v, off) == 0)) return false;
+    if (strcmp(v, on) == 0) return true;
+    char what[128];
+    snprintf(what, sizeof what, "attribute %s must be \"%s\"%s%s%s", name, on, off ? " or \"" : "",
+             off ? off : "", off ? "\"" : "");
+    fail(L, n, "%s", what);
+    return false;
+}
+
+static bool load_group(loader *L, xmlNodePtr node, pp_group *g)
+{
+    g->id = take_id(L, node);
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "label", true, &g->label);
+    size_t n = count_run(cur, "column");
+    if (!ok(L) || !check_count(L, node, "column", n, 1, PP_MAX_COLUMNS)) return false;
+    g->columns = pp_arena_calloc(L->a, n, sizeof *g->columns);
+    g->n_columns = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        g->columns[i].yesno = flag_attr(L, cur, "marks", "yesno", NULL);
+        take_text(L, &cur, node, "column", true, &g->columns[i].question);
+    }
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+static bool load_groups(loader *L, xmlNodePtr *cur, xmlNodePtr parent)
+{
+    size_t n = count_run(*cur, "group");
+    if (!check_count(L, parent, "group", n, 1, PP_MAX_GROUPS)) return false;
+    L->c->followup.groups = pp_arena_calloc(L->a, n, sizeof(pp_group));
+    L->c->followup.n_groups = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        load_group(L, *cur, &L->c->followup.groups[i]);
+        *cur = pp_xml_next(*cur, L->path, L->err);
+    }
+    if (ok(L) && pp_content_columns(L->c) > PP_MAX_COLUMNS)
+        return fail(L, parent, "the follow-up plaat has more than %s columns", "8");
+    return ok(L);
+}
+
+static bool load_rows(loader *L, xmlNodePtr *cur, xmlNodePtr parent)
+{
+    size_t n = count_run(*cur, "row");
+    if (!check_count(L, parent, "row", n, 0, PP_MAX_ROWS)) return false;
+    L->c->followup.rows = pp_arena_calloc(L->a, n ? n : 1, sizeof(pp_row));
+    L->c->followup.n_rows = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        pp_row *r = &L->c->followup.rows[i];
+        r->write_in = flag_attr(L, *cur, "write-in", "yes", "no");
+        take_text(L, cur, parent, "row", true, &r->label);
+    }
+    return ok(L);
+}
+
+static bool load_followup(loader *L, xmlNodePtr node)
+{
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "title", true, &L->c->followup.title);
+    take_text(L, &cur, node, "name", true, &L->c->followup.name);
+    xmlNodePtr fields = ok(L) ? pp_xml_take(&cur, node, "fields", true, L->path, L->err) : NULL;
+    if (fields) {
+        xmlNodePtr f = pp_xml_first(fields, L->path, L->err);
+        L->c->followup.fields =
+            take_texts(L, &f, fields, "field", 1, PP_MAX_FIELDS, &L->c->followup.n_fields);
+        if (ok(L)) pp_xml_end(f, fields, L->path, L->err);
+    }
+    if (ok(L)) load_groups(L, &cur, node);
+    if (ok(L)) load_rows(L, &cur, node);
+    if (ok(L)) take_text(L, &cur, node, "footer", true, &L->c->followup.footer);
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+static bool load_blocks(loader *L, xmlNodePtr first, xmlNodePtr parent, int depth, pp_block **out,
+                        size_t *n_out);
+
+static bool load_block(loader *L, xmlNodePtr n, int depth, pp_block *b)
+{
+    if (depth > PP_MAX_DEPTH) return fail(L, n, "blocks are nested deeper than %s levels", "6");
+    if (pp_xml_is(n, "p")) {
+        b->kind = PP_BLOCK_P;
+        return text_of(L, n, &b->text);
+    }
+    xmlNodePtr first = pp_xml_first(n, L->path, L->err);
+    if (pp_xml_is(n, "section")) {
+        b->kind = PP_BLOCK_SECTION;
+        b->text.id = take_id(L, n);
+        if (ok(L)) take_text(L, &first, n, "heading", true, &b->text);
+        return ok(L) && load_blocks(L, first, n, depth + 1, &b->children, &b->n_children);
+    }
+    if (pp_xml_is(n, "list")) {
+        b->kind = PP_BLOCK_LIST;
+        b->text.id = take_id(L, n);
+        char *type = pp_xml_attr(L->a, n, "type");
+        if (!type || (strcmp(type, "bullet") != 0 && strcmp(type, "ordered") != 0))
+            return fail(L, n, "<list> needs type=\"bullet\" or type=\"ordered\"%s", "");
+        b->ordered = strcmp(type, "ordered") == 0;
+        return load_blocks(L, first, n, depth + 1, &b->children, &b->n_children);
+    }
+    return fail(L, n, "element <%s> is not allowed here", (const char *)n->name);
+}
+
+/* True when n has element children other than <br/>: an item of blocks rather than of text. */
+static bool holds_blocks(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !pp_xml_is(c, "br")) return true;
+    return false;
+}
+
+/* An item holds either plain text (kept as one P child with the item's id) or blocks. */
+static bool load_item(loader *L, xmlNodePtr n, int depth, pp_block *b)
+{
+    b->kind = PP_BLOCK_ITEM;
+    if (!holds_blocks(n)) {
+        b->children = pp_arena_calloc(L->a, 1, sizeof *b->children);
+        b->n_children = 1;
+        return text_of(L, n, &b->children->text);
+    }
+    b->text.id = take_id(L, n);
+    xmlNodePtr first = pp_xml_first(n, L->path, L->err);
+    return ok(L) && load_blocks(L, first, n, depth + 1, &b->children, &b->n_children);
+}
+
+static bool load_blocks(loader *L, xmlNodePtr first, xmlNodePtr parent, int depth, pp_block **out,
+                        size_t *n_out)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err)) n++;
+    if (!ok(L)) return false;
+    if (n == 0) return fail(L, parent, "<%s> is empty", (const char *)parent->name);
+    if (n > PP_MAX_BLOCKS) return fail(L, parent, "<%s> holds too many blocks", (const char *)parent->name);
+    *out = pp_arena_calloc(L->a, n, sizeof **out);
+    *n_out = n;
+    bool list = pp_xml_is(parent, "list");
+    size_t i = 0;
+    for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err), i++) {
+        if (list != pp_xml_is(c, "item"))
+            return fail(L, c, list ? "a <list> holds only <item> elements, found <%s>"
+                                   : "element <%s> is not allowed here",
+                        (const char *)c->name);
+        if (list)
+            load_item(L, c, depth, &(*out)[i]);
+        else
+            load_block(L, c, depth, &(*out)[i]);
+    }
+    return ok(L);
+}
+
+static bool load_guide(loader *L, xmlNodePtr guide)
+{
+    xmlNodePtr first = pp_xml_first(guide, L->path, L->err);
+    for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err))
+        if (!pp_xml_is(c, "section"))
+            return fail(L, c, "<guide> holds only <section> elements, found <%s>",
+                        (const char *)c->name);
+    return ok(L) && load_blocks(L, first, guide, 1, &L->c->guide, &L->c->n_guide);
+}
+
+static bool load_colophon(loader *L, xmlNodePtr node)
+{
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "heading", true, &L->c->colophon.heading);
+    size_t n = count_run(cur, "p");
+    if (!ok(L) || !check_count(L, node, "p", n, 1, PP_MAX_BLOCKS)) return false;
+    L->c->colophon.body = pp_arena_calloc(L->a, n, sizeof(pp_block));
+    L->c->colophon.n_body = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        L->c->colophon.body[i].kind = PP_BLOCK_P;
+        take_text(L, &cur, node, "p", true, &L->c->colophon.body[i].text);
+    }
+    if (ok(L)) take_text(L, &cur, node, "short", true, &L->c->colophon.short_line);
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+static int cmp_seen(const void *x, const void *y)
+{
+    const struct seen_id *a = x, *b = y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+/* Reports the second use of an id closest to the top of the file. */
+static bool check_unique_ids(loader *L)
+{
+    if (L->n_ids == 0) return true;
+    qsort(L->ids, L->n_ids, sizeof *L->ids, cmp_seen);
+    const struct seen_id *dup = NULL;
+    for (size_t i = 1; i < L->n_ids; i++)
+        if (strcmp(L->ids[i].id, L->ids[i - 1].id) == 0 && (!dup || L->ids[i].line < dup->line))
+            dup = &L->ids[i];
+    if (!dup) return true;
+    char first[32];
+    for (size_t i = 0; i < L->n_ids; i++)
+        if (strcmp(L->ids[i].id, dup->id) == 0) {
+            snprintf(first, sizeof first, "%ld", L->ids[i].line);
+            break;
+        }
+    pp_error_set(L->err, PP_ERR_INVALID, L->path, dup->line,
+                 "duplicate id \"%s\" (first used on line %s)", dup->id, first);
+    return false;
+}
+
+typedef bool (*part_loader)(loader *, xmlNodePtr);
+
+static bool load_root(loader *L, xmlNodePtr root)
+{
+    char *format = pp_xml_attr(L->a, root, "format");
+    if (!format || strcmp(format, "1") != 0)
+        return fail(L, root, "unsupported content format \"%s\" (this program reads format 1)",
+                    format ? format : "(missing)");
+    L->c->id = pp_xml_attr(L->a, root, "id");
+    if (!valid_id(L->c->id)) return fail(L, root, "<instrument> needs a valid id%s", "");
+    xmlChar *lang = xmlNodeGetLang(root);
+    L->c->lang = lang ? pp_arena_strdup(L->a, (const char *)lang) : NULL;
+    xmlFree(lang);
+    if (!L->c->lang || !L->c->lang[0])
+        return fail(L, root, "<instrument> needs an xml:lang attribute%s", "");
+    static const struct {
+        const char *name;
+        part_loader load;
+    } parts[] = {{"meta", load_meta},         {"labels", load_labels},
+                 {"themes", load_themes},     {"praatplaat", load_praatplaat},
+                 {"followup", load_followup}, {"guide", load_guide},
+                 {"colophon", load_colophon}};
+    xmlNodePtr cur = pp_xml_first(root, L->path, L->err);
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0] && ok(L); i++) {
+        xmlNodePtr n = pp_xml_take(&cur, root, parts[i].name, true, L->path, L->err);
+        if (n) parts[i].load(L, n);
+    }
+    return ok(L) && pp_xml_end(cur, root, L->path, L->err) && check_unique_ids(L);
+}
+
+pp_content *pp_content_load(const char *path, const char *schema_path, pp_error *err)
+{
+    xmlDocPtr doc = pp_xml_read(path, "instrument", err);
+    if (!doc) return NULL;
+    pp_content *c = calloc(1, sizeof *c);
+    pp_arena *a = c ? pp_arena_new() : NULL;
+    loader L = {.c = c, .a = a, .path = path, .err = err};
+    if (!a) {
+        pp_error_set(err, PP_ERR_IO, path, 0, "out of memory");
+    } else {
+        c->arena = a;
+        c->path = pp_arena_strdup(a, path);
+        /* Our own walk first: it names the element and line precisely; the schema is the backstop. */
+        if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
+            pp_xml_validate(doc, path, schema_path, err);
+    }
+    free(L.ids);
+    xmlFreeDoc(doc);
+    if (pp_error_isset(err)) {
+        pp_content_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void pp_content_free(pp_content *c)
+{
+    if (!c) return;
+    pp_arena_free(c->arena);
+    free(c);
+}
+
+size_t pp_content_columns(const pp_content *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->followup.n_groups; i++) n += c->followup.groups[i].n_columns;
+    return n;
+}

@@ -1,0 +1,114 @@
+/* pp_content: one instrument in one language, loaded from a content file (docs/content-format.md).
+ * pp_content_load returns a content you free with pp_content_free; every string and array in it is owned
+ * by the content (its arena) and lives until that call. Nothing here knows about drawing. */
+#ifndef PP_CONTENT_H
+#define PP_CONTENT_H
+
+#include "model/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A piece of visible text with the element it came from. text is NULL for an optional text left out. */
+typedef struct pp_text {
+    const char *id;
+    const char *text;
+    long line;
+} pp_text;
+
+typedef struct pp_theme {
+    const char *id;
+    long line;
+    pp_text name;
+    pp_text *statements;
+    size_t n_statements;
+} pp_theme;
+
+typedef struct pp_column {
+    pp_text question; /* question.id is the column's id */
+    bool yesno;       /* every cell of the column has a yes/no pair */
+} pp_column;
+
+typedef struct pp_group {
+    const char *id;
+    pp_text label;
+    pp_column *columns;
+    size_t n_columns;
+} pp_group;
+
+typedef struct pp_row {
+    pp_text label; /* label.id is the row's id */
+    bool write_in; /* the label is followed by room to write */
+} pp_row;
+
+/* Guide text as a tree of blocks. */
+typedef enum pp_block_kind {
+    PP_BLOCK_P,       /* text */
+    PP_BLOCK_LIST,    /* children are ITEMs; ordered or bullets */
+    PP_BLOCK_ITEM,    /* children are P and LIST blocks */
+    PP_BLOCK_SECTION  /* text is the heading; children are blocks */
+} pp_block_kind;
+
+typedef struct pp_block pp_block;
+struct pp_block {
+    pp_block_kind kind;
+    pp_text text;
+    bool ordered;
+    pp_block *children;
+    size_t n_children;
+};
+
+enum { PP_SCORE_PLUS, PP_SCORE_MIXED, PP_SCORE_MINUS, PP_SCORES };
+
+typedef struct pp_content {
+    const char *path; /* as given to pp_content_load */
+    const char *id;
+    const char *lang;
+    pp_text title, subtitle, tagline, category, publisher;
+    pp_text yes, no;
+    pp_theme *themes;
+    size_t n_themes;
+    struct {
+        pp_text title, name, explain, attention;
+        pp_text scores[PP_SCORES];
+    } praatplaat;
+    struct {
+        pp_text title, name, footer;
+        pp_text *fields;
+        size_t n_fields;
+        pp_group *groups;
+        size_t n_groups;
+        pp_row *rows;
+        size_t n_rows;
+    } followup;
+    pp_block *guide; /* sections */
+    size_t n_guide;
+    struct {
+        pp_text heading, short_line;
+        pp_block *body; /* paragraphs */
+        size_t n_body;
+    } colophon;
+    struct pp_arena *arena;
+} pp_content;
+
+/* Limits of the format (docs/content-format.md). */
+enum {
+    PP_MAX_THEMES = 12,
+    PP_MAX_STATEMENTS = 12,
+    PP_MAX_FIELDS = 8,
+    PP_MAX_GROUPS = 4,
+    PP_MAX_COLUMNS = 8,
+    PP_MAX_ROWS = 4,
+    PP_MAX_BLOCKS = 200,
+    PP_MAX_DEPTH = 6
+};
+
+/* Loads and validates path against the RELAX NG schema at schema_path (NULL skips it). Returns NULL
+ * with err set ("FILE:LINE: what is wrong") on any problem. */
+pp_content *pp_content_load(const char *path, const char *schema_path, pp_error *err);
+void pp_content_free(pp_content *c);
+
+/* Number of columns over all groups. */
+size_t pp_content_columns(const pp_content *c);
+
+#endif

@@ -1,0 +1,389 @@
+#include "model/layout.h"
+
+#include "model/arena.h"
+#include "model/xml.h"
+
+#include <glib.h>
+#include <libxml/parser.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum kind { K_LENGTH, K_NUMBER, K_COLOUR, K_STYLE } kind;
+
+/* One named value. Invariant: after loading, value holds the resolved value for the paper. */
+typedef struct entry {
+    kind kind;
+    const char *name;
+    long line;
+    bool fixed; /* not scaled with the paper */
+    union {
+        double value; /* mm for lengths */
+        pp_rgb rgb;
+        pp_style style;
+    } u;
+} entry;
+
+struct pp_layout {
+    pp_arena *a;
+    const char *path, *sheet;
+    const pp_paper *paper;
+    bool landscape;
+    double scale;
+    entry *e;
+    size_t n, cap;
+    pp_rgb *palette;
+    size_t n_palette;
+    pp_error lookup; /* sticky: first failed lookup */
+};
+
+enum { MAX_ENTRIES = 1000, MAX_PALETTE = 16 };
+static const double MAX_MM = 5000, MAX_PT = 1000;
+
+typedef struct ctx {
+    pp_layout *l;
+    pp_error *err;
+} ctx;
+
+static bool bad(ctx *c, xmlNodePtr n, const char *what, const char *name)
+{
+    pp_error_set(c->err, PP_ERR_INVALID, c->l->path, pp_xml_line(n), what, name);
+    return false;
+}
+
+/* A locale-independent number in [lo, hi]; false with an error otherwise. */
+static bool number_attr(ctx *c, xmlNodePtr n, const char *attr, double lo, double hi, double *out)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+    if (!v) return bad(c, n, "missing attribute %s", attr);
+    char *end = NULL;
+    double d = g_ascii_strtod((const char *)v, &end);
+    bool okv = end && end != (char *)v && *end == '\0' && isfinite(d) && d >= lo && d <= hi;
+    if (!okv) {
+        char what[200];
+        snprintf(what, sizeof what, "attribute %s=\"%.40s\" must be a number from %g to %g", attr,
+                 (const char *)v, lo, hi);
+        xmlFree(v);
+        return bad(c, n, "%s", what);
+    }
+    xmlFree(v);
+    *out = d;
+    return true;
+}
+
+static bool colour_value(ctx *c, xmlNodePtr n, const char *attr, pp_rgb *out)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+    unsigned r, g, b;
+    char tail;
+    bool okv = v && strlen((const char *)v) == 7 &&
+               sscanf((const char *)v, "#%2x%2x%2x%c", &r, &g, &b, &tail) == 3;
+    xmlFree(v);
+    if (!okv) return bad(c, n, "attribute %s must be a colour like \"#1F2933\"", attr);
+    *out = (pp_rgb){r / 255.0, g / 255.0, b / 255.0};
+    return true;
+}
+
+static entry *find(pp_layout *l, kind k, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->e[i].kind == k && strcmp(l->e[i].name, name) == 0) return &l->e[i];
+    return NULL;
+}
+
+static entry *add(ctx *c, xmlNodePtr n, kind k, const char *name)
+{
+    pp_layout *l = c->l;
+    if (find(l, k, name)) return bad(c, n, "\"%s\" is defined twice", name), NULL;
+    if (l->n == l->cap) {
+        if (l->cap >= MAX_ENTRIES) return bad(c, n, "too many entries (limit %s)", "1000"), NULL;
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        entry *e = pp_arena_calloc(l->a, cap, sizeof *e);
+        if (!e) return bad(c, n, "out of memory%s", ""), NULL;
+        if (l->n) memcpy(e, l->e, l->n * sizeof *e);
+        l->e = e;
+        l->cap = cap;
+    }
+    entry *e = &l->e[l->n++];
+    *e = (entry){.kind = k, .name = name, .line = pp_xml_line(n)};
+    return e;
+}
+
+/* Reads a style's attributes onto s; with base false every attribute is optional (a paper override). */
+static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
+{
+    static const char *const required[] = {"family", "size", "min", "colour"};
+    for (size_t i = 0; base && i < 4; i++)
+        if (!xmlHasProp(n, (const xmlChar *)required[i]))
+            return bad(c, n, "style needs a %s attribute", required[i]);
+    char *v;
+    if ((v = pp_xml_attr(c->l->a, n, "family"))) s->family = v;
+    double d;
+    if (xmlHasProp(n, (const xmlChar *)"size") && !number_attr(c, n, "size", 1, MAX_PT, &s->size))
+        return false;
+    if (xmlHasProp(n, (const xmlChar *)"min") && !number_attr(c, n, "min", 1, MAX_PT, &s->min))
+        return false;
+    if (xmlHasProp(n, (const xmlChar *)"weight")) {
+        if (!number_attr(c, n, "weight", 100, 900, &d)) return false;
+        s->weight = (int)d;
+    }
+    if (xmlHasProp(n, (const xmlChar *)"leading") &&
+        !number_attr(c, n, "leading", 0.8, 3, &s->leading))
+        return false;
+    if (xmlHasProp(n, (const xmlChar *)"tracking") &&
+        !number_attr(c, n, "tracking", -0.2, 1, &s->tracking))
+        return false;
+    if ((v = pp_xml_attr(c->l->a, n, "colour"))) {
+        entry *col = find(c->l, K_COLOUR, v);
+        if (!col) return bad(c, n, "unknown colour \"%s\"", v);
+        s->colour = col->u.rgb;
+    }
+    if ((v = pp_xml_attr(c->l->a, n, "align"))) {
+        if (strcmp(v, "start") == 0) s->align = PP_ALIGN_START;
+        else if (strcmp(v, "center") == 0) s->align = PP_ALIGN_CENTER;
+        else if (strcmp(v, "end") == 0) s->align = PP_ALIGN_END;
+        else return bad(c, n, "align must be start, center or end, not \"%s\"", v);
+    }
+    if ((v = pp_xml_attr(c->l->a, n, "italic"))) s->italic = strcmp(v, "yes") == 0;
+    if ((v = pp_xml_attr(c->l->a, n, "hyphenate"))) s->hyphenate = strcmp(v, "yes") == 0;
+    if (s->min > s->size) return bad(c, n, "style \"%s\": min is larger than size", s->name);
+    return true;
+}
+
+static const char *name_attr(ctx *c, xmlNodePtr n)
+{
+    char *name = pp_xml_attr(c->l->a, n, "name");
+    if (!name || !name[0]) bad(c, n, "<%s> needs a name attribute", (const char *)n->name);
+    return name;
+}
+
+/* A definition in the layout body. */
+static bool define(ctx *c, xmlNodePtr n)
+{
+    if (pp_xml_is(n, "palette")) return true; /* read separately */
+    kind k;
+    if (pp_xml_is(n, "length")) k = K_LENGTH;
+    else if (pp_xml_is(n, "number")) k = K_NUMBER;
+    else if (pp_xml_is(n, "colour")) k = K_COLOUR;
+    else if (pp_xml_is(n, "style")) k = K_STYLE;
+    else if (pp_xml_is(n, "paper")) return true; /* applied after the body */
+    else return bad(c, n, "unknown element <%s> in <layout>", (const char *)n->name);
+    const char *name = name_attr(c, n);
+    entry *e = name ? add(c, n, k, name) : NULL;
+    if (!e) return false;
+    char *scale = pp_xml_attr(c->l->a, n, "scale");
+    e->fixed = scale && strcmp(scale, "fixed") == 0;
+    switch (k) {
+    case K_LENGTH: return number_attr(c, n, "mm", 0, MAX_MM, &e->u.value);
+    case K_NUMBER: return number_attr(c, n, "value", -MAX_MM, MAX_MM, &e->u.value);
+    case K_COLOUR: return colour_value(c, n, "rgb", &e->u.rgb);
+    case K_STYLE:
+        e->u.style = (pp_style){.name = name, .weight = 400, .leading = 1.2};
+        return style_attrs(c, n, &e->u.style, true);
+    }
+    return false;
+}
+
+static void scale_entries(pp_layout *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        entry *e = &l->e[i];
+        if (e->fixed) continue;
+        if (e->kind == K_LENGTH) e->u.value *= l->scale;
+        if (e->kind == K_STYLE) {
+            e->u.style.size *= l->scale;
+            e->u.style.min *= l->scale;
+        }
+    }
+}
+
+/* Applies one <paper> block's values: exact, unscaled, and only for names the body defines. */
+static bool override(ctx *c, xmlNodePtr block)
+{
+    for (xmlNodePtr n = pp_xml_first(block, c->l->path, c->err); n;
+         n = pp_xml_next(n, c->l->path, c->err)) {
+        const char *name = name_attr(c, n);
+        if (!name) return false;
+        kind k = pp_xml_is(n, "length") ? K_LENGTH : pp_xml_is(n, "style") ? K_STYLE : K_NUMBER;
+        if (!pp_xml_is(n, "length") && !pp_xml_is(n, "style") && !pp_xml_is(n, "number"))
+            return bad(c, n, "<paper> may set <length>, <number> and <style>, not <%s>",
+                       (const char *)n->name);
+        entry *e = find(c->l, k, name);
+        if (!e) return bad(c, n, "\"%s\" is not defined in the layout body", name);
+        bool okv = k == K_LENGTH   ? number_attr(c, n, "mm", 0, MAX_MM, &e->u.value)
+                   : k == K_NUMBER ? number_attr(c, n, "value", -MAX_MM, MAX_MM, &e->u.value)
+                                   : style_attrs(c, n, &e->u.style, false);
+        if (!okv) return false;
+    }
+    return !pp_error_isset(c->err);
+}
+
+static bool load_palette(ctx *c, xmlNodePtr root)
+{
+    for (xmlNodePtr n = pp_xml_first(root, c->l->path, c->err); n;
+         n = pp_xml_next(n, c->l->path, c->err)) {
+        if (!pp_xml_is(n, "palette")) continue;
+        if (c->l->palette) return bad(c, n, "only one <palette> is allowed%s", "");
+        c->l->palette = pp_arena_calloc(c->l->a, MAX_PALETTE, sizeof(pp_rgb));
+        for (xmlNodePtr k = pp_xml_first(n, c->l->path, c->err); k;
+             k = pp_xml_next(k, c->l->path, c->err)) {
+            if (!pp_xml_is(k, "colour")) return bad(c, k, "<palette> holds <colour> only%s", "");
+            if (c->l->n_palette == MAX_PALETTE) return bad(c, k, "more than %s palette colours", "16");
+            if (!colour_value(c, k, "rgb", &c->l->palette[c->l->n_palette++])) return false;
+        }
+    }
+    return !pp_error_isset(c->err);
+}
+
+static bool load_body(ctx *c, xmlNodePtr root, int orientation)
+{
+    pp_layout *l = c->l;
+    char *format = pp_xml_attr(l->a, root, "format");
+    if (!format || strcmp(format, "1") != 0) return bad(c, root, "unsupported layout format%s", "");
+    l->sheet = pp_xml_attr(l->a, root, "sheet");
+    if (!l->sheet) return bad(c, root, "<layout> needs a sheet attribute%s", "");
+    char *orient = pp_xml_attr(l->a, root, "orientation");
+    if (!orient || (strcmp(orient, "landscape") != 0 && strcmp(orient, "portrait") != 0))
+        return bad(c, root, "orientation must be landscape or portrait%s", "");
+    l->landscape = orientation ? orientation > 0 : strcmp(orient, "landscape") == 0;
+    char *ref = pp_xml_attr(l->a, root, "reference");
+    const pp_paper *rp = pp_paper_find(ref);
+    if (!rp) return bad(c, root, "reference must be a paper size (%s)", pp_paper_names());
+    l->scale = pp_paper_scale(l->paper, rp);
+    /* Colours first, so styles can name colours defined anywhere in the body. */
+    for (int pass = 0; pass < 2; pass++)
+        for (xmlNodePtr n = pp_xml_first(root, l->path, c->err); n && !pp_error_isset(c->err);
+             n = pp_xml_next(n, l->path, c->err))
+            if ((pass == 0) == pp_xml_is(n, "colour") && !define(c, n)) return false;
+    if (pp_error_isset(c->err) || !load_palette(c, root)) return false;
+    scale_entries(l);
+    for (xmlNodePtr n = pp_xml_first(root, l->path, c->err); n; n = pp_xml_next(n, l->path, c->err)) {
+        if (!pp_xml_is(n, "paper")) continue;
+        char *size = pp_xml_attr(l->a, n, "size");
+        if (!pp_paper_find(size)) return bad(c, n, "unknown paper size \"%s\"", size ? size : "");
+        if (pp_paper_find(size) == l->paper && !override(c, n)) return false;
+    }
+    return !pp_error_isset(c->err);
+}
+
+pp_layout *pp_layout_load(const char *path, const pp_paper *paper, int orientation, pp_error *err)
+{
+    xmlDocPtr doc = pp_xml_read(path, "layout", err);
+    if (!doc) return NULL;
+    pp_layout *l = calloc(1, sizeof *l);
+    if (l) l->a = pp_arena_new();
+    if (!l || !l->a) {
+        pp_error_set(err, PP_ERR_IO, path, 0, "out of memory");
+        pp_layout_free(l);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    l->path = pp_arena_strdup(l->a, path);
+    l->paper = paper;
+    ctx c = {l, err};
+    bool okv = load_body(&c, xmlDocGetRootElement(doc), orientation);
+    xmlFreeDoc(doc);
+    if (!okv) {
+        pp_layout_free(l);
+        return NULL;
+    }
+    return l;
+}
+
+void pp_layout_free(pp_layout *l)
+{
+    if (!l) return;
+    pp_arena_free(l->a);
+    free(l);
+}
+
+double pp_layout_page_w(const pp_layout *l)
+{
+    return l->landscape ? l->paper->h : l->paper->w;
+}
+
+double pp_layout_page_h(const pp_layout *l)
+{
+    return l->landscape ? l->paper->w : l->paper->h;
+}
+
+const pp_paper *pp_layout_paper(const pp_layout *l)
+{
+    return l->paper;
+}
+
+const char *pp_layout_sheet(const pp_layout *l)
+{
+    return l->sheet;
+}
+
+static entry *lookup(pp_layout *l, kind k, const char *name)
+{
+    static const char *const kinds[] = {"length", "number", "colour", "style"};
+    entry *e = find(l, k, name);
+    if (!e)
+        pp_error_set(&l->lookup, PP_ERR_INVALID, l->path, 0, "the layout lacks the %s \"%s\"",
+                     kinds[k], name);
+    return e;
+}
+
+double pp_layout_mm(pp_layout *l, const char *name)
+{
+    entry *e = lookup(l, K_LENGTH, name);
+    return e ? e->u.value : 1;
+}
+
+double pp_layout_num(pp_layout *l, const char *name)
+{
+    entry *e = lookup(l, K_NUMBER, name);
+    return e ? e->u.value : 1;
+}
+
+pp_rgb pp_layout_colour(pp_layout *l, const char *name)
+{
+    entry *e = lookup(l, K_COLOUR, name);
+    return e ? e->u.rgb : (pp_rgb){0, 0, 0};
+}
+
+const pp_style *pp_layout_style(pp_layout *l, const char *name)
+{
+    static const pp_style fallback = {"fallback", "sans-serif", 400, false, 10, 10, 1.2, 0, {0, 0, 0},
+                                      PP_ALIGN_START, false};
+    entry *e = lookup(l, K_STYLE, name);
+    return e ? &e->u.style : &fallback;
+}
+
+pp_rgb pp_layout_palette(pp_layout *l, size_t i)
+{
+    if (i < l->n_palette) return l->palette[i];
+    pp_error_set(&l->lookup, PP_ERR_INVALID, l->path, 0,
+                 "the layout's palette has %zu colours; the content needs at least %zu", l->n_palette,
+                 i + 1);
+    return (pp_rgb){0.5, 0.5, 0.5};
+}
+
+size_t pp_layout_palette_size(const pp_layout *l)
+{
+    return l->n_palette;
+}
+
+pp_status pp_layout_status(const pp_layout *l, pp_error *err)
+{
+    if (!pp_error_isset(&l->lookup)) return PP_OK;
+    if (!pp_error_isset(err)) *err = l->lookup;
+    return l->lookup.status;
+}
+
+size_t pp_layout_n_styles(const pp_layout *l)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++) n += l->e[i].kind == K_STYLE;
+    return n;
+}
+
+const pp_style *pp_layout_style_at(const pp_layout *l, size_t i)
+{
+    for (size_t k = 0; k < l->n; k++)
+        if (l->e[k].kind == K_STYLE && i-- == 0) return &l->e[k].u.style;
+    return NULL;
+}

@@ -1,0 +1,70 @@
+/* pp_layout: the geometry and style of one kind of sheet (docs/layout-format.md), resolved for one paper
+ * size. Every number a sheet uses comes from here by name; nothing in sheet code is a magic number.
+ *
+ * Values in a layout file are given at its reference paper and scaled to the requested paper by the
+ * linear paper scale (√2 per ISO step), unless marked scale="fixed" (physical sizes: post-its, pens);
+ * a <paper size="A0"> block sets values for one paper exactly, unscaled.
+ *
+ * Lookups by name never fail loudly: a missing name returns a neutral value and records a sticky error
+ * (as cairo does), which pp_layout_status reports once the sheet is planned.
+ *
+ * pp_layout_load returns a layout you free with pp_layout_free; styles and strings are owned by it. */
+#ifndef PP_LAYOUT_H
+#define PP_LAYOUT_H
+
+#include "model/error.h"
+#include "model/paper.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pp_rgb {
+    double r, g, b; /* 0..1 */
+} pp_rgb;
+
+typedef enum pp_align { PP_ALIGN_START, PP_ALIGN_CENTER, PP_ALIGN_END } pp_align;
+
+typedef struct pp_style {
+    const char *name;
+    const char *family;
+    int weight;       /* CSS weight: 400 regular, 600 semibold, 700 bold */
+    bool italic;
+    double size;      /* pt, at this paper */
+    double min;       /* pt: the text engine shrinks no further */
+    double leading;   /* line height as a multiple of the size */
+    double tracking;  /* letter spacing in em */
+    pp_rgb colour;
+    pp_align align;
+    bool hyphenate;
+} pp_style;
+
+typedef struct pp_layout pp_layout;
+
+/* Loads path for paper (with landscape chosen by the caller: orientation < 0 portrait, > 0 landscape,
+ * 0 the layout's default). NULL with err set on a bad file. */
+pp_layout *pp_layout_load(const char *path, const pp_paper *paper, int orientation, pp_error *err);
+void pp_layout_free(pp_layout *l);
+
+/* Page size in mm, oriented. */
+double pp_layout_page_w(const pp_layout *l);
+double pp_layout_page_h(const pp_layout *l);
+const pp_paper *pp_layout_paper(const pp_layout *l);
+const char *pp_layout_sheet(const pp_layout *l);
+
+/* Named values, resolved for the paper. Borrowed pointers live as long as the layout. */
+double pp_layout_mm(pp_layout *l, const char *name);
+double pp_layout_num(pp_layout *l, const char *name);
+pp_rgb pp_layout_colour(pp_layout *l, const char *name);
+const pp_style *pp_layout_style(pp_layout *l, const char *name);
+/* The i-th colour of the theme palette; an error when the palette has fewer colours. */
+pp_rgb pp_layout_palette(pp_layout *l, size_t i);
+size_t pp_layout_palette_size(const pp_layout *l);
+
+/* The styles, for checks over all of them (e.g. that their fonts exist). */
+size_t pp_layout_n_styles(const pp_layout *l);
+const pp_style *pp_layout_style_at(const pp_layout *l, size_t i);
+
+/* PP_OK, or the first failed lookup copied into err. */
+pp_status pp_layout_status(const pp_layout *l, pp_error *err);
+
+#endif

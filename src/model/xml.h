@@ -1,0 +1,47 @@
+/* Safe reading of untrusted XML files and small helpers to walk the tree with good error messages.
+ * Nothing here touches the network or the file system beyond the named file: no DTD, no external or
+ * internal entities, no XInclude. Trees returned are the caller's (free with xmlFreeDoc). */
+#ifndef PP_XML_H
+#define PP_XML_H
+
+#include "model/arena.h"
+#include "model/error.h"
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Largest input file read, in bytes (documented in docs/limits.md). */
+#define PP_XML_MAX_BYTES (4u * 1024u * 1024u)
+/* Longest single text, in bytes of UTF-8. */
+#define PP_TEXT_MAX_BYTES 16000u
+
+/* Reads and parses path; checks the root element is root_name. Returns the tree, or NULL with err set
+ * (FILE:LINE when the parser knows the line). */
+xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_error *err);
+
+/* Validates doc against the RELAX NG schema at schema_path; false with err set at the first problem. */
+bool pp_xml_validate(xmlDocPtr doc, const char *path, const char *schema_path, pp_error *err);
+
+/* Walking. Element children only; comments and white space are skipped, other text is an error. */
+xmlNodePtr pp_xml_first(xmlNodePtr parent, const char *path, pp_error *err);
+xmlNodePtr pp_xml_next(xmlNodePtr node, const char *path, pp_error *err);
+bool pp_xml_is(xmlNodePtr node, const char *name);
+long pp_xml_line(xmlNodePtr node);
+
+/* If *cur is an element named name, returns it and advances *cur; otherwise returns NULL and, when
+ * required, sets err ("expected <name> in <parent>"). */
+xmlNodePtr pp_xml_take(xmlNodePtr *cur, xmlNodePtr parent, const char *name, bool required,
+                       const char *path, pp_error *err);
+
+/* Sets err if cur is not NULL: an element that is not allowed at that place. */
+bool pp_xml_end(xmlNodePtr cur, xmlNodePtr parent, const char *path, pp_error *err);
+
+/* Attribute value copied into the arena, or NULL when absent. */
+char *pp_xml_attr(pp_arena *a, xmlNodePtr node, const char *name);
+
+/* Text of node with white space collapsed and <br/> as '\n'; copied into the arena. NULL with err set
+ * when the element holds other elements, the text is empty, too long or has control characters. */
+char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err);
+
+#endif

@@ -1,0 +1,170 @@
+#include "output/draw.h"
+#include "output/output.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <qpdf/qpdf-c.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+char *pp_temp_beside(const char *path, FILE **out, pp_error *err)
+{
+    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+    char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    g_free(dir);
+    g_free(base);
+    int fd = g_mkstemp(tmp);
+    if (fd < 0) {
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write here: %s", strerror(errno));
+        g_free(tmp);
+        return NULL;
+    }
+    *out = fdopen(fd, "wb");
+    if (!*out) {
+        close(fd);
+        g_unlink(tmp);
+        g_free(tmp);
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot open a temporary file");
+        return NULL;
+    }
+    return tmp;
+}
+
+pp_status pp_commit_file(FILE *f, char *tmp, const char *path, pp_error *err)
+{
+    bool ok = !pp_error_isset(err) && fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+    int saved = errno;
+    ok = (fclose(f) == 0) && ok;
+    if (ok && rename(tmp, path) != 0) {
+        saved = errno;
+        ok = false;
+    }
+    if (!ok) {
+        g_unlink(tmp);
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", strerror(saved ? saved : EIO));
+    }
+    g_free(tmp);
+    return ok ? PP_OK : err->status;
+}
+
+static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int length)
+{
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date. */
+static void creation_date(char *out, size_t n)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long v = env ? strtoll(env, &end, 10) : 0;
+    time_t t = (env && end && *end == '\0' && v >= 0) ? (time_t)v : (time_t)1577836800; /* 2020-01-01 */
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void set_meta(cairo_surface_t *pdf, const pp_doc_meta *m)
+{
+    char date[32];
+    creation_date(date, sizeof date);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "praatplaat " PP_VERSION);
+    const struct {
+        cairo_pdf_metadata_t key;
+        const char *value;
+    } items[] = {{CAIRO_PDF_METADATA_TITLE, m->title},
+                 {CAIRO_PDF_METADATA_SUBJECT, m->subject},
+                 {CAIRO_PDF_METADATA_AUTHOR, m->author},
+                 {CAIRO_PDF_METADATA_KEYWORDS, m->keywords}};
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        if (items[i].value) cairo_pdf_surface_set_metadata(pdf, items[i].key, items[i].value);
+}
+
+/* Renders every page into memory with cairo. */
+static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *path, pp_error *err)
+{
+    GByteArray *bytes = g_byte_array_new();
+    const pp_page *first = &s->pages[0];
+    cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(to_bytes, bytes, first->w * PP_MM_PT,
+                                                               first->h * PP_MM_PT);
+    set_meta(pdf, m);
+    cairo_t *cr = cairo_create(pdf);
+    for (size_t i = 0; i < s->n_pages && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
+        const pp_page *p = &s->pages[i];
+        cairo_pdf_surface_set_size(pdf, p->w * PP_MM_PT, p->h * PP_MM_PT);
+        pp_draw_page(cr, p);
+        if (p->outline) {
+            char link[32];
+            snprintf(link, sizeof link, "page=%zu", i + 1);
+            cairo_pdf_surface_add_outline(pdf, CAIRO_PDF_OUTLINE_ROOT, p->outline, link, 0);
+        }
+        cairo_show_page(cr);
+    }
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(pdf);
+    if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(pdf);
+    cairo_surface_destroy(pdf);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the PDF: %s", cairo_status_to_string(st));
+        g_byte_array_unref(bytes);
+        return NULL;
+    }
+    return bytes;
+}
+
+/* What cairo 1.16 cannot write: the document language (/Lang) and showing the title in viewers.
+ * libqpdf adds them and writes the file with a deterministic /ID. */
+static pp_status finish(GByteArray *bytes, const pp_doc_meta *m, FILE *out, const char *path,
+                        pp_error *err)
+{
+    qpdf_data q = qpdf_init();
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    qpdf_silence_errors(q);
+    QPDF_ERROR_CODE rc = qpdf_read_memory(q, path, (const char *)bytes->data, bytes->len, NULL);
+    if (!(rc & QPDF_ERRORS)) {
+        qpdf_oh root = qpdf_get_root(q);
+        if (m->lang) qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, m->lang));
+        qpdf_oh_replace_key(q, root, "/ViewerPreferences",
+                            qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
+        rc = qpdf_init_write_memory(q);
+    }
+    if (!(rc & QPDF_ERRORS)) {
+        qpdf_set_deterministic_ID(q, QPDF_TRUE);
+        qpdf_set_object_stream_mode(q, qpdf_o_generate);
+        rc = qpdf_write(q);
+    }
+    if (!(rc & QPDF_ERRORS)) {
+        size_t n = qpdf_get_buffer_length(q);
+        if (fwrite(qpdf_get_buffer(q), 1, n, out) != n)
+            pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
+    }
+    if (rc & QPDF_ERRORS) {
+        qpdf_error e = qpdf_get_error(q);
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write the PDF: %s",
+                     e ? qpdf_get_error_full_text(q, e) : "unknown error");
+    }
+    qpdf_cleanup(&q);
+    return err->status;
+}
+
+pp_status pp_pdf_write(const pp_scene *s, const pp_doc_meta *meta, const char *path, pp_error *err)
+{
+    if (s->n_pages == 0) return pp_error_set(err, PP_ERR_INVALID, path, 0, "nothing to write");
+    GByteArray *bytes = render(s, meta, path, err);
+    if (!bytes) return err->status;
+    FILE *f = NULL;
+    char *tmp = pp_temp_beside(path, &f, err);
+    if (tmp) {
+        finish(bytes, meta, f, path, err);
+        pp_commit_file(f, tmp, path, err);
+    }
+    g_byte_array_unref(bytes);
+    return err->status;
+}

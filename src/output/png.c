@@ -1,0 +1,52 @@
+#include "output/draw.h"
+#include "output/output.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+                                                       : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* "out.png" → "out-2.png" for page 2 of a longer scene. */
+static char *page_path(const char *path, size_t i, size_t n)
+{
+    if (n == 1) return g_strdup(path);
+    const char *dot = g_str_has_suffix(path, ".png") ? path + strlen(path) - 4 : path + strlen(path);
+    return g_strdup_printf("%.*s-%zu.png", (int)(dot - path), path, i + 1);
+}
+
+static pp_status write_page(const pp_page *p, double dpi, const char *path, pp_error *err)
+{
+    double k = dpi / 25.4;
+    int w = (int)ceil(p->w * k), h = (int)ceil(p->h * k);
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, k / PP_MM_PT, k / PP_MM_PT); /* pp_draw_page scales mm to pt */
+    pp_draw_page(cr, p);
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    FILE *f = NULL;
+    char *tmp = st == CAIRO_STATUS_SUCCESS ? pp_temp_beside(path, &f, err) : NULL;
+    if (tmp) st = cairo_surface_write_to_png_stream(img, to_file, f);
+    cairo_surface_destroy(img);
+    if (st != CAIRO_STATUS_SUCCESS)
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the image: %s",
+                     cairo_status_to_string(st));
+    return tmp ? pp_commit_file(f, tmp, path, err) : err->status;
+}
+
+pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error *err)
+{
+    for (size_t i = 0; i < s->n_pages && !pp_error_isset(err); i++) {
+        char *name = page_path(path, i, s->n_pages);
+        write_page(&s->pages[i], dpi, name, err);
+        g_free(name);
+    }
+    return err->status;
+}

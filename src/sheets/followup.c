@@ -1,0 +1,225 @@
+/* The follow-up plaat: a header (sheet name, title), header fields with writing space, a table with one
+ * row per theme plus the content's extra rows and one column per question (grouped), and a footer
+ * question with writing space. Every size, colour and style comes from layouts/followup.xml. */
+#include "sheets/sheet.h"
+
+#include <math.h>
+
+typedef struct fu {
+    pp_scene *s;
+    const pp_content *c;
+    pp_typeset *ts;
+    pp_layout *l;
+    double left, right, top, bottom; /* the area inside the margins */
+    double y;                        /* where the next band starts */
+} fu;
+
+static const pp_style *st(fu *f, const char *name)
+{
+    return pp_layout_style(f->l, name);
+}
+
+static double mm(fu *f, const char *name)
+{
+    return pp_layout_mm(f->l, name);
+}
+
+static pp_rgb col(fu *f, const char *name)
+{
+    return pp_layout_colour(f->l, name);
+}
+
+static void text(fu *f, const pp_text *t, const char *style, double x, double y, double w, double h,
+                 pp_valign v, const char *box)
+{
+    pp_scene_fit(f->s, f->ts, f->c, t, st(f, style), x, y, w, h, v, box);
+}
+
+static void header(fu *f)
+{
+    double h = mm(f, "header-h"), kicker = mm(f, "kicker-h");
+    double side = mm(f, "instrument-w"), w = f->right - f->left;
+    text(f, &f->c->followup.name, "kicker", f->left, f->y, w - side, kicker, PP_VALIGN_TOP, "name");
+    text(f, &f->c->followup.title, "title", f->left, f->y + kicker, w - side, h - kicker,
+         PP_VALIGN_TOP, "title");
+    text(f, &f->c->title, "instrument", f->right - side, f->y, side, h, PP_VALIGN_TOP, "instrument");
+    f->y += h;
+    pp_scene_line(f->s, f->left, f->y, f->right, f->y, pp_stroke(col(f, "accent"), mm(f, "rule-strong")));
+    f->y += mm(f, "gap");
+}
+
+/* One field: a tinted box, its label at the top, a writing line near the bottom. */
+static void field(fu *f, const pp_text *t, double x, double w, double h)
+{
+    double pad = mm(f, "field-pad");
+    pp_op *box = pp_scene_rect(f->s, x, f->y, w, h, pp_fill(col(f, "field-fill")), "field");
+    box->radius = mm(f, "corner");
+    text(f, t, "field-label", x + pad, f->y + pad, w - 2 * pad, mm(f, "field-label-h"), PP_VALIGN_TOP,
+         "field");
+    double ly = f->y + h - pad;
+    pp_scene_line(f->s, x + pad, ly, x + w - pad, ly, pp_stroke(col(f, "rule"), mm(f, "rule")));
+}
+
+static void fields(fu *f)
+{
+    size_t n = f->c->followup.n_fields;
+    double gap = mm(f, "field-gap"), h = mm(f, "fields-h");
+    double first = pp_layout_num(f->l, "first-field-weight");
+    double unit = (f->right - f->left - gap * (double)(n - 1)) / (first + (double)(n - 1));
+    double x = f->left;
+    for (size_t i = 0; i < n; i++) {
+        double w = unit * (i == 0 ? first : 1);
+        field(f, &f->c->followup.fields[i], x, w, h);
+        x += w + gap;
+    }
+    f->y += h + mm(f, "table-gap");
+}
+
+/* Column geometry shared by the header rows and the body. */
+typedef struct grid {
+    double label_w, col_w, gap;
+    size_t n_cols;
+} grid;
+
+static double col_x(const fu *f, const grid *g, size_t k)
+{
+    return f->left + g->label_w + g->gap + (double)k * (g->col_w + g->gap);
+}
+
+static void group_heads(fu *f, const grid *g)
+{
+    double h = mm(f, "group-h");
+    size_t k = 0;
+    for (size_t i = 0; i < f->c->followup.n_groups; i++) {
+        const pp_group *gr = &f->c->followup.groups[i];
+        double x = col_x(f, g, k), w = (double)gr->n_columns * (g->col_w + g->gap) - g->gap;
+        pp_scene_rect(f->s, x, f->y, w, h, pp_fill(col(f, "group-fill")), "group");
+        text(f, &gr->label, "group", x, f->y, w, h, PP_VALIGN_CENTER, "group");
+        k += gr->n_columns;
+    }
+    f->y += h + g->gap;
+}
+
+static void questions(fu *f, const grid *g)
+{
+    double h = mm(f, "question-h"), pad = mm(f, "cell-pad");
+    size_t k = 0;
+    for (size_t i = 0; i < f->c->followup.n_groups; i++)
+        for (size_t j = 0; j < f->c->followup.groups[i].n_columns; j++, k++) {
+            double x = col_x(f, g, k);
+            pp_scene_rect(f->s, x, f->y, g->col_w, h, pp_fill(col(f, "question-fill")), "question");
+            text(f, &f->c->followup.groups[i].columns[j].question, "question", x + pad, f->y + pad,
+                 g->col_w - 2 * pad, h - 2 * pad, PP_VALIGN_BOTTOM, "question");
+        }
+    f->y += h + g->gap;
+}
+
+/* A yes/no pair stacked in a strip at the left of a cell; returns the strip's width. */
+static double yes_no(fu *f, double x, double y, pp_rgb ink)
+{
+    double pad = mm(f, "cell-pad"), box = mm(f, "mark-box"), gap = mm(f, "mark-gap");
+    double strip = mm(f, "mark-strip");
+    const pp_text *labels[2] = {&f->c->yes, &f->c->no};
+    for (int i = 0; i < 2; i++) {
+        double by = y + pad + (double)i * (box + gap);
+        pp_op *b = pp_scene_rect(f->s, x + pad, by, box, box, pp_stroke(ink, mm(f, "mark-line")),
+                                 "checkbox");
+        b->paint.fill = true;
+        b->paint.fill_rgb = col(f, "paper");
+        text(f, labels[i], "mark", x + pad + box + mm(f, "mark-label-gap"), by,
+             strip - box - pad - mm(f, "mark-label-gap"), box, PP_VALIGN_CENTER, "yes/no label");
+    }
+    pp_scene_line(f->s, x + strip, y + pad, x + strip, y + pad + 2 * box + gap,
+                  pp_stroke(col(f, "rule"), mm(f, "rule")));
+    return strip;
+}
+
+/* The label cell of a row: filled with the row's colour, the name on it. */
+static void row_label(fu *f, const pp_text *name, pp_rgb fill, double y, double h, bool write_in,
+                      const char *style)
+{
+    double pad = mm(f, "cell-pad"), w = mm(f, "label-w");
+    pp_scene_rect(f->s, f->left, y, w, h, pp_fill(fill), "row-label");
+    double th = write_in ? mm(f, "write-in-label-h") : h - 2 * pad;
+    text(f, name, style, f->left + pad, y + pad, w - 2 * pad, th,
+         write_in ? PP_VALIGN_TOP : PP_VALIGN_CENTER, "row label");
+    if (write_in)
+        pp_scene_line(f->s, f->left + pad, y + h - pad, f->left + w - pad, y + h - pad,
+                      pp_stroke(col(f, "on-dark"), mm(f, "rule")));
+}
+
+static void answer_cells(fu *f, const grid *g, double y, double h, pp_rgb tint)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < f->c->followup.n_groups; i++)
+        for (size_t j = 0; j < f->c->followup.groups[i].n_columns; j++, k++) {
+            double x = col_x(f, g, k);
+            pp_scene_rect(f->s, x, y, g->col_w, h, pp_fill(tint), "cell");
+            if (f->c->followup.groups[i].columns[j].yesno) yes_no(f, x, y, col(f, "ink"));
+        }
+}
+
+static void body(fu *f, const grid *g, double bottom)
+{
+    size_t n = f->c->n_themes + f->c->followup.n_rows;
+    double h = (bottom - f->y - g->gap * (double)(n - 1)) / (double)n;
+    for (size_t i = 0; i < f->c->n_themes; i++) {
+        pp_rgb c = pp_layout_palette(f->l, i);
+        row_label(f, &f->c->themes[i].name, c, f->y, h, false, "row-label");
+        answer_cells(f, g, f->y, h, pp_rgb_tint(c, pp_layout_num(f->l, "tint-theme")));
+        f->y += h + g->gap;
+    }
+    for (size_t i = 0; i < f->c->followup.n_rows; i++) {
+        const pp_row *r = &f->c->followup.rows[i];
+        row_label(f, &r->label, col(f, "extra-fill"), f->y, h, r->write_in, "row-label");
+        answer_cells(f, g, f->y, h, col(f, "extra-tint"));
+        f->y += h + g->gap;
+    }
+}
+
+static void table(fu *f, double bottom)
+{
+    grid g = {.label_w = mm(f, "label-w"), .gap = mm(f, "cell-gap"), .n_cols = pp_content_columns(f->c)};
+    g.col_w = (f->right - f->left - g.label_w - g.gap * (double)g.n_cols) / (double)g.n_cols;
+    group_heads(f, &g);
+    questions(f, &g);
+    body(f, &g, bottom);
+}
+
+static void footer(fu *f, double y)
+{
+    double h = mm(f, "footer-h"), pad = mm(f, "field-pad"), w = f->right - f->left;
+    pp_op *box = pp_scene_rect(f->s, f->left, y, w, h, pp_fill(col(f, "field-fill")), "footer");
+    box->radius = mm(f, "corner");
+    double label_w = w * pp_layout_num(f->l, "footer-label-share");
+    pp_textbox *tb = pp_textbox_fit(f->ts, f->c->followup.footer.text, st(f, "footer-label"),
+                                    label_w, h - 2 * pad);
+    double tw = pp_textbox_width(tb), th = pp_textbox_height(tb);
+    pp_scene_text(f->s, tb, f->left + pad, y + (h - th) / 2, f->c, &f->c->followup.footer, "footer");
+    double ly = y + h - pad;
+    pp_scene_line(f->s, f->left + 2 * pad + tw, ly, f->right - pad, ly,
+                  pp_stroke(col(f, "rule"), mm(f, "rule")));
+}
+
+static void colophon(fu *f)
+{
+    double h = mm(f, "colophon-h");
+    text(f, &f->c->colophon.short_line, "colophon", f->left, f->bottom - h, f->right - f->left, h,
+         PP_VALIGN_BOTTOM, "colophon");
+}
+
+void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
+{
+    pp_layout *l = env->layout;
+    double w = pp_layout_page_w(l), h = pp_layout_page_h(l), m = pp_layout_mm(l, "margin");
+    pp_page *page = pp_scene_page(s, w, h);
+    page->outline = env->content->followup.name.text;
+    fu f = {s, env->content, env->ts, l, m, w - m, m, h - m, m};
+    pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&f, "paper")), "paper");
+    header(&f);
+    fields(&f);
+    double foot_y = f.bottom - mm(&f, "colophon-h") - mm(&f, "gap") - mm(&f, "footer-h");
+    table(&f, foot_y - mm(&f, "table-gap"));
+    footer(&f, foot_y);
+    colophon(&f);
+}

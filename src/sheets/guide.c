@@ -1,0 +1,210 @@
+/* The guide: the instrument's title block, then its sections (headings, paragraphs, bullet and numbered
+ * lists) and the colophon, flowed through columns and pages. Sizes and styles: layouts/guide.xml. */
+#include "sheets/sheet.h"
+
+#include <glib.h>
+#include <math.h>
+
+typedef struct gd {
+    pp_scene *s;
+    const pp_content *c;
+    pp_typeset *ts;
+    pp_layout *l;
+    double page_w, page_h;
+    double left, col_w, gap, top, bottom;
+    int n_cols, col;
+    double y;
+    int page_no;
+} gd;
+
+static double mm(gd *g, const char *name)
+{
+    return pp_layout_mm(g->l, name);
+}
+
+static const pp_style *st(gd *g, const char *name)
+{
+    return pp_layout_style(g->l, name);
+}
+
+static double col_left(const gd *g)
+{
+    return g->left + (double)g->col * (g->col_w + g->gap);
+}
+
+static void page_footer(gd *g)
+{
+    double h = mm(g, "footer-h"), y = g->page_h - mm(g, "margin-bottom") + mm(g, "footer-gap");
+    double w = g->page_w - 2 * g->left;
+    pp_scene_fit(g->s, g->ts, g->c, &g->c->colophon.short_line, st(g, "footer"), g->left, y, w * 0.8,
+                 h, PP_VALIGN_TOP, "footer");
+    char num[16];
+    snprintf(num, sizeof num, "%d", g->page_no);
+    pp_text t = {"page-number", num, 0};
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * 0.8, y, w * 0.2, h,
+                 PP_VALIGN_TOP, "page number");
+}
+
+static void new_page(gd *g)
+{
+    pp_scene_page(g->s, g->page_w, g->page_h);
+    g->page_no++;
+    g->col = 0;
+    g->top = mm(g, "margin-top");
+    g->y = g->top;
+    pp_scene_rect(g->s, 0, 0, g->page_w, g->page_h, pp_fill(pp_layout_colour(g->l, "paper")), "paper");
+    page_footer(g);
+}
+
+static void advance(gd *g)
+{
+    if (++g->col < g->n_cols) g->y = g->top;
+    else new_page(g);
+}
+
+/* Places a laid-out block in the flow: space before it (dropped at the top of a column), and room for
+ * keep more millimetres after it on the same column (headings keep with their text). */
+static void place(gd *g, pp_textbox *tb, double indent, double before, double keep,
+                  const pp_text *src, const char *box)
+{
+    double h = pp_textbox_height(tb);
+    bool at_top = g->y <= g->top;
+    if (!at_top && g->y + before + h + keep > g->bottom) {
+        advance(g);
+        at_top = true;
+    }
+    if (!at_top) g->y += before;
+    if (g->y + h > g->bottom + 0.01) /* taller than a whole column: keep every word, report it */
+        pp_textbox_free(tb), tb = pp_textbox_fit(g->ts, src->text, pp_textbox_style(tb),
+                                                 g->col_w - indent, g->bottom - g->y);
+    pp_scene_text(g->s, tb, col_left(g) + indent, g->y, g->c, src, box);
+    g->y += pp_textbox_height(tb);
+}
+
+static double line_h(gd *g, const char *style)
+{
+    const pp_style *s = st(g, style);
+    return s->size * s->leading * PP_PT_MM;
+}
+
+static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth);
+
+static void paragraph(gd *g, const pp_text *t, const char *style, double indent, double before)
+{
+    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->col_w - indent);
+    place(g, tb, indent, before, 0, t, "paragraph");
+}
+
+static void heading(gd *g, const pp_text *t, int depth, double indent)
+{
+    const char *style = depth <= 1 ? "h1" : "h2";
+    double before = depth <= 1 ? mm(g, "h1-before") : mm(g, "h2-before");
+    double after = depth <= 1 ? mm(g, "h1-after") : mm(g, "h2-after");
+    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->col_w - indent);
+    place(g, tb, indent, before, after + 2 * line_h(g, "body"), t, "heading");
+    g->y += after;
+}
+
+/* The marker of item i: a dot for bullets, a number for ordered lists, set beside the first line. */
+static void marker(gd *g, const pp_block *list, size_t i, double indent)
+{
+    double x = col_left(g) + indent, first = line_h(g, "body") / 2;
+    if (!list->ordered) {
+        pp_rgb c = pp_layout_colour(g->l, "bullet");
+        pp_scene_circle(g->s, x + mm(g, "bullet-r"), g->y + first, mm(g, "bullet-r"), pp_fill(c));
+        return;
+    }
+    char num[24];
+    snprintf(num, sizeof num, "%zu.", i + 1);
+    pp_text t = {list->text.id, num, list->text.line};
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->y, mm(g, "list-indent"),
+                 2 * first, PP_VALIGN_TOP, "list number");
+}
+
+static void list(gd *g, const pp_block *b, double indent, int depth)
+{
+    double item_indent = indent + mm(g, "list-indent");
+    for (size_t i = 0; i < b->n_children; i++) {
+        const pp_block *item = &b->children[i];
+        const pp_block *first = &item->children[0];
+        double before = i == 0 ? mm(g, "para-gap") : mm(g, "item-gap");
+        if (first->kind == PP_BLOCK_P) {
+            pp_textbox *tb = pp_textbox_flow(g->ts, first->text.text, st(g, "body"),
+                                             g->col_w - item_indent);
+            double h = pp_textbox_height(tb);
+            if (g->y > g->top && g->y + before + h > g->bottom) advance(g);
+            else if (g->y > g->top) g->y += before;
+            marker(g, b, i, indent);
+            place(g, tb, item_indent, 0, 0, &first->text, "list item");
+            blocks(g, item->children + 1, item->n_children - 1, item_indent, depth + 1);
+        } else {
+            blocks(g, item->children, item->n_children, item_indent, depth + 1);
+        }
+    }
+}
+
+static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (b[i].kind) {
+        case PP_BLOCK_P: paragraph(g, &b[i].text, "body", indent, mm(g, "para-gap")); break;
+        case PP_BLOCK_LIST: list(g, &b[i], indent, depth); break;
+        case PP_BLOCK_SECTION:
+            heading(g, &b[i].text, depth, indent);
+            blocks(g, b[i].children, b[i].n_children, indent, depth + 1);
+            break;
+        case PP_BLOCK_ITEM: blocks(g, b[i].children, b[i].n_children, indent, depth); break;
+        }
+    }
+}
+
+/* The title block across all columns of the first page. */
+static void title_block(gd *g)
+{
+    const pp_content *c = g->c;
+    double w = g->page_w - 2 * g->left;
+    const struct {
+        const pp_text *t;
+        const char *style;
+        const char *gap;
+    } parts[] = {{&c->category, "kicker", "kicker-after"},
+                 {&c->title, "title", "title-after"},
+                 {&c->subtitle, "subtitle", "subtitle-after"},
+                 {&c->tagline, "lead", "lead-after"}};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if (!parts[i].t->text) continue;
+        pp_textbox *tb = pp_textbox_flow(g->ts, parts[i].t->text, st(g, parts[i].style), w);
+        pp_scene_text(g->s, tb, g->left, g->y, c, parts[i].t, parts[i].style);
+        g->y += pp_textbox_height(tb) + mm(g, parts[i].gap);
+    }
+    pp_scene_line(g->s, g->left, g->y, g->left + w, g->y,
+                  pp_stroke(pp_layout_colour(g->l, "accent"), mm(g, "rule-strong")));
+    g->y += mm(g, "title-rule-after");
+    g->top = g->y; /* the columns of this page start under the title block */
+}
+
+static void colophon(gd *g)
+{
+    heading(g, &g->c->colophon.heading, 2, 0);
+    for (size_t i = 0; i < g->c->colophon.n_body; i++)
+        paragraph(g, &g->c->colophon.body[i].text, "colophon", 0, mm(g, "para-gap"));
+}
+
+void pp_guide_plan(pp_scene *s, const pp_sheet_env *env)
+{
+    pp_layout *l = env->layout;
+    gd g = {.s = s, .c = env->content, .ts = env->ts, .l = l};
+    g.page_w = pp_layout_page_w(l);
+    g.page_h = pp_layout_page_h(l);
+    g.left = pp_layout_mm(l, "margin-x");
+    g.gap = pp_layout_mm(l, "column-gap");
+    g.n_cols = (int)fmax(1, round(pp_layout_num(l, "columns")));
+    g.col_w = (g.page_w - 2 * g.left - g.gap * (g.n_cols - 1)) / g.n_cols;
+    g.bottom = g.page_h - pp_layout_mm(l, "margin-bottom");
+    size_t first_page = s->n_pages;
+    new_page(&g);
+    s->pages[first_page].outline = env->content->title.text;
+    title_block(&g);
+    blocks(&g, env->content->guide, env->content->n_guide, 0, 1);
+    colophon(&g);
+}

@@ -1,0 +1,188 @@
+#include "sheets/scene.h"
+
+#include <glib.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+pp_scene *pp_scene_new(void)
+{
+    return g_new0(pp_scene, 1);
+}
+
+void pp_scene_free(pp_scene *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->n_pages; i++) {
+        for (size_t k = 0; k < s->pages[i].n; k++) pp_textbox_free(s->pages[i].ops[k].text);
+        g_free(s->pages[i].ops);
+    }
+    g_free(s->pages);
+    g_free(s->problems);
+    for (size_t i = 0; i < s->n_layouts; i++) pp_layout_free(s->layouts[i]);
+    g_free(s->layouts);
+    g_free(s);
+}
+
+pp_page *pp_scene_page(pp_scene *s, double w, double h)
+{
+    if (s->n_pages == s->cap_pages) {
+        s->cap_pages = s->cap_pages ? s->cap_pages * 2 : 8;
+        s->pages = g_renew(pp_page, s->pages, s->cap_pages);
+    }
+    pp_page *p = &s->pages[s->n_pages++];
+    *p = (pp_page){.w = w, .h = h};
+    return p;
+}
+
+pp_page *pp_scene_current(pp_scene *s)
+{
+    return s->n_pages ? &s->pages[s->n_pages - 1] : NULL;
+}
+
+void pp_scene_keep_layout(pp_scene *s, pp_layout *l)
+{
+    s->layouts = g_renew(pp_layout *, s->layouts, s->n_layouts + 1);
+    s->layouts[s->n_layouts++] = l;
+}
+
+static pp_op *push(pp_scene *s, pp_op_kind kind)
+{
+    pp_page *p = pp_scene_current(s);
+    g_assert(p); /* sheets always open a page before drawing */
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 64;
+        p->ops = g_renew(pp_op, p->ops, p->cap);
+    }
+    pp_op *op = &p->ops[p->n++];
+    *op = (pp_op){.kind = kind};
+    return op;
+}
+
+pp_op *pp_scene_rect(pp_scene *s, double x, double y, double w, double h, pp_paint paint,
+                     const char *role)
+{
+    pp_op *op = push(s, PP_OP_RECT);
+    op->x = x;
+    op->y = y;
+    op->w = w;
+    op->h = h;
+    op->paint = paint;
+    op->role = role;
+    return op;
+}
+
+pp_op *pp_scene_line(pp_scene *s, double x0, double y0, double x1, double y1, pp_paint paint)
+{
+    pp_op *op = pp_scene_rect(s, x0, y0, x1 - x0, y1 - y0, paint, "line");
+    op->kind = PP_OP_LINE;
+    return op;
+}
+
+pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint paint)
+{
+    pp_op *op = pp_scene_rect(s, cx, cy, r, r, paint, "circle");
+    op->kind = PP_OP_CIRCLE;
+    return op;
+}
+
+static void problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+
+static void problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
+{
+    if (s->n_problems == s->cap_problems) {
+        s->cap_problems = s->cap_problems ? s->cap_problems * 2 : 8;
+        s->problems = g_renew(pp_problem, s->problems, s->cap_problems);
+    }
+    pp_problem *p = &s->problems[s->n_problems++];
+    snprintf(p->where, sizeof p->where, "%s:%ld", c ? c->path : "?", src ? src->line : 0L);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->what, sizeof p->what, fmt, ap);
+    va_end(ap);
+}
+
+/* First words of a text, for messages. */
+static void excerpt(const char *text, char *out, size_t n)
+{
+    g_utf8_strncpy(out, text, n / 4 - 1);
+    for (char *p = out; *p; p++)
+        if (*p == '\n') *p = ' ';
+    if (g_utf8_strlen(text, -1) > (glong)(n / 4 - 1)) g_strlcat(out, "…", n);
+}
+
+static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, const pp_text *src,
+                       const char *box)
+{
+    char ex[160];
+    excerpt(pp_textbox_text(tb), ex, sizeof ex);
+    const char *id = src && src->id ? src->id : "?";
+    if (pp_textbox_missing_glyphs(tb) > 0)
+        problem(s, c, src, "%d character(s) of \"%s\" (id %s) are in none of the shipped fonts",
+                pp_textbox_missing_glyphs(tb), ex, id);
+    if (!pp_textbox_overflows(tb)) return;
+    double bh = pp_textbox_box_h(tb);
+    if (bh >= 0 && pp_textbox_height(tb) > bh)
+        problem(s, c, src,
+                "text \"%s\" (id %s) does not fit %s box \"%s\": needs %.1f mm of height, has %.1f "
+                "mm at the minimum size %.1f pt",
+                ex, id, s->sheet ? s->sheet : "", box, pp_textbox_height(tb), bh,
+                pp_textbox_size(tb));
+    else
+        problem(s, c, src,
+                "text \"%s\" (id %s) does not fit %s box \"%s\": a word or line needs %.1f mm of "
+                "width, has %.1f mm at the minimum size %.1f pt",
+                ex, id, s->sheet ? s->sheet : "", box, pp_textbox_width(tb), pp_textbox_box_w(tb),
+                pp_textbox_size(tb));
+}
+
+pp_op *pp_scene_text(pp_scene *s, pp_textbox *tb, double x, double y, const pp_content *c,
+                     const pp_text *src, const char *box)
+{
+    check_text(s, tb, c, src, box);
+    pp_op *op = push(s, PP_OP_TEXT);
+    op->x = x;
+    op->y = y;
+    op->w = pp_textbox_box_w(tb);
+    op->h = pp_textbox_box_h(tb) >= 0 ? pp_textbox_box_h(tb) : pp_textbox_height(tb);
+    op->text = tb;
+    op->role = box;
+    return op;
+}
+
+pp_op *pp_scene_arc_text(pp_scene *s, pp_textbox *tb, pp_arc arc, const pp_content *c,
+                         const pp_text *src, const char *box)
+{
+    check_text(s, tb, c, src, box);
+    pp_op *op = push(s, PP_OP_ARC_TEXT);
+    op->text = tb;
+    op->arc = arc;
+    op->role = box;
+    return op;
+}
+
+pp_paint pp_fill(pp_rgb c)
+{
+    return (pp_paint){.fill = true, .fill_rgb = c};
+}
+
+pp_paint pp_stroke(pp_rgb c, double width)
+{
+    return (pp_paint){.stroke = true, .stroke_rgb = c, .width = width};
+}
+
+pp_rgb pp_rgb_tint(pp_rgb c, double amount)
+{
+    return (pp_rgb){c.r + (1 - c.r) * amount, c.g + (1 - c.g) * amount, c.b + (1 - c.b) * amount};
+}
+
+pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_text *src,
+                    const pp_style *st, double x, double y, double w, double h, pp_valign v,
+                    const char *box)
+{
+    pp_textbox *tb = pp_textbox_fit(ts, src->text, st, w, h);
+    double free_h = h - pp_textbox_height(tb);
+    if (free_h > 0 && v != PP_VALIGN_TOP) y += v == PP_VALIGN_CENTER ? free_h / 2 : free_h;
+    return pp_scene_text(s, tb, x, y, c, src, box);
+}

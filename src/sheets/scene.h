@@ -1,0 +1,101 @@
+/* pp_scene: what a sheet draws, as a display list of pages of simple operations in millimetres
+ * (rectangles, lines, circles, text boxes, text on arcs). Sheets fill it; output/ draws it; tests read
+ * it to check geometry without pixels. It also collects every problem with text (does not fit, missing
+ * glyphs), so `check` and `render` report them the same way.
+ *
+ * pp_scene_new returns a scene you free with pp_scene_free. The scene owns its pages, operations, the
+ * text boxes handed to it and the layouts given to pp_scene_keep_layout; it borrows the content. */
+#ifndef PP_SCENE_H
+#define PP_SCENE_H
+
+#include "model/content.h"
+#include "model/layout.h"
+#include "typeset/arc.h"
+#include "typeset/textbox.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum pp_op_kind { PP_OP_RECT, PP_OP_LINE, PP_OP_CIRCLE, PP_OP_TEXT, PP_OP_ARC_TEXT } pp_op_kind;
+
+typedef struct pp_paint {
+    bool fill, stroke;
+    pp_rgb fill_rgb, stroke_rgb;
+    double width; /* stroke width, mm */
+    double dash;  /* dash length, mm; 0 for solid */
+} pp_paint;
+
+typedef struct pp_op {
+    pp_op_kind kind;
+    double x, y, w, h; /* RECT, TEXT: box; LINE: from (x, y) to (x + w, y + h); CIRCLE: centre, w = r */
+    double radius;     /* RECT: corner radius */
+    pp_paint paint;
+    pp_textbox *text; /* TEXT, ARC_TEXT: owned */
+    pp_arc arc;       /* ARC_TEXT */
+    const char *role; /* what the op is for ("cell", "checkbox", …), for tests; static string */
+} pp_op;
+
+typedef struct pp_page {
+    double w, h; /* mm */
+    const char *outline; /* bookmark title for the page, or NULL; borrowed from content */
+    pp_op *ops;
+    size_t n, cap;
+} pp_page;
+
+/* A text that did not fit its box, or that has characters no font can show. */
+typedef struct pp_problem {
+    char where[600]; /* "FILE:LINE" of the element */
+    char what[800];  /* human explanation */
+} pp_problem;
+
+typedef struct pp_scene {
+    pp_page *pages;
+    size_t n_pages;
+    pp_problem *problems;
+    size_t n_problems;
+    const char *sheet; /* name of the sheet being planned, for messages */
+    /* internal */
+    size_t cap_pages, cap_problems;
+    pp_layout **layouts;
+    size_t n_layouts;
+} pp_scene;
+
+pp_scene *pp_scene_new(void);
+void pp_scene_free(pp_scene *s);
+
+/* Adds a page of w × h mm; returns it (borrowed; valid until the next pp_scene_page call). */
+pp_page *pp_scene_page(pp_scene *s, double w, double h);
+/* The last page. */
+pp_page *pp_scene_current(pp_scene *s);
+
+/* Takes ownership of l, freed with the scene. */
+void pp_scene_keep_layout(pp_scene *s, pp_layout *l);
+
+/* Drawing onto the current page. All return the op (borrowed) for further tweaks. */
+pp_op *pp_scene_rect(pp_scene *s, double x, double y, double w, double h, pp_paint paint,
+                     const char *role);
+pp_op *pp_scene_line(pp_scene *s, double x0, double y0, double x1, double y1, pp_paint paint);
+pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint paint);
+
+/* Places tb with its top-left at (x, y) and takes it. src names the element the text came from, for
+ * problems; box names the place on the sheet. Records a problem when tb overflows or lacks glyphs. */
+pp_op *pp_scene_text(pp_scene *s, pp_textbox *tb, double x, double y, const pp_content *c,
+                     const pp_text *src, const char *box);
+pp_op *pp_scene_arc_text(pp_scene *s, pp_textbox *tb, pp_arc arc, const pp_content *c,
+                         const pp_text *src, const char *box);
+
+typedef enum pp_valign { PP_VALIGN_TOP, PP_VALIGN_CENTER, PP_VALIGN_BOTTOM } pp_valign;
+
+/* Fits src's text with style st into the box (x, y, w, h) mm and places it, aligned vertically by v. */
+pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_text *src,
+                    const pp_style *st, double x, double y, double w, double h, pp_valign v,
+                    const char *box);
+
+/* Paint helpers. */
+pp_paint pp_fill(pp_rgb c);
+pp_paint pp_stroke(pp_rgb c, double width);
+
+/* Mixes c with white: amount 0 keeps c, 1 gives white. */
+pp_rgb pp_rgb_tint(pp_rgb c, double amount);
+
+#endif

@@ -1,0 +1,51 @@
+#include "sheets/sheet.h"
+
+#include <glib.h>
+#include <string.h>
+
+static const pp_sheet_kind kinds[] = {
+    {"followup", "followup.xml", pp_followup_plan},
+    {"guide", "guide.xml", pp_guide_plan},
+};
+
+const pp_sheet_kind *pp_sheet_find(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i].name, name) == 0) return &kinds[i];
+    return NULL;
+}
+
+const char *pp_sheet_names(void)
+{
+    return "followup, guide";
+}
+
+static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp_error *err)
+{
+    for (size_t i = 0; i < pp_layout_n_styles(l); i++)
+        if (!pp_typeset_check_family(ts, pp_layout_style_at(l, i)->family, path, err)) return false;
+    return true;
+}
+
+pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content *c, pp_typeset *ts,
+                       const char *layouts_dir, const pp_paper *paper, int orientation, pp_error *err)
+{
+    char *path = g_build_filename(layouts_dir, kind->layout, NULL);
+    pp_layout *l = pp_layout_load(path, paper, orientation, err);
+    bool ok = l && check_fonts(l, ts, path, err);
+    g_free(path);
+    if (!ok) {
+        pp_layout_free(l);
+        return err->status;
+    }
+    pp_scene_keep_layout(s, l);
+    if (c->n_themes > pp_layout_palette_size(l))
+        return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
+                            "%zu themes, but the %s layout has colours for at most %zu",
+                            c->n_themes, kind->name, pp_layout_palette_size(l));
+    pp_typeset_set_language(ts, c->lang);
+    s->sheet = kind->name;
+    pp_sheet_env env = {c, ts, l};
+    kind->plan(s, &env);
+    return pp_layout_status(l, err);
+}

@@ -1,0 +1,136 @@
+#include "typeset/hyphen.h"
+
+#include <glib.h>
+#include <hyphen.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pp_hyphenator {
+    HyphenDict *dict;
+    char *charset; /* the dictionary's encoding, from its first line */
+};
+
+/* Shortest word that is hyphenated, and the fewest letters kept before and after a break. */
+enum { MIN_WORD = 6, LEFT_MIN = 2, RIGHT_MIN = 3, MAX_WORD = 100 };
+
+static char *read_charset(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[64] = "";
+    if (!f) return NULL;
+    if (!fgets(line, sizeof line, f)) line[0] = '\0';
+    fclose(f);
+    line[strcspn(line, "\r\n")] = '\0';
+    return line[0] ? g_strdup(line) : NULL;
+}
+
+pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang)
+{
+    if (!dir || !lang || strlen(lang) < 2) return NULL;
+    char ll[4] = {0}, cc[4] = {0};
+    sscanf(lang, "%3[A-Za-z]%*[-_]%3[A-Za-z]", ll, cc);
+    char *lower = g_ascii_strdown(ll, -1), *upper = g_ascii_strup(cc, -1);
+    char *names[2] = {cc[0] ? g_strdup_printf("%s/hyph_%s_%s.dic", dir, lower, upper) : NULL,
+                      g_strdup_printf("%s/hyph_%s.dic", dir, lower)};
+    pp_hyphenator *h = NULL;
+    for (int i = 0; i < 2 && !h; i++) {
+        if (!names[i] || !g_file_test(names[i], G_FILE_TEST_IS_REGULAR)) continue;
+        HyphenDict *d = hnj_hyphen_load(names[i]);
+        char *cs = d ? read_charset(names[i]) : NULL;
+        if (d && cs) {
+            h = g_new0(pp_hyphenator, 1);
+            h->dict = d;
+            h->charset = cs;
+        } else if (d) {
+            hnj_hyphen_free(d);
+        }
+    }
+    g_free(names[0]);
+    g_free(names[1]);
+    g_free(lower);
+    g_free(upper);
+    return h;
+}
+
+void pp_hyphenator_free(pp_hyphenator *h)
+{
+    if (!h) return;
+    hnj_hyphen_free(h->dict);
+    g_free(h->charset);
+    g_free(h);
+}
+
+/* Marks in breaks[k] (k = character index) where a soft hyphen goes before character k. */
+static bool word_breaks(const pp_hyphenator *h, const char *word, size_t nbytes, long nchars,
+                        bool *breaks)
+{
+    char *low = g_utf8_strdown(word, (gssize)nbytes);
+    if (g_utf8_strlen(low, -1) != nchars) {
+        g_free(low);
+        return false;
+    }
+    gsize len = 0;
+    char *enc = g_convert(low, -1, h->charset, "UTF-8", NULL, &len, NULL);
+    bool utf8 = g_ascii_strcasecmp(h->charset, "UTF-8") == 0;
+    bool found = false;
+    if (enc) {
+        char *hy = g_malloc0(len + 5);
+        char **rep = NULL;
+        int *pos = NULL, *cut = NULL;
+        if (hnj_hyphen_hyphenate2(h->dict, enc, (int)len, hy, NULL, &rep, &pos, &cut) == 0) {
+            for (gsize i = 0; i + 1 < len; i++) {
+                if (!(hy[i] & 1) || (rep && rep[i])) continue; /* non-standard breaks: skip */
+                /* A break after byte i: character index of byte i + 1. */
+                long k = utf8 ? g_utf8_pointer_to_offset(enc, enc + i + 1) : (long)i + 1;
+                if (k >= LEFT_MIN && nchars - k >= RIGHT_MIN) found = breaks[k] = true;
+            }
+        }
+        if (rep) {
+            for (gsize i = 0; i < len; i++) free(rep[i]);
+            free(rep);
+        }
+        free(pos);
+        free(cut);
+        g_free(hy);
+    }
+    g_free(enc);
+    g_free(low);
+    return found;
+}
+
+/* Appends word to out, with soft hyphens where the patterns allow. */
+static void put_word(const pp_hyphenator *h, GString *out, const char *word, size_t nbytes)
+{
+    long nchars = g_utf8_strlen(word, (gssize)nbytes);
+    bool breaks[MAX_WORD + 1] = {false};
+    if (nchars < MIN_WORD || nchars > MAX_WORD || !word_breaks(h, word, nbytes, nchars, breaks)) {
+        g_string_append_len(out, word, (gssize)nbytes);
+        return;
+    }
+    const char *p = word;
+    for (long k = 0; k < nchars; k++) {
+        if (breaks[k]) g_string_append(out, "\xC2\xAD");
+        const char *next = g_utf8_next_char(p);
+        g_string_append_len(out, p, next - p);
+        p = next;
+    }
+}
+
+char *pp_hyphenator_apply(const pp_hyphenator *h, const char *utf8)
+{
+    GString *out = g_string_sized_new(strlen(utf8) + 16);
+    const char *p = utf8, *start = NULL;
+    for (;; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        bool letter = c && g_unichar_isalpha(c);
+        if (letter && !start) start = p;
+        if (!letter && start) {
+            put_word(h, out, start, (size_t)(p - start));
+            start = NULL;
+        }
+        if (!c) break;
+        if (!letter) g_string_append_len(out, p, g_utf8_next_char(p) - p);
+    }
+    return g_string_free(out, FALSE);
+}

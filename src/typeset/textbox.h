@@ -1,0 +1,44 @@
+/* pp_textbox: a piece of text laid out in a box of a given width (and height), by the rules of the
+ * text engine: wrap at word boundaries and at the language's hyphenation points, and when the text is
+ * too big, shrink it down to the style's minimum size. A box that still does not fit says so
+ * (pp_textbox_overflows) and keeps its minimum-size layout: it is never clipped, and the caller reports
+ * it. Sizes in millimetres, font sizes in points.
+ *
+ * pp_textbox_fit / _flow return a box you free with pp_textbox_free (NULL only when out of memory). The
+ * box borrows ts and st: keep both alive while the box lives. */
+#ifndef PP_TEXTBOX_H
+#define PP_TEXTBOX_H
+
+#include "model/layout.h"
+#include "typeset/typeset.h"
+
+#include <cairo.h>
+#include <stdbool.h>
+
+typedef struct pp_textbox pp_textbox;
+
+pp_textbox *pp_textbox_fit(pp_typeset *ts, const char *text, const pp_style *st, double w, double h);
+/* One line, never wrapped, shrunk until it is at most w wide: for labels and text on arcs. */
+pp_textbox *pp_textbox_line(pp_typeset *ts, const char *text, const pp_style *st, double w);
+/* At the style's size, width w, no height limit: for text that flows. */
+pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st, double w);
+void pp_textbox_free(pp_textbox *tb);
+
+bool pp_textbox_overflows(const pp_textbox *tb);
+double pp_textbox_size(const pp_textbox *tb);   /* pt, after shrinking */
+double pp_textbox_width(const pp_textbox *tb);  /* mm, the text's logical width */
+double pp_textbox_height(const pp_textbox *tb); /* mm, the text's logical height */
+double pp_textbox_box_w(const pp_textbox *tb);
+double pp_textbox_box_h(const pp_textbox *tb);
+int pp_textbox_lines(const pp_textbox *tb);
+/* Characters no shipped font has (drawn as empty boxes): must be reported as an error. */
+int pp_textbox_missing_glyphs(const pp_textbox *tb);
+const char *pp_textbox_text(const pp_textbox *tb); /* as given, without soft hyphens */
+const pp_style *pp_textbox_style(const pp_textbox *tb);
+/* The laid-out text, borrowed: for drawing it along a path (arc.h). */
+PangoLayout *pp_textbox_layout(const pp_textbox *tb);
+
+/* Draws with the box's top-left corner at (x, y) mm; cr's user unit must be 1 mm. */
+void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y);
+
+#endif

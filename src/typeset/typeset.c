@@ -1,0 +1,134 @@
+#include "typeset/typeset.h"
+
+#include "typeset/hyphen.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+
+struct pp_typeset {
+    FcConfig *fc;
+    PangoFontMap *map;
+    PangoContext *ctx;
+    char *hyphen_dir;
+    char *lang;
+    pp_hyphenator *hyph;
+};
+
+/* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to or
+ * reads from the user's caches. */
+static const char config_fmt[] =
+    "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
+    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family></prefer></alias>"
+    "<alias><family>serif</family><prefer><family>Noto Sans</family></prefer></alias>"
+    "</fontconfig>";
+
+static FcConfig *make_config(const char *fonts_dir, pp_error *err)
+{
+    char *cache = g_build_filename(g_get_user_cache_dir(), "praatplaat-fontconfig", NULL);
+    char *abs_dir = g_canonicalize_filename(fonts_dir, NULL);
+    char *esc_dir = g_markup_escape_text(abs_dir, -1), *esc_cache = g_markup_escape_text(cache, -1);
+    char *xml = g_strdup_printf(config_fmt, esc_dir, esc_cache);
+    FcConfig *fc = FcConfigCreate();
+    bool ok = fc && FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)xml, FcTrue) &&
+              FcConfigBuildFonts(fc);
+    g_free(xml);
+    g_free(abs_dir);
+    g_free(esc_dir);
+    g_free(esc_cache);
+    g_free(cache);
+    FcFontSet *set = ok ? FcConfigGetFonts(fc, FcSetSystem) : NULL;
+    if (!set || set->nfont == 0) {
+        pp_error_set(err, PP_ERR_IO, fonts_dir, 0, "no usable font files in the fonts directory");
+        if (fc) FcConfigDestroy(fc);
+        return NULL;
+    }
+    return fc;
+}
+
+static void set_font_options(PangoContext *ctx)
+{
+    cairo_font_options_t *o = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(o, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(o, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(ctx, o);
+    cairo_font_options_destroy(o);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+}
+
+pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_error *err)
+{
+    if (!g_file_test(fonts_dir, G_FILE_TEST_IS_DIR)) {
+        pp_error_set(err, PP_ERR_IO, fonts_dir, 0, "fonts directory not found");
+        return NULL;
+    }
+    FcConfig *fc = make_config(fonts_dir, err);
+    if (!fc) return NULL;
+    pp_typeset *ts = g_new0(pp_typeset, 1);
+    ts->fc = fc;
+    ts->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), fc);
+    ts->ctx = pango_font_map_create_context(ts->map);
+    set_font_options(ts->ctx);
+    ts->hyphen_dir = g_strdup(hyphen_dir);
+    return ts;
+}
+
+void pp_typeset_free(pp_typeset *ts)
+{
+    if (!ts) return;
+    pp_hyphenator_free(ts->hyph);
+    g_object_unref(ts->ctx);
+    /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without this
+     * FcFini() asserts at exit and valgrind reports the config lost. */
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), NULL);
+    g_object_unref(ts->map);
+    FcConfigDestroy(ts->fc);
+    g_free(ts->hyphen_dir);
+    g_free(ts->lang);
+    g_free(ts);
+}
+
+void pp_typeset_set_language(pp_typeset *ts, const char *lang)
+{
+    if (ts->lang && lang && strcmp(ts->lang, lang) == 0) return;
+    pp_hyphenator_free(ts->hyph);
+    g_free(ts->lang);
+    ts->lang = g_strdup(lang);
+    ts->hyph = pp_hyphenator_load(ts->hyphen_dir, lang);
+    pango_context_set_language(ts->ctx, pango_language_from_string(lang));
+}
+
+const char *pp_typeset_language(const pp_typeset *ts)
+{
+    return ts->lang;
+}
+
+bool pp_typeset_check_family(pp_typeset *ts, const char *family, const char *where, pp_error *err)
+{
+    PangoFontFamily **fams = NULL;
+    int n = 0;
+    pango_font_map_list_families(ts->map, &fams, &n);
+    bool found = false;
+    for (int i = 0; i < n && !found; i++)
+        found = g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), family) == 0;
+    g_free(fams);
+    if (!found)
+        pp_error_set(err, PP_ERR_INVALID, where, 0,
+                     "font family \"%s\" is not among the shipped fonts (fonts/)", family);
+    return found;
+}
+
+PangoContext *pp_typeset_context(pp_typeset *ts)
+{
+    return ts->ctx;
+}
+
+char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
+{
+    return ts->hyph ? pp_hyphenator_apply(ts->hyph, text) : g_strdup(text);
+}

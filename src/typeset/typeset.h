@@ -1,0 +1,42 @@
+/* pp_typeset: the text engine's shared state: a fontconfig configuration that sees only the fonts in
+ * the project's fonts/ directory, a pango font map and context over it (hinting off, unrounded glyph
+ * positions, so measured and drawn widths agree), and the hyphenation dictionary of one language.
+ *
+ * Units: everything here is in millimetres; font sizes are converted from points internally. Drawing
+ * expects a cairo context whose user unit is one millimetre (output/ sets that up).
+ *
+ * Knows nothing of XML. pp_typeset_new returns an object you free with pp_typeset_free; free every
+ * textbox made from it first. */
+#ifndef PP_TYPESET_H
+#define PP_TYPESET_H
+
+#include "model/error.h"
+#include "model/layout.h"
+
+#include <pango/pango.h>
+#include <stdbool.h>
+
+typedef struct pp_typeset pp_typeset;
+
+/* fonts_dir: directory of font files (the only fonts used); hyphen_dir: libhyphen dictionaries. */
+pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_error *err);
+void pp_typeset_free(pp_typeset *ts);
+
+/* Sets the language of the text that follows (BCP 47): pango's language attribute and hyphenation.
+ * A language without a dictionary is set without hyphenation (not an error). */
+void pp_typeset_set_language(pp_typeset *ts, const char *lang);
+const char *pp_typeset_language(const pp_typeset *ts);
+
+/* True when some shipped font has the family; false with err set otherwise. */
+bool pp_typeset_check_family(pp_typeset *ts, const char *family, const char *where, pp_error *err);
+
+/* Borrowed; lives as long as ts. */
+PangoContext *pp_typeset_context(pp_typeset *ts);
+
+/* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points; g_free the result. */
+char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
+
+/* Points to millimetres. */
+#define PP_PT_MM (25.4 / 72.0)
+
+#endif
