@@ -1,0 +1,46 @@
+/* Planning a sheet in a unit test, and geometry checks over its scene. */
+#ifndef PP_TEST_SHEET_HELPERS_H
+#define PP_TEST_SHEET_HELPERS_H
+
+#include "helpers.h"
+#include "model/content.h"
+#include "sheets/sheet.h"
+
+/* Plans sheet for the content at rel at paper; the scene owns the layout. */
+static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet, const char *paper,
+                             pp_content **out)
+{
+    char *path = src_path(rel), *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(path, schema, &err);
+    if (!c) fail_msg("%s", err.msg);
+    pp_scene *s = pp_scene_new();
+    if (pp_sheet_add(s, pp_sheet_find(sheet), c, ts, layouts, pp_paper_find(paper), 0, &err) != PP_OK)
+        fail_msg("%s", err.msg);
+    g_free(path);
+    g_free(schema);
+    g_free(layouts);
+    *out = c;
+    return s;
+}
+
+static inline bool role_is(const pp_op *op, const char *role)
+{
+    return op->role && strcmp(op->role, role) == 0;
+}
+
+static inline bool overlap(const pp_op *a, const pp_op *b)
+{
+    const double e = 1e-6;
+    return a->x + e < b->x + b->w && b->x + e < a->x + a->w && a->y + e < b->y + b->h &&
+           b->y + e < a->y + a->h;
+}
+
+static inline void no_problems(const pp_scene *s)
+{
+    for (size_t i = 0; i < s->n_problems; i++)
+        print_error("%s: %s\n", s->problems[i].where, s->problems[i].what);
+    assert_int_equal(s->n_problems, 0);
+}
+
+#endif

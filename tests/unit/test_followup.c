@@ -1,0 +1,110 @@
+/* The follow-up plaat's geometry, read from its scene: rows follow the content, nothing overlaps or
+ * leaves the margins, and at A0 every answer cell holds a 76 × 76 mm post-it. */
+#include "sheet_helpers.h"
+
+static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
+
+static size_t count_role(const pp_page *p, const char *role)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++) n += role_is(&p->ops[i], role);
+    return n;
+}
+
+static void rows_follow_the_content(void **state)
+{
+    static const char *const files[] = {"tests/data/three-themes.xml", "content/samenwerking/nl.xml",
+                                        "tests/data/eight-themes.xml"};
+    for (size_t f = 0; f < 3; f++) {
+        pp_content *c;
+        pp_scene *s = plan(*state, files[f], "followup", "A3", &c);
+        assert_int_equal(s->n_pages, 1);
+        size_t rows = c->n_themes + c->followup.n_rows, cols = pp_content_columns(c);
+        assert_int_equal(count_role(&s->pages[0], "row-label"), rows);
+        assert_int_equal(count_role(&s->pages[0], "cell"), rows * cols);
+        assert_int_equal(count_role(&s->pages[0], "checkbox"), 2 * rows); /* one yes/no column */
+        no_problems(s);
+        pp_scene_free(s);
+        pp_content_free(c);
+    }
+}
+
+/* Cells, labels, questions, fields: the blocks of the sheet never overlap and stay in the margins. */
+static void blocks_do_not_overlap(void **state)
+{
+    static const char *const roles[] = {"cell", "row-label", "question", "group", "field", "footer"};
+    static const char *const files[] = {"tests/data/three-themes.xml", "tests/data/eight-themes.xml",
+                                        "content/samenwerking/nl.xml"};
+    for (size_t f = 0; f < 3; f++)
+        for (size_t p = 0; p < 5; p++) {
+            pp_content *c;
+            pp_scene *s = plan(*state, files[f], "followup", papers[p], &c);
+            const pp_page *pg = &s->pages[0];
+            double m = pp_layout_mm(s->layouts[0], "margin");
+            for (size_t i = 0; i < pg->n; i++) {
+                const pp_op *a = &pg->ops[i];
+                bool block = false;
+                if (a->kind != PP_OP_RECT) continue;
+                for (size_t r = 0; r < 6; r++) block |= role_is(a, roles[r]);
+                if (!block) continue;
+                if (a->x < m - 1e-6 || a->y < m - 1e-6 || a->x + a->w > pg->w - m + 1e-6 ||
+                    a->y + a->h > pg->h - m + 1e-6)
+                    fail_msg("%s %s: %s outside the margins", files[f], papers[p], a->role);
+                for (size_t k = 0; k < i; k++) {
+                    const pp_op *b = &pg->ops[k];
+                    bool other = b->kind == PP_OP_RECT;
+                    if (!other) continue;
+                    other = false;
+                    for (size_t r = 0; r < 6; r++) other |= role_is(b, roles[r]);
+                    if (other && overlap(a, b))
+                        fail_msg("%s %s: %s overlaps %s", files[f], papers[p], a->role, b->role);
+                }
+            }
+            no_problems(s);
+            pp_scene_free(s);
+            pp_content_free(c);
+        }
+}
+
+/* At A0 the free part of every answer cell (right of the yes/no strip) holds a standard post-it. */
+static void a0_cells_hold_postits(void **state)
+{
+    pp_content *c;
+    pp_scene *s = plan(*state, "content/samenwerking/nl.xml", "followup", "A0", &c);
+    pp_layout *l = s->layouts[0];
+    double postit = pp_layout_mm(l, "postit"), strip = pp_layout_mm(l, "mark-strip");
+    assert_float_equal(postit, 76, 1e-9);
+    size_t cells = 0;
+    for (size_t i = 0; i < s->pages[0].n; i++) {
+        const pp_op *op = &s->pages[0].ops[i];
+        if (!role_is(op, "cell")) continue;
+        cells++;
+        if (op->w - strip < postit || op->h < postit)
+            fail_msg("cell %zu is %.1f x %.1f mm", cells, op->w - strip, op->h);
+    }
+    assert_int_equal(cells, 35);
+    pp_scene_free(s);
+    pp_content_free(c);
+}
+
+static int setup(void **state)
+{
+    *state = test_typeset();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    pp_typeset_free(*state);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rows_follow_the_content),
+        cmocka_unit_test(blocks_do_not_overlap),
+        cmocka_unit_test(a0_cells_hold_postits),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,155 @@
+/* The text engine: wrapping, shrinking to fit, overflow detection (height and width), hyphenation
+ * with the content's language, missing glyphs. */
+#include "helpers.h"
+#include "typeset/textbox.h"
+
+static pp_style body(void)
+{
+    return (pp_style){.name = "body", .family = "Noto Sans", .weight = 400, .size = 10, .min = 6,
+                      .leading = 1.3, .hyphenate = true};
+}
+
+static const char sentence[] = "We hebben expliciet met elkaar uitgesproken wat onze gezamenlijke "
+                               "ambitie is.";
+
+static void wraps_within_width(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    pp_textbox *tb = pp_textbox_fit(ts, sentence, &st, 40, 100);
+    assert_false(pp_textbox_overflows(tb));
+    assert_true(pp_textbox_lines(tb) >= 3);
+    assert_true(pp_textbox_width(tb) <= 40.01);
+    assert_true(pp_textbox_size(tb) == 10); /* room enough: no shrinking */
+    pp_textbox_free(tb);
+}
+
+static void shrinks_to_fit_down_to_min(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    pp_textbox *roomy = pp_textbox_fit(ts, sentence, &st, 40, 100);
+    double need = pp_textbox_height(roomy);
+    pp_textbox_free(roomy);
+    pp_textbox *tb = pp_textbox_fit(ts, sentence, &st, 40, need * 0.7);
+    assert_false(pp_textbox_overflows(tb));
+    assert_true(pp_textbox_size(tb) < 10);
+    assert_true(pp_textbox_size(tb) >= 6);
+    assert_true(pp_textbox_height(tb) <= need * 0.7 + 0.01);
+    pp_textbox_free(tb);
+}
+
+static void reports_height_overflow(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    pp_textbox *tb = pp_textbox_fit(ts, sentence, &st, 40, 3);
+    assert_true(pp_textbox_overflows(tb));
+    assert_true(pp_textbox_size(tb) == 6); /* kept at the minimum, not clipped or dropped */
+    assert_true(pp_textbox_height(tb) > 3);
+    assert_string_equal(pp_textbox_text(tb), sentence);
+    pp_textbox_free(tb);
+}
+
+static void reports_width_overflow_of_unbreakable_word(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    st.hyphenate = false;
+    pp_textbox *tb = pp_textbox_fit(ts, "Kinderdagverblijfmedewerkersopleidingscentrum", &st, 20, 100);
+    assert_true(pp_textbox_overflows(tb));
+    assert_true(pp_textbox_width(tb) > 20);
+    pp_textbox_free(tb);
+}
+
+/* Counts U+00AD in s. */
+static int soft_hyphens(const char *s)
+{
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, "\xC2\xAD")); p += 2) n++;
+    return n;
+}
+
+static void hyphenates_dutch_compounds(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_typeset_set_language(ts, "nl");
+    char *h = pp_typeset_hyphenate(ts, "arbeidsongeschiktheidsverzekering");
+    assert_string_equal(h, "ar\xC2\xAD" "beids\xC2\xAD" "on\xC2\xAD" "ge\xC2\xAD" "schikt\xC2\xAD"
+                           "heids\xC2\xAD" "ver\xC2\xAD" "ze\xC2\xAD" "ke\xC2\xAD" "ring");
+    g_free(h);
+    /* Accented letters survive the ISO-8859-1 dictionary round trip. */
+    h = pp_typeset_hyphenate(ts, "interveniëren");
+    assert_true(soft_hyphens(h) >= 2);
+    assert_non_null(strstr(h, "ë"));
+    g_free(h);
+    /* A compound that cannot fit a narrow box whole now breaks instead of overflowing. */
+    pp_style st = body();
+    pp_textbox *tb = pp_textbox_fit(ts, "arbeidsongeschiktheidsverzekering", &st, 25, 100);
+    assert_false(pp_textbox_overflows(tb));
+    assert_true(pp_textbox_lines(tb) >= 2);
+    pp_textbox_free(tb);
+}
+
+static void hyphenates_english_and_skips_short_words(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_typeset_set_language(ts, "en-GB");
+    char *h = pp_typeset_hyphenate(ts, "the partnership creates added value");
+    assert_true(soft_hyphens(h) >= 1);
+    assert_non_null(strstr(h, "the "));
+    g_free(h);
+    pp_typeset_set_language(ts, "xx"); /* no dictionary: text unchanged */
+    h = pp_typeset_hyphenate(ts, "partnership");
+    assert_string_equal(h, "partnership");
+    g_free(h);
+}
+
+static void counts_missing_glyphs(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    pp_textbox *ok = pp_textbox_fit(ts, "Ελληνικά и кириллица", &st, 100, 100);
+    assert_int_equal(pp_textbox_missing_glyphs(ok), 0); /* Greek and Cyrillic are covered */
+    pp_textbox *cjk = pp_textbox_fit(ts, "協力", &st, 100, 100);
+    assert_true(pp_textbox_missing_glyphs(cjk) > 0);
+    pp_textbox_free(ok);
+    pp_textbox_free(cjk);
+}
+
+static void one_line_boxes_shrink_instead_of_wrapping(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    pp_textbox *tb = pp_textbox_line(ts, "ORGANISATIE EN PROCES", &st, 30);
+    assert_int_equal(pp_textbox_lines(tb), 1);
+    assert_true(pp_textbox_width(tb) <= 30.01 || pp_textbox_overflows(tb));
+    pp_textbox_free(tb);
+}
+
+static int setup(void **state)
+{
+    *state = test_typeset();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    pp_typeset_free(*state);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(wraps_within_width),
+        cmocka_unit_test(shrinks_to_fit_down_to_min),
+        cmocka_unit_test(reports_height_overflow),
+        cmocka_unit_test(reports_width_overflow_of_unbreakable_word),
+        cmocka_unit_test(hyphenates_dutch_compounds),
+        cmocka_unit_test(hyphenates_english_and_skips_short_words),
+        cmocka_unit_test(counts_missing_glyphs),
+        cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
