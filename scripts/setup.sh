@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# One command for a fresh Debian 12 machine (as root, or with sudo):
+#   bash scripts/setup.sh          install what is missing, build, render the samples into out/
+#   bash scripts/setup.sh --test   the same set-up, then run the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=render
+[ "${1:-}" = "--test" ] && mode=test
+
+# Debian packages: to build and run, and to test.
+build_pkgs=(build-essential cmake pkg-config libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev
+            hyphen-nl hyphen-en-us libqpdf-dev)
+test_pkgs=(libcmocka-dev poppler-utils qpdf libxml2-utils pango1.0-tools time)
+
+install_missing() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)"
+
+if [ "$mode" = test ]; then
+    cd build
+    ctest --output-on-failure -j "$(nproc)"
+    exit
+fi
+
+# The samples: every sheet of the VO-raad instrument, for the note-taker (A3) and the group (A0).
+mkdir -p out
+for paper in A3 A0; do
+    for sheet in followup guide; do
+        build/praatplaat render content/samenwerking/nl.xml --sheet "$sheet" --paper "$paper" \
+            -o "out/samenwerking-$sheet-$paper.pdf"
+    done
+done
+build/praatplaat render content/samenwerking/nl.xml --sheet all --paper A4 -o out/samenwerking-all-A4.pdf
+build/praatplaat render content/samenwerking/nl.xml --sheet followup --paper A3 --dpi 60 \
+    -o out/samenwerking-followup-A3.png
+echo "Rendered into out/:"
+ls -1 out
