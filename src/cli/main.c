@@ -50,7 +50,7 @@ static bool same_file(const char *a, const char *b)
 static pp_status plan(pp_scene *s, const pp_options *o, const pp_content *c, pp_typeset *ts,
                       const paths *p, const pp_paper *paper, pp_error *err)
 {
-    static const char *const all[] = {"followup", "guide"};
+    static const char *const all[] = {"praatplaat", "followup", "guide"};
     bool every = strcmp(o->sheet, "all") == 0;
     size_t n = every ? sizeof all / sizeof all[0] : 1;
     for (size_t i = 0; i < n && !pp_error_isset(err); i++) {

@@ -25,7 +25,7 @@ static const char usage_render[] =
     "Usage: praatplaat render CONTENT.xml --sheet NAME [OPTIONS] -o OUT.pdf\n"
     "Draws a sheet of the instrument in CONTENT.xml.\n"
     "\n"
-    "  --sheet NAME        followup, guide, or all (every sheet, one after the other)\n"
+    "  --sheet NAME        praatplaat, followup, guide, or all (every sheet, one after the other)\n"
     "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
     "  --landscape         landscape, whatever the layout's default\n"
     "  --portrait          portrait, whatever the layout's default\n"
@@ -43,7 +43,7 @@ static const char usage_check[] =
     "Validates CONTENT.xml and lays out its sheets without writing anything; reports every text\n"
     "that does not fit its box, with sheet, box and element. Exit 0 when all is valid and fits.\n"
     "\n"
-    "  --sheet NAME        followup, guide, or all (default)\n"
+    "  --sheet NAME        praatplaat, followup, guide, or all (default)\n"
     "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
     "  --landscape, --portrait, --data DIR, --layouts DIR   as for render\n";
 

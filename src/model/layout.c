@@ -333,6 +333,11 @@ double pp_layout_mm(pp_layout *l, const char *name)
     return e ? e->u.value : 1;
 }
 
+bool pp_layout_has_number(const pp_layout *l, const char *name)
+{
+    return find((pp_layout *)l, K_NUMBER, name) != NULL;
+}
+
 double pp_layout_num(pp_layout *l, const char *name)
 {
     entry *e = lookup(l, K_NUMBER, name);

@@ -56,6 +56,8 @@ double pp_layout_mm(pp_layout *l, const char *name);
 double pp_layout_num(pp_layout *l, const char *name);
 pp_rgb pp_layout_colour(pp_layout *l, const char *name);
 const pp_style *pp_layout_style(pp_layout *l, const char *name);
+/* True when the layout defines the number (for optional limits); no error either way. */
+bool pp_layout_has_number(const pp_layout *l, const char *name);
 /* The i-th colour of the theme palette; an error when the palette has fewer colours. */
 pp_rgb pp_layout_palette(pp_layout *l, size_t i);
 size_t pp_layout_palette_size(const pp_layout *l);

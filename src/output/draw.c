@@ -47,6 +47,16 @@ static void draw_op(cairo_t *cr, const pp_op *op)
         cairo_new_sub_path(cr);
         cairo_arc(cr, op->x, op->y, op->w, 0, 2 * G_PI);
         break;
+    case PP_OP_SECTOR:
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, op->x, op->y, op->h, op->a0, op->a1);
+        cairo_arc_negative(cr, op->x, op->y, op->w, op->a1, op->a0);
+        cairo_close_path(cr);
+        break;
+    case PP_OP_POLYGON:
+        for (int i = 0; i < op->n_pts; i++) cairo_line_to(cr, op->pts[2 * i], op->pts[2 * i + 1]);
+        cairo_close_path(cr);
+        break;
     case PP_OP_TEXT: pp_textbox_draw(op->text, cr, op->x, op->y); return;
     case PP_OP_ARC_TEXT: pp_arc_draw(op->text, cr, op->arc); return;
     }

@@ -86,10 +86,28 @@ pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint pai
     return op;
 }
 
-static void problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
-    G_GNUC_PRINTF(4, 5);
+pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0, double a1,
+                       pp_paint paint)
+{
+    pp_op *op = pp_scene_rect(s, cx, cy, r0, r1, paint, "sector");
+    op->kind = PP_OP_SECTOR;
+    op->a0 = a0;
+    op->a1 = a1;
+    return op;
+}
 
-static void problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
+pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint)
+{
+    pp_op *op = pp_scene_rect(s, xy[0], xy[1], 0, 0, paint, "polygon");
+    op->kind = PP_OP_POLYGON;
+    op->n_pts = n < PP_POLYGON_MAX ? n : PP_POLYGON_MAX;
+    memcpy(op->pts, xy, (size_t)op->n_pts * 2 * sizeof *xy);
+    return op;
+}
+
+#define problem pp_scene_problem
+
+void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
 {
     if (s->n_problems == s->cap_problems) {
         s->cap_problems = s->cap_problems ? s->cap_problems * 2 : 8;

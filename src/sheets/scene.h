@@ -16,7 +16,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum pp_op_kind { PP_OP_RECT, PP_OP_LINE, PP_OP_CIRCLE, PP_OP_TEXT, PP_OP_ARC_TEXT } pp_op_kind;
+typedef enum pp_op_kind {
+    PP_OP_RECT,
+    PP_OP_LINE,
+    PP_OP_CIRCLE,
+    PP_OP_SECTOR,
+    PP_OP_POLYGON,
+    PP_OP_TEXT,
+    PP_OP_ARC_TEXT
+} pp_op_kind;
+
+enum { PP_POLYGON_MAX = 8 };
 
 typedef struct pp_paint {
     bool fill, stroke;
@@ -27,8 +37,12 @@ typedef struct pp_paint {
 
 typedef struct pp_op {
     pp_op_kind kind;
-    double x, y, w, h; /* RECT, TEXT: box; LINE: from (x, y) to (x + w, y + h); CIRCLE: centre, w = r */
+    double x, y, w, h; /* RECT, TEXT: box; LINE: from (x, y) to (x + w, y + h); CIRCLE: centre, w = r;
+                          SECTOR: centre, w = inner radius, h = outer radius */
     double radius;     /* RECT: corner radius */
+    double a0, a1;     /* SECTOR: angles, radians clockwise from +x */
+    double pts[2 * PP_POLYGON_MAX]; /* POLYGON: x0, y0, x1, y1, … */
+    int n_pts;
     pp_paint paint;
     pp_textbox *text; /* TEXT, ARC_TEXT: owned */
     pp_arc arc;       /* ARC_TEXT */
@@ -76,6 +90,15 @@ pp_op *pp_scene_rect(pp_scene *s, double x, double y, double w, double h, pp_pai
                      const char *role);
 pp_op *pp_scene_line(pp_scene *s, double x0, double y0, double x1, double y1, pp_paint paint);
 pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint paint);
+/* A ring sector between radii r0 and r1 from angle a0 to a1. */
+pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0, double a1,
+                       pp_paint paint);
+/* A closed polygon of n points (at most PP_POLYGON_MAX); x, y pairs. */
+pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint);
+
+/* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
+void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Places tb with its top-left at (x, y) and takes it. src names the element the text came from, for
  * problems; box names the place on the sheet. Records a problem when tb overflows or lacks glyphs. */

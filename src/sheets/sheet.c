@@ -4,6 +4,7 @@
 #include <string.h>
 
 static const pp_sheet_kind kinds[] = {
+    {"praatplaat", "praatplaat.xml", pp_radial_plan},
     {"followup", "followup.xml", pp_followup_plan},
     {"guide", "guide.xml", pp_guide_plan},
 };
@@ -17,7 +18,7 @@ const pp_sheet_kind *pp_sheet_find(const char *name)
 
 const char *pp_sheet_names(void)
 {
-    return "followup, guide";
+    return "praatplaat, followup, guide";
 }
 
 static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp_error *err)
@@ -39,6 +40,12 @@ pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content 
         return err->status;
     }
     pp_scene_keep_layout(s, l);
+    double lo = pp_layout_has_number(l, "themes-min") ? pp_layout_num(l, "themes-min") : 1;
+    double hi = pp_layout_has_number(l, "themes-max") ? pp_layout_num(l, "themes-max") : PP_MAX_THEMES;
+    if ((double)c->n_themes < lo || (double)c->n_themes > hi)
+        return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
+                            "the %s sheet supports %g to %g themes; the content has %zu", kind->name,
+                            lo, hi, c->n_themes);
     if (c->n_themes > pp_layout_palette_size(l))
         return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
                             "%zu themes, but the %s layout has colours for at most %zu",

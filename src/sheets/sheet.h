@@ -38,5 +38,6 @@ pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content 
 /* The sheet modules. */
 void pp_followup_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env);
+void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 
 #endif

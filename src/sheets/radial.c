@@ -1,0 +1,372 @@
+/* The radial praatplaat: a centre disc with the instrument's title, a ring of equal sectors (one per
+ * theme, its name set along the arc), and outside the ring one panel per theme on its sector's
+ * bisector: the theme's statements with score boxes, room for notes and post-its, and the extra
+ * attention mark. The geometry follows from the number of themes: panels are placed as close to the
+ * ring as they can be without touching it, clamped into the margins, and shrunk until none overlap.
+ * Every size, colour and style comes from layouts/praatplaat.xml. */
+#include "sheets/sheet.h"
+
+#include <glib.h>
+#include <math.h>
+
+typedef struct rect {
+    double x, y, w, h;
+} rect;
+
+typedef struct rd {
+    pp_scene *s;
+    const pp_content *c;
+    pp_typeset *ts;
+    pp_layout *l;
+    double page_w, page_h;
+    rect area;      /* inside the margins, above the colophon */
+    double cx, cy;  /* centre of the ring */
+    double r_in, r_out; /* radii of the ring */
+    double start;   /* angle of the middle of sector 0 */
+} rd;
+
+static double mm(rd *f, const char *name)
+{
+    return pp_layout_mm(f->l, name);
+}
+
+static double num(rd *f, const char *name)
+{
+    return pp_layout_num(f->l, name);
+}
+
+static pp_rgb col(rd *f, const char *name)
+{
+    return pp_layout_colour(f->l, name);
+}
+
+static const pp_style *st(rd *f, const char *name)
+{
+    return pp_layout_style(f->l, name);
+}
+
+static double theme_angle(const rd *f, size_t i)
+{
+    return f->start + 2 * G_PI * (double)i / (double)f->c->n_themes;
+}
+
+/* --- Placement ------------------------------------------------------------------------------- */
+
+static double dist_to_rect(double px, double py, rect r)
+{
+    double dx = fmax(fmax(r.x - px, 0), px - (r.x + r.w));
+    double dy = fmax(fmax(r.y - py, 0), py - (r.y + r.h));
+    return hypot(dx, dy);
+}
+
+static bool overlaps(rect a, rect b, double gap)
+{
+    return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap &&
+           b.y < a.y + a.h + gap;
+}
+
+static rect centred(double x, double y, double w, double h)
+{
+    return (rect){x - w / 2, y - h / 2, w, h};
+}
+
+/* The smallest distance along the ray at angle a at which a w × h panel clears the ring. */
+static double clear_distance(const rd *f, double a, double w, double h, double clearance)
+{
+    double lo = 0, hi = hypot(f->page_w, f->page_h); /* invariant: too close at lo, clear at hi */
+    for (int i = 0; i < 40; i++) {
+        double d = (lo + hi) / 2;
+        rect r = centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h);
+        if (dist_to_rect(f->cx, f->cy, r) >= clearance) hi = d;
+        else lo = d;
+    }
+    return hi;
+}
+
+/* The panel at distance d on the ray at angle a, moved inside the area. */
+static rect panel_at(const rd *f, double a, double d, double w, double h)
+{
+    rect r = centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h);
+    r.x = fmin(fmax(r.x, f->area.x), f->area.x + f->area.w - w);
+    r.y = fmin(fmax(r.y, f->area.y), f->area.y + f->area.h - h);
+    return r;
+}
+
+/* A panel's size at scale k: the width and the statement rows shrink, the notes area does not. */
+typedef struct psize {
+    double w, fixed_h, var_h;
+} psize;
+
+static double size_h(psize p, double k)
+{
+    return p.fixed_h + k * p.var_h;
+}
+
+/* Places every panel: each starts just clear of the ring; panels that overlap move outwards along
+ * their rays together, so the result stays symmetric. False when they cannot be separated inside the
+ * area, or clamping pushes one onto the ring. */
+static bool place_all(rd *f, double w, double h, rect *out)
+{
+    size_t n = f->c->n_themes;
+    double clearance = f->r_out + mm(f, "ring-gap"), gap = mm(f, "panel-gap");
+    if (w > f->area.w || h > f->area.h) return false;
+    double d[PP_MAX_THEMES];
+    for (size_t i = 0; i < n; i++) d[i] = clear_distance(f, theme_angle(f, i), w, h, clearance);
+    int rounds = (int)num(f, "spread-rounds");
+    for (int round = 0; round <= rounds; round++) {
+        bool moved = false, stuck = false;
+        for (size_t i = 0; i < n; i++) {
+            out[i] = panel_at(f, theme_angle(f, i), d[i], w, h);
+            stuck |= dist_to_rect(f->cx, f->cy, out[i]) < clearance - 1e-6;
+        }
+        if (stuck) return false;
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < i; k++)
+                if (overlaps(out[i], out[k], gap)) {
+                    d[i] += gap / 2;
+                    d[k] += gap / 2;
+                    moved = true;
+                }
+        if (!moved) return true;
+    }
+    return false;
+}
+
+/* Finds the largest panel scale (from grow-max down to the layout's minimum) and the rotation of the ring
+ * that let all panels fit. Returns the scale, or 0 when even the smallest does not fit. */
+static double solve(rd *f, psize ps, rect *out)
+{
+    double n = (double)f->c->n_themes, step = num(f, "shrink-step"), least = num(f, "shrink-min");
+    const double starts[2] = {-G_PI / 2, -G_PI / 2 + G_PI / n};
+    for (double k = num(f, "grow-max"); k >= least - 1e-9; k *= step)
+        for (int s = 0; s < 2; s++) {
+            f->start = starts[s];
+            if (place_all(f, ps.w * k, size_h(ps, k), out)) return k;
+        }
+    return 0;
+}
+
+/* --- Drawing ----------------------------------------------------------------------------------- */
+
+static void fit(rd *f, const pp_text *t, const char *style, rect r, pp_valign v, const char *box)
+{
+    pp_scene_fit(f->s, f->ts, f->c, t, st(f, style), r.x, r.y, r.w, r.h, v, box);
+}
+
+static void ring(rd *f)
+{
+    size_t n = f->c->n_themes;
+    double r_in = f->r_in, r_mid = (r_in + f->r_out) / 2;
+    double sweep = 2 * G_PI / (double)n, gap = mm(f, "sector-gap");
+    pp_op *ring = pp_scene_circle(f->s, f->cx, f->cy, f->r_out, pp_fill(col(f, "paper")));
+    ring->role = "ring";
+    for (size_t i = 0; i < n; i++) {
+        double a = theme_angle(f, i);
+        pp_op *w = pp_scene_sector(f->s, f->cx, f->cy, r_in, f->r_out, a - sweep / 2, a + sweep / 2,
+                                   pp_fill(pp_layout_palette(f->l, i)));
+        w->paint.stroke = true;
+        w->paint.stroke_rgb = col(f, "paper");
+        w->paint.width = gap;
+        double room = r_mid * sweep * num(f, "ring-text-share");
+        pp_textbox *tb = pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), room);
+        pp_arc arc = {f->cx, f->cy, r_mid, a};
+        pp_scene_arc_text(f->s, tb, arc, f->c, &f->c->themes[i].name, "ring name");
+    }
+}
+
+static void disc(rd *f)
+{
+    double r = f->r_in - mm(f, "sector-gap");
+    pp_scene_circle(f->s, f->cx, f->cy, r, pp_fill(col(f, "disc-fill")))->role = "disc";
+    double side = r * sqrt(2) * num(f, "disc-text-share"); /* the square inside the disc */
+    double name_h = side * num(f, "disc-name-share");
+    rect title = {f->cx - side / 2, f->cy - side / 2, side, side - name_h};
+    rect name = {f->cx - side / 2, f->cy + side / 2 - name_h, side, name_h};
+    fit(f, &f->c->praatplaat.title, "disc-title", title, PP_VALIGN_BOTTOM, "disc title");
+    fit(f, &f->c->praatplaat.name, "disc-name", name, PP_VALIGN_TOP, "disc name");
+}
+
+/* A tapering band from the ring along the bisector to the panel, under the panel. */
+static void connector(rd *f, size_t i, rect p)
+{
+    double a = theme_angle(f, i), w = mm(f, "connector-w") / 2;
+    double px = p.x + p.w / 2, py = p.y + p.h / 2, r0 = f->r_out - mm(f, "sector-gap");
+    double x0 = f->cx + r0 * cos(a), y0 = f->cy + r0 * sin(a);
+    double nx = -sin(a) * w, ny = cos(a) * w;
+    pp_op *op = pp_scene_polygon(f->s, (double[]){x0 + nx, y0 + ny, px, py, x0 - nx, y0 - ny}, 3,
+                                 pp_fill(pp_rgb_tint(pp_layout_palette(f->l, i), num(f, "connector-tint"))));
+    op->role = "connector";
+}
+
+static rect inset(rect r, double d)
+{
+    return (rect){r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d};
+}
+
+static void checkbox(rd *f, double x, double y, double size, const char *role)
+{
+    pp_op *b = pp_scene_rect(f->s, x, y, size, size, pp_stroke(col(f, "ink"), mm(f, "box-line")), role);
+    b->paint.fill = true;
+    b->paint.fill_rgb = col(f, "paper");
+}
+
+/* The three score labels above the score columns, and the boxes of one statement. */
+static double scores_w(rd *f)
+{
+    return 3 * mm(f, "score-box") + 2 * mm(f, "score-gap");
+}
+
+static void score_heads(rd *f, double right, double y)
+{
+    double box = mm(f, "score-box"), gap = mm(f, "score-gap"), h = mm(f, "score-head-h");
+    for (int k = 0; k < PP_SCORES; k++) {
+        double x = right - scores_w(f) + k * (box + gap) - gap / 2;
+        fit(f, &f->c->praatplaat.scores[k], "score-label", (rect){x, y, box + gap, h},
+            PP_VALIGN_BOTTOM, "score label");
+    }
+}
+
+static void statement(rd *f, const pp_text *t, rect r)
+{
+    double box = mm(f, "score-box"), gap = mm(f, "score-gap"), sw = scores_w(f);
+    fit(f, t, "statement", (rect){r.x, r.y, r.w - sw - gap, r.h}, PP_VALIGN_CENTER, "statement");
+    for (int k = 0; k < PP_SCORES; k++)
+        checkbox(f, r.x + r.w - sw + k * (box + gap), r.y + (r.h - box) / 2, box, "score box");
+    pp_scene_line(f->s, r.x, r.y + r.h, r.x + r.w, r.y + r.h, pp_stroke(col(f, "rule"), mm(f, "rule")));
+}
+
+/* Notes area: faint post-it guides where they fit (as many as side by side), else writing lines. */
+static void notes(rd *f, size_t theme, rect r)
+{
+    double lh = mm(f, "notes-label-h");
+    fit(f, &f->c->praatplaat.explain, "notes-label", (rect){r.x, r.y, r.w, lh}, PP_VALIGN_TOP,
+        "notes label");
+    rect a = {r.x, r.y + lh, r.w, r.h - lh};
+    double p = mm(f, "postit"), g = mm(f, "postit-gap");
+    int cols = (int)floor((a.w + g) / (p + g)), rows = a.h >= p ? 1 : 0;
+    int want = (int)num(f, "postits-min");
+    if (want > 0 && cols * rows < want) {
+        pp_text t = f->c->themes[theme].name;
+        pp_scene_problem(f->s, f->c, &t, "the notes area of theme %s holds %d post-it(s) of %.0f mm "
+                         "side by side; the layout wants %d",
+                         t.id, cols * rows, p, want);
+    }
+    if (num(f, "postit-guides") > 0 && cols * rows > 0) {
+        double x = a.x + (a.w - cols * p - (cols - 1) * g) / 2, y = a.y + (a.h - p) / 2;
+        for (int k = 0; k < cols; k++) {
+            pp_op *o = pp_scene_rect(f->s, x + k * (p + g), y, p, p,
+                                     pp_stroke(col(f, "guide"), mm(f, "rule")), "postit guide");
+            o->paint.dash = mm(f, "guide-dash");
+            o->radius = mm(f, "corner");
+        }
+        return;
+    }
+    for (double y = a.y + mm(f, "line-gap"); y < a.y + a.h - 1e-6; y += mm(f, "line-gap"))
+        pp_scene_line(f->s, a.x, y, a.x + a.w, y, pp_stroke(col(f, "guide"), mm(f, "rule")));
+}
+
+static void attention(rd *f, rect r)
+{
+    double box = mm(f, "mark-box"), gap = mm(f, "mark-gap"), lw = mm(f, "mark-label-w");
+    double pair = 2 * (box + gap + lw) + gap;
+    fit(f, &f->c->praatplaat.attention, "attention", (rect){r.x, r.y, r.w - pair, r.h},
+        PP_VALIGN_CENTER, "attention");
+    const pp_text *labels[2] = {&f->c->yes, &f->c->no};
+    double x = r.x + r.w - pair + gap;
+    for (int k = 0; k < 2; k++) {
+        checkbox(f, x, r.y + (r.h - box) / 2, box, "checkbox");
+        fit(f, labels[k], "mark", (rect){x + box + gap / 2, r.y, lw, r.h}, PP_VALIGN_CENTER,
+            "yes/no label");
+        x += box + gap + lw + gap;
+    }
+}
+
+static void panel(rd *f, size_t i, rect p, double k)
+{
+    const pp_theme *t = &f->c->themes[i];
+    pp_rgb c = pp_layout_palette(f->l, i);
+    pp_op *bg = pp_scene_rect(f->s, p.x, p.y, p.w, p.h, pp_fill(col(f, "panel-fill")), "panel");
+    bg->paint.stroke = true;
+    bg->paint.stroke_rgb = c;
+    bg->paint.width = mm(f, "panel-line");
+    bg->radius = mm(f, "corner");
+    double hh = mm(f, "header-h"), pad = mm(f, "panel-pad");
+    pp_scene_rect(f->s, p.x, p.y, p.w, hh, pp_fill(c), "panel header")->radius = mm(f, "corner");
+    fit(f, &t->name, "panel-name", (rect){p.x + pad, p.y, p.w - 2 * pad, hh}, PP_VALIGN_CENTER,
+        "panel name");
+    rect in = inset((rect){p.x, p.y + hh, p.w, p.h - hh}, pad);
+    double sh = mm(f, "score-head-h"), slot = mm(f, "statement-h") * k, ah = mm(f, "attention-h");
+    score_heads(f, in.x + in.w, in.y);
+    double y = in.y + sh;
+    for (size_t s = 0; s < t->n_statements; s++, y += slot)
+        statement(f, &t->statements[s], (rect){in.x, y, in.w, slot});
+    y += mm(f, "section-gap");
+    notes(f, i, (rect){in.x, y, in.w, in.y + in.h - ah - y - mm(f, "section-gap")});
+    attention(f, (rect){in.x, in.y + in.h - ah, in.w, ah});
+}
+
+/* The panel's natural size: panel-w wide; tall enough for the theme with the most statements and
+ * the notes area at its minimum. */
+static psize panel_size(rd *f)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < f->c->n_themes; i++) most = MAX(most, f->c->themes[i].n_statements);
+    psize p = {mm(f, "panel-w"), 0, 0};
+    p.fixed_h = mm(f, "header-h") + 2 * mm(f, "panel-pad") + mm(f, "score-head-h") +
+                2 * mm(f, "section-gap") + mm(f, "notes-label-h") + mm(f, "notes-min-h") +
+                mm(f, "attention-h");
+    p.var_h = (double)most * mm(f, "statement-h");
+    return p;
+}
+
+/* The ring's radii: the layout's, widened (up to ring-outer-max) until every theme name fits its
+ * sector's arc at least at the style's minimum size (names shrink before the ring grows). */
+static void ring_radii(rd *f)
+{
+    double thick = mm(f, "ring-outer") - mm(f, "ring-inner");
+    double sweep = 2 * G_PI / (double)f->c->n_themes, widest = 0;
+    for (size_t i = 0; i < f->c->n_themes; i++) {
+        pp_textbox *tb = pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), 1e6);
+        widest = fmax(widest, pp_textbox_width(tb) * st(f, "ring-name")->min / st(f, "ring-name")->size *
+                                  num(f, "ring-slack"));
+        pp_textbox_free(tb);
+    }
+    double mid = fmax(mm(f, "ring-outer") - thick / 2, widest / (sweep * num(f, "ring-text-share")));
+    f->r_out = fmin(mid + thick / 2, mm(f, "ring-outer-max"));
+    f->r_in = f->r_out - thick;
+}
+
+void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
+{
+    pp_layout *l = env->layout;
+    rd f = {.s = s, .c = env->content, .ts = env->ts, .l = l};
+    f.page_w = pp_layout_page_w(l);
+    f.page_h = pp_layout_page_h(l);
+    double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");
+    f.area = (rect){m, m, f.page_w - 2 * m, f.page_h - 2 * m - foot};
+    f.cx = f.area.x + f.area.w / 2;
+    f.cy = f.area.y + f.area.h / 2;
+    ring_radii(&f);
+    pp_page *page = pp_scene_page(s, f.page_w, f.page_h);
+    page->outline = env->content->praatplaat.name.text;
+    pp_scene_rect(s, 0, 0, f.page_w, f.page_h, pp_fill(col(&f, "paper")), "paper");
+    size_t n = env->content->n_themes;
+    rect *panels = g_new0(rect, n);
+    psize ps = panel_size(&f);
+    double k = solve(&f, ps, panels);
+    if (k == 0) {
+        pp_scene_problem(s, env->content, &env->content->themes[0].name,
+                         "the %zu theme panels do not fit around the ring at this paper size", n);
+        k = num(&f, "shrink-min");
+        f.start = -G_PI / 2;
+        for (size_t i = 0; i < n; i++)
+            panels[i] = panel_at(&f, theme_angle(&f, i), f.r_out, ps.w * k, size_h(ps, k));
+    }
+    for (size_t i = 0; i < n; i++) connector(&f, i, panels[i]);
+    ring(&f);
+    disc(&f);
+    for (size_t i = 0; i < n; i++) panel(&f, i, panels[i], k);
+    fit(&f, &env->content->colophon.short_line, "colophon",
+        (rect){m, f.page_h - m - foot, f.page_w - 2 * m, foot}, PP_VALIGN_BOTTOM, "colophon");
+    g_free(panels);
+}
