@@ -83,13 +83,12 @@ static double clear_distance(const rd *f, double a, double w, double h, double c
     return hi;
 }
 
+static rect clamp(const rd *f, rect r);
+
 /* The panel at distance d on the ray at angle a, moved inside the area. */
 static rect panel_at(const rd *f, double a, double d, double w, double h)
 {
-    rect r = centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h);
-    r.x = fmin(fmax(r.x, f->area.x), f->area.x + f->area.w - w);
-    r.y = fmin(fmax(r.y, f->area.y), f->area.y + f->area.h - h);
-    return r;
+    return clamp(f, centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h));
 }
 
 /* A panel's size at scale k: the width and the statement rows shrink, the notes area does not. */
@@ -102,31 +101,66 @@ static double size_h(psize p, double k)
     return p.fixed_h + k * p.var_h;
 }
 
-/* Places every panel: each starts just clear of the ring; panels that overlap move outwards along
- * their rays together, so the result stays symmetric. False when they cannot be separated inside the
- * area, or clamping pushes one onto the ring. */
+static rect clamp(const rd *f, rect r)
+{
+    r.x = fmin(fmax(r.x, f->area.x), f->area.x + f->area.w - r.w);
+    r.y = fmin(fmax(r.y, f->area.y), f->area.y + f->area.h - r.h);
+    return r;
+}
+
+/* Pushes two overlapping panels apart, each by half, along the axis where they overlap least. */
+static void separate(rect *a, rect *b, double gap)
+{
+    double ox = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x) + gap;
+    double oy = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y) + gap;
+    if (ox < oy) {
+        double dir = (a->x + a->w / 2 <= b->x + b->w / 2) ? -1 : 1;
+        a->x += dir * ox / 2;
+        b->x -= dir * ox / 2;
+    } else {
+        double dir = (a->y + a->h / 2 <= b->y + b->h / 2) ? -1 : 1;
+        a->y += dir * oy / 2;
+        b->y -= dir * oy / 2;
+    }
+}
+
+/* Moves a panel that reaches into the ring's clearance straight away from the centre. */
+static bool push_off_ring(const rd *f, rect *r, double clearance)
+{
+    double d = dist_to_rect(f->cx, f->cy, *r);
+    if (d >= clearance - 1e-6) return false;
+    double vx = r->x + r->w / 2 - f->cx, vy = r->y + r->h / 2 - f->cy, len = hypot(vx, vy);
+    if (len < 1e-9) vx = 0, vy = -1, len = 1;
+    r->x += vx / len * (clearance - d + 0.01);
+    r->y += vy / len * (clearance - d + 0.01);
+    return true;
+}
+
+/* Places every panel: each starts just clear of the ring on its sector's bisector; then panels that
+ * overlap push each other apart (symmetrically), the ring pushes them out and the margins hold them
+ * in, until nothing overlaps. False when that does not settle. */
 static bool place_all(rd *f, double w, double h, rect *out)
 {
     size_t n = f->c->n_themes;
     double clearance = f->r_out + mm(f, "ring-gap"), gap = mm(f, "panel-gap");
     if (w > f->area.w || h > f->area.h) return false;
-    double d[PP_MAX_THEMES];
-    for (size_t i = 0; i < n; i++) d[i] = clear_distance(f, theme_angle(f, i), w, h, clearance);
+    for (size_t i = 0; i < n; i++) {
+        double a = theme_angle(f, i);
+        out[i] = panel_at(f, a, clear_distance(f, a, w, h, clearance), w, h);
+    }
     int rounds = (int)num(f, "spread-rounds");
     for (int round = 0; round <= rounds; round++) {
-        bool moved = false, stuck = false;
-        for (size_t i = 0; i < n; i++) {
-            out[i] = panel_at(f, theme_angle(f, i), d[i], w, h);
-            stuck |= dist_to_rect(f->cx, f->cy, out[i]) < clearance - 1e-6;
-        }
-        if (stuck) return false;
+        bool moved = false;
         for (size_t i = 0; i < n; i++)
             for (size_t k = 0; k < i; k++)
-                if (overlaps(out[i], out[k], gap)) {
-                    d[i] += gap / 2;
-                    d[k] += gap / 2;
+                if (overlaps(out[i], out[k], gap - 1e-6)) {
+                    separate(&out[i], &out[k], gap);
                     moved = true;
                 }
+        for (size_t i = 0; i < n; i++) {
+            moved |= push_off_ring(f, &out[i], clearance);
+            out[i] = clamp(f, out[i]);
+        }
         if (!moved) return true;
     }
     return false;

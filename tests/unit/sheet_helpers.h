@@ -24,6 +24,25 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
     return s;
 }
 
+/* Plans sheet for an instrument given as XML text. */
+static inline pp_scene *plan_xml(pp_typeset *ts, const char *xml, const char *sheet, const char *paper,
+                                 pp_content **out)
+{
+    char *name = temp_file(xml), *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(name, schema, &err);
+    if (!c) fail_msg("%s", err.msg);
+    pp_scene *s = pp_scene_new();
+    if (pp_sheet_add(s, pp_sheet_find(sheet), c, ts, layouts, pp_paper_find(paper), 0, &err) != PP_OK)
+        fail_msg("%s", err.msg);
+    unlink(name);
+    g_free(name);
+    g_free(schema);
+    g_free(layouts);
+    *out = c;
+    return s;
+}
+
 static inline bool role_is(const pp_op *op, const char *role)
 {
     return op->role && strcmp(op->role, role) == 0;

@@ -90,29 +90,6 @@ static void invalid_files_fail_at_their_line(void **state)
     g_free(expect);
 }
 
-/* A minimal instrument with n themes of one statement, and text as the first statement. */
-static char *instrument(int n, const char *text)
-{
-    GString *s = g_string_new("<?xml version=\"1.0\"?>\n<instrument format=\"1\" id=\"t\" xml:lang=\"en\">"
-                              "<meta><title id=\"title\">T</title><publisher id=\"pub\">P</publisher></meta>"
-                              "<labels><yes id=\"yes\">Y</yes><no id=\"no\">N</no></labels><themes>");
-    for (int i = 0; i < n; i++)
-        g_string_append_printf(s, "<theme id=\"t%d\"><name id=\"t%d.n\">T%d</name>"
-                                  "<statement id=\"t%d.1\">%s</statement></theme>\n",
-                               i, i, i, i, i == 0 ? text : "S");
-    g_string_append(s, "</themes><praatplaat><title id=\"pt\">A</title><name id=\"pn\">B</name>"
-                       "<explain id=\"pe\">C</explain><attention id=\"pa\">D</attention><scores>"
-                       "<score id=\"s1\" value=\"plus\">+</score><score id=\"s2\" value=\"mixed\">+/-</score>"
-                       "<score id=\"s3\" value=\"minus\">-</score></scores></praatplaat>"
-                       "<followup><title id=\"ft\">F</title><name id=\"fn\">G</name><fields>"
-                       "<field id=\"f1\">H</field></fields><group id=\"g\"><label id=\"gl\">I</label>"
-                       "<column id=\"c1\">J</column></group><footer id=\"fo\">K</footer></followup>"
-                       "<guide><section id=\"s\"><heading id=\"h\">L</heading><p id=\"p\">M</p></section></guide>"
-                       "<colophon><heading id=\"ch\">N</heading><p id=\"cp\">O</p><short id=\"cs\">Q</short></colophon>"
-                       "</instrument>\n");
-    return g_string_free(s, FALSE);
-}
-
 static pp_content *load_text(const char *xml, pp_error *err)
 {
     char *name = temp_file(xml), *schema = src_path("schemas/content.rng");
@@ -127,19 +104,19 @@ static void limits_are_enforced(void **state)
 {
     (void)state;
     pp_error err = {0};
-    char *xml = instrument(PP_MAX_THEMES, "fine");
+    char *xml = test_instrument(PP_MAX_THEMES, 1, "fine");
     pp_content *c = load_text(xml, &err);
     assert_non_null(c);
     pp_content_free(c);
     g_free(xml);
 
-    xml = instrument(PP_MAX_THEMES + 1, "fine");
+    xml = test_instrument(PP_MAX_THEMES + 1, 1, "fine");
     assert_null(load_text(xml, &err));
     assert_non_null(strstr(err.msg, "1 to 12 <theme>"));
     g_free(xml);
 
     char *long_text = g_strnfill(20000, 'a');
-    xml = instrument(1, long_text);
+    xml = test_instrument(1, 1, long_text);
     err = (pp_error){0};
     assert_null(load_text(xml, &err));
     assert_non_null(strstr(err.msg, "longer than"));

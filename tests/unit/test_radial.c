@@ -1,0 +1,141 @@
+/* The radial praatplaat's geometry for 3 to 8 themes: panels never overlap each other or the ring and
+ * stay inside the page margins; every statement fits; at A0 the notes areas hold four post-its. */
+#include <math.h>
+
+#include "sheet_helpers.h"
+
+static const char statement[] = "De rolverdeling en processtappen in de samenwerking zijn helder en "
+                                "doordacht, en iedereen kent ze.";
+
+static double dist_to_rect(double px, double py, const pp_op *r)
+{
+    double dx = fmax(fmax(r->x - px, 0), px - (r->x + r->w));
+    double dy = fmax(fmax(r->y - py, 0), py - (r->y + r->h));
+    return hypot(dx, dy);
+}
+
+static void check_sheet(pp_scene *s, int n, const char *paper)
+{
+    const pp_page *pg = &s->pages[0];
+    double m = pp_layout_mm(s->layouts[0], "margin");
+    const pp_op *ring = NULL, *panels[PP_MAX_THEMES];
+    int n_panels = 0, guides = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        if (role_is(&pg->ops[i], "ring")) ring = &pg->ops[i];
+        if (role_is(&pg->ops[i], "panel")) panels[n_panels++] = &pg->ops[i];
+        guides += role_is(&pg->ops[i], "postit guide");
+    }
+    assert_non_null(ring);
+    assert_int_equal(n_panels, n);
+    for (int i = 0; i < n; i++) {
+        const pp_op *p = panels[i];
+        if (p->x < m - 1e-6 || p->y < m - 1e-6 || p->x + p->w > pg->w - m + 1e-6 ||
+            p->y + p->h > pg->h - m + 1e-6)
+            fail_msg("%d themes at %s: panel %d leaves the margins", n, paper, i);
+        if (dist_to_rect(ring->x, ring->y, p) < ring->w)
+            fail_msg("%d themes at %s: panel %d overlaps the ring", n, paper, i);
+        for (int k = 0; k < i; k++)
+            if (overlap(p, panels[k])) fail_msg("%d themes at %s: panels %d and %d overlap", n, paper, i, k);
+    }
+    if (strcmp(paper, "A0") == 0 && guides < 4 * n)
+        fail_msg("%d themes at A0: %d post-it guides for %d panels", n, guides, n);
+    no_problems(s);
+}
+
+static void balanced_for_3_to_8_themes(void **state)
+{
+    static const char *const papers[] = {"A3", "A0"};
+    for (int n = 3; n <= 8; n++)
+        for (int p = 0; p < 2; p++) {
+            char *xml = test_instrument(n, 4, statement);
+            pp_content *c;
+            pp_scene *s = plan_xml(*state, xml, "praatplaat", papers[p], &c);
+            check_sheet(s, n, papers[p]);
+            pp_scene_free(s);
+            pp_content_free(c);
+            g_free(xml);
+        }
+}
+
+static void real_instrument_at_every_size(void **state)
+{
+    static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
+    static const char *const files[] = {"content/samenwerking/nl.xml", "tests/data/three-themes.xml",
+                                        "tests/data/eight-themes.xml"};
+    for (size_t f = 0; f < 3; f++)
+        for (size_t p = 0; p < 5; p++) {
+            pp_content *c;
+            pp_scene *s = plan(*state, files[f], "praatplaat", papers[p], &c);
+            check_sheet(s, (int)c->n_themes, papers[p]);
+            pp_scene_free(s);
+            pp_content_free(c);
+        }
+}
+
+/* Statement text is readable at its distance: ≥ 14 pt at A0, ≥ 7 pt at A3. */
+static void statements_are_readable(void **state)
+{
+    static const struct {
+        const char *paper;
+        double min;
+    } rules[] = {{"A0", 14}, {"A3", 7}};
+    for (size_t r = 0; r < 2; r++) {
+        pp_content *c;
+        pp_scene *s = plan(*state, "content/samenwerking/nl.xml", "praatplaat", rules[r].paper, &c);
+        int seen = 0;
+        for (size_t i = 0; i < s->pages[0].n; i++) {
+            const pp_op *op = &s->pages[0].ops[i];
+            if (op->kind != PP_OP_TEXT || !role_is(op, "statement")) continue;
+            seen++;
+            if (pp_textbox_size(op->text) < rules[r].min - 1e-9)
+                fail_msg("%s: statement at %.1f pt", rules[r].paper, pp_textbox_size(op->text));
+        }
+        assert_int_equal(seen, 21);
+        pp_scene_free(s);
+        pp_content_free(c);
+    }
+}
+
+static void theme_counts_outside_the_layout_are_refused(void **state)
+{
+    char *xml = test_instrument(2, 2, statement), *name = temp_file(xml);
+    char *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(name, schema, &err);
+    assert_non_null(c);
+    pp_scene *s = pp_scene_new();
+    assert_int_equal(pp_sheet_add(s, pp_sheet_find("praatplaat"), c, *state, layouts,
+                                  pp_paper_find("A3"), 0, &err),
+                     PP_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "supports 3 to 8 themes"));
+    pp_scene_free(s);
+    pp_content_free(c);
+    unlink(name);
+    g_free(name);
+    g_free(schema);
+    g_free(layouts);
+    g_free(xml);
+}
+
+static int setup(void **state)
+{
+    *state = test_typeset();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    pp_typeset_free(*state);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(balanced_for_3_to_8_themes),
+        cmocka_unit_test(real_instrument_at_every_size),
+        cmocka_unit_test(statements_are_readable),
+        cmocka_unit_test(theme_counts_outside_the_layout_are_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
