@@ -302,16 +302,16 @@ static void notes(rd *f, size_t theme, rect r)
 static void attention(rd *f, rect r)
 {
     double box = mm(f, "mark-box"), gap = mm(f, "mark-gap"), lw = mm(f, "mark-label-w");
-    double pair = 2 * (box + gap + lw) + gap;
+    double lg = mm(f, "mark-label-gap"), pair = 2 * (box + lg + lw) + gap;
     fit(f, &f->c->praatplaat.attention, "attention", (rect){r.x, r.y, r.w - pair, r.h},
         PP_VALIGN_CENTER, "attention");
     const pp_text *labels[2] = {&f->c->yes, &f->c->no};
     double x = r.x + r.w - pair + gap;
     for (int k = 0; k < 2; k++) {
         checkbox(f, x, r.y + (r.h - box) / 2, box, "checkbox");
-        fit(f, labels[k], "mark", (rect){x + box + gap / 2, r.y, lw, r.h}, PP_VALIGN_CENTER,
+        fit(f, labels[k], "mark", (rect){x + box + lg, r.y, lw, r.h}, PP_VALIGN_CENTER,
             "yes/no label");
-        x += box + gap + lw + gap;
+        x += box + lg + lw;
     }
 }
 
