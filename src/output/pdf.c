@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 char *pp_temp_beside(const char *path, FILE **out, pp_error *err)
@@ -23,6 +24,12 @@ char *pp_temp_beside(const char *path, FILE **out, pp_error *err)
         g_free(tmp);
         return NULL;
     }
+    /* mkstemp creates 0600; a new output gets the usual mode (0666 less the umask), a replaced one
+     * keeps its own. */
+    struct stat old;
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, stat(path, &old) == 0 ? (old.st_mode & 07777) : (0666 & ~mask)); /* best effort */
     *out = fdopen(fd, "wb");
     if (!*out) {
         close(fd);
