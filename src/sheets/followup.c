@@ -145,7 +145,7 @@ static void row_label(fu *f, const pp_text *name, pp_rgb fill, double y, double 
          write_in ? PP_VALIGN_TOP : PP_VALIGN_CENTER, "row label");
     if (write_in)
         pp_scene_line(f->s, f->left + pad, y + h - pad, f->left + w - pad, y + h - pad,
-                      pp_stroke(col(f, "on-dark"), mm(f, "rule")));
+                      pp_stroke(pp_layout_style(f->l, style)->colour, mm(f, "rule")));
 }
 
 static void answer_cells(fu *f, const grid *g, double y, double h, pp_rgb tint)
@@ -171,7 +171,7 @@ static void body(fu *f, const grid *g, double bottom)
     }
     for (size_t i = 0; i < f->c->followup.n_rows; i++) {
         const pp_row *r = &f->c->followup.rows[i];
-        row_label(f, &r->label, col(f, "extra-fill"), f->y, h, r->write_in, "row-label");
+        row_label(f, &r->label, col(f, "extra-fill"), f->y, h, r->write_in, "row-label-extra");
         answer_cells(f, g, f->y, h, col(f, "extra-tint"));
         f->y += h + g->gap;
     }

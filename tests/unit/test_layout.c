@@ -51,6 +51,9 @@ static void theme_colours_carry_text(void **state)
                         fabs(c.r - pp_layout_palette(l, k).r) > 0.1);
     }
     assert_true(contrast(pp_layout_style(l, "group")->colour, pp_layout_colour(l, "group-fill")) >= 4.5);
+    assert_true(contrast(pp_layout_style(l, "row-label-extra")->colour, pp_layout_colour(l, "extra-fill")) >= 4.5);
+    for (size_t i = 0; i < pp_layout_palette_size(l); i++) /* extra rows never look like a theme */
+        assert_true(contrast(pp_layout_colour(l, "extra-fill"), pp_layout_palette(l, i)) > 3);
     assert_true(contrast(pp_layout_style(l, "field-label")->colour, pp_layout_colour(l, "field-fill")) >= 4.5);
     assert_true(contrast(pp_layout_style(l, "colophon")->colour, pp_layout_colour(l, "paper")) >= 4.5);
     assert_int_equal(pp_layout_status(l, &(pp_error){0}), PP_OK);
