@@ -1,0 +1,88 @@
+# shellcheck shell=bash disable=SC2034
+# Shared helpers of the end-to-end tests; sourced by every tests/e2e/*.sh script.
+# A test script is called as: SCRIPT BINARY SOURCE_DIR SCRATCH_DIR [ARGS...]. After `e2e_init "$@"`:
+#   BIN      the praatplaat binary          SRC   the source tree
+#   SCRATCH  an empty directory of this test (under the build tree's tests/out/)
+#   ARGS     the remaining arguments
+# Failures print what differs and exit 1; `e2e_done` prints PASS when no check failed.
+
+FAILED=0
+
+e2e_init() {
+    [ $# -ge 3 ] || { echo "usage: $0 BINARY SOURCE_DIR SCRATCH_DIR [ARGS...]" >&2; exit 2; }
+    BIN=$1 SRC=$2 SCRATCH=$3
+    shift 3
+    ARGS=("$@")
+    [ -x "$BIN" ] || { echo "not an executable: $BIN" >&2; exit 2; }
+    case $SCRATCH in */tests/out/*) ;; *) echo "scratch dir must be under tests/out/: $SCRATCH" >&2; exit 2 ;; esac
+    rm -rf "$SCRATCH"
+    mkdir -p "$SCRATCH"
+    E2E_LIB_DIR=$SRC/tests/e2e
+}
+
+# Record a failed check and go on, so one run lists every difference.
+fail() {
+    echo "FAIL: $*" >&2
+    FAILED=1
+}
+
+# Stop at once (for checks the rest of the test depends on).
+die() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+e2e_done() {
+    [ "$FAILED" -eq 0 ] || exit 1
+    echo PASS
+}
+
+# run CMD...: runs CMD, never aborts; sets RC and writes its output to $SCRATCH/stdout, $SCRATCH/stderr.
+run() {
+    RC=0
+    "$@" >"$SCRATCH/stdout" 2>"$SCRATCH/stderr" || RC=$?
+    LAST_CMD="$*"
+}
+
+# expect_rc WANT: the last `run` exited with WANT; shows the command and its stderr when not.
+expect_rc() {
+    if [ "$RC" -ne "$1" ]; then
+        fail "exit code $RC, expected $1: $LAST_CMD"
+        sed 's/^/  stderr: /' "$SCRATCH/stderr" >&2
+    fi
+}
+
+# expect_in FILE TEXT [WHAT]: FILE contains the fixed string TEXT.
+expect_in() {
+    if ! grep -qF -- "$2" "$1"; then
+        fail "${3:-$(basename "$1")} does not contain \"$2\" ($LAST_CMD)"
+        sed 's/^/  | /' "$1" | head -20 >&2
+    fi
+}
+
+expect_eq() { # ACTUAL EXPECTED WHAT
+    [ "$1" = "$2" ] || fail "$3: got \"$1\", expected \"$2\""
+}
+
+sum() { sha256sum <"$1" | cut -d' ' -f1; }
+
+# pdf_field PDF NAME: a field of pdfinfo, e.g. Title, Creator, Pages.
+pdf_field() { pdfinfo "$1" | sed -n "s/^$2: *//p"; }
+
+# texts CONTENT WHAT > FILE: the texts of CONTENT that WHAT (followup, guide, themes, title) shows.
+texts() { python3 "$E2E_LIB_DIR/texts.py" "$1" "$2"; }
+
+# expect_texts EXPECTED_FILE PDF: every line of EXPECTED_FILE occurs in the PDF's text.
+expect_texts() {
+    pdftotext -enc UTF-8 "$2" "$SCRATCH/pdf.txt" || die "pdftotext failed on $2"
+    python3 "$E2E_LIB_DIR/contains.py" "$1" "$SCRATCH/pdf.txt" || fail "texts missing from $2 (see above)"
+}
+
+# rasterise PDF PREFIX: writes PREFIX-p1.png, PREFIX-p2.png, ... at 40 dpi, one per page.
+rasterise() {
+    local pages i
+    pages=$(pdf_field "$1" Pages)
+    for ((i = 1; i <= pages; i++)); do
+        pdftoppm -r 40 -png -f "$i" -l "$i" -singlefile "$1" "$2-p$i"
+    done
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# refimg.sh BIN SRC SCRATCH IMGDIFF NAME: renders the sheet that tests/e2e/refs.txt lists as NAME,
+# rasterises every page at 40 dpi and compares page N with tests/ref/NAME-pN.png using IMGDIFF
+# (pp_imgdiff). On a difference the candidate and a diff image stay in SCRATCH and their paths are printed.
+# After an intended change of the look, regenerate the references with scripts/update-refs.sh.
+set -euo pipefail
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+e2e_init "$@"
+imgdiff=${ARGS[0]} name=${ARGS[1]}
+read -r _ content sheet paper < <(awk -v n="$name" '$1 == n' "$SRC/tests/e2e/refs.txt")
+[ -n "${paper:-}" ] || die "$name is not listed in tests/e2e/refs.txt"
+
+run "$BIN" render "$SRC/$content" --sheet "$sheet" --paper "$paper" -o "$SCRATCH/$name.pdf"
+expect_rc 0
+rasterise "$SCRATCH/$name.pdf" "$SCRATCH/$name"
+
+refs=$(find "$SRC/tests/ref" -name "$name-p*.png" | wc -l)
+pages=$(pdf_field "$SCRATCH/$name.pdf" Pages)
+[ "$refs" -gt 0 ] || die "no reference tests/ref/$name-p*.png (make them with scripts/update-refs.sh)"
+expect_eq "$pages" "$refs" "pages rendered vs reference images tests/ref/$name-p*.png"
+for ((i = 1; i <= pages && i <= refs; i++)); do
+    page=$name-p$i
+    echo "page $i:"
+    if "$imgdiff" "$SRC/tests/ref/$page.png" "$SCRATCH/$page.png" --diff "$SCRATCH/$page-diff.png"; then
+        rm "$SCRATCH/$page.png"
+    else
+        fail "page $i differs from tests/ref/$page.png"
+        echo "  candidate: $SCRATCH/$page.png" >&2
+        [ ! -e "$SCRATCH/$page-diff.png" ] || echo "  diff:      $SCRATCH/$page-diff.png" >&2
+    fi
+done
+e2e_done
