@@ -15,8 +15,9 @@ struct pp_textbox {
 
 /* Half a hundredth of a millimetre: measurement noise, not overflow. */
 static const double EPS_MM = 0.005;
-/* Steps of the search for the largest size that fits (resolution (size - min) / 2^steps). */
-enum { SEARCH_STEPS = 10 };
+/* Sizes tried while shrinking lie on a grid of this many points: texts of one style then share font
+ * sizes, and pango loads (and starts a thread for) each distinct font pattern only once. */
+static const double SIZE_GRID_PT = 0.25;
 
 static PangoAlignment alignment(pp_align a)
 {
@@ -70,14 +71,15 @@ static void shrink_to_fit(pp_textbox *tb)
         tb->overflow = true;
         return;
     }
-    double lo = st->min, hi = st->size; /* invariant: fits at lo, not at hi */
-    for (int i = 0; i < SEARCH_STEPS; i++) {
-        double mid = (lo + hi) / 2;
-        if (fits_at(tb, mid)) lo = mid;
+    /* Grid steps above min; invariant: fits at min + lo steps, not at min + hi steps (or size). */
+    long lo = 0, hi = (long)ceil((st->size - st->min) / SIZE_GRID_PT);
+    while (hi - lo > 1) {
+        long mid = (lo + hi) / 2;
+        if (fits_at(tb, st->min + (double)mid * SIZE_GRID_PT)) lo = mid;
         else hi = mid;
     }
-    tb->size = lo;
-    set_size(tb->layout, st, lo);
+    tb->size = st->min + (double)lo * SIZE_GRID_PT;
+    set_size(tb->layout, st, tb->size);
 }
 
 static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, double w, double h)
