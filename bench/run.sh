@@ -4,7 +4,7 @@
 #
 #   bash bench/run.sh [--strict] [SHEET...]
 #
-# SHEET...   sheets to measure besides followup and guide (e.g. praatplaat)
+# SHEET...   sheets to measure besides praatplaat, followup and guide
 # --strict   exit 1 if any target is missed (default: exit 0 whatever the results)
 #
 # Environment: BENCH_RUNS (default 20) runs per measurement; BENCH_PANGO_WIDTH (default 304) the
@@ -16,7 +16,7 @@ usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "bench/run.sh: $*" >&2; exit 2; }
 
 strict=0
-sheets=(followup guide)
+sheets=(praatplaat followup guide)
 for arg in "$@"; do
     case $arg in
         --strict) strict=1 ;;

@@ -40,13 +40,18 @@ fi
 # The samples: every sheet of the VO-raad instrument, for the note-taker (A3) and the group (A0).
 mkdir -p out
 for paper in A3 A0; do
-    for sheet in followup guide; do
+    for sheet in praatplaat followup guide; do
         build/praatplaat render content/samenwerking/nl.xml --sheet "$sheet" --paper "$paper" \
             -o "out/samenwerking-$sheet-$paper.pdf"
     done
 done
-build/praatplaat render content/samenwerking/nl.xml --sheet all --paper A4 -o out/samenwerking-all-A4.pdf
-build/praatplaat render content/samenwerking/nl.xml --sheet followup --paper A3 --dpi 60 \
-    -o out/samenwerking-followup-A3.png
+for lang in nl en; do
+    build/praatplaat render "content/samenwerking/$lang.xml" --sheet all --paper A4 \
+        -o "out/samenwerking-all-A4-$lang.pdf"
+done
+for sheet in praatplaat followup; do
+    build/praatplaat render content/samenwerking/nl.xml --sheet "$sheet" --paper A3 --dpi 60 \
+        -o "out/samenwerking-$sheet-A3.png"
+done
 echo "Rendered into out/:"
 ls -1 out
