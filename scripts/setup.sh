@@ -10,8 +10,8 @@ mode=render
 
 # Debian packages: to build and run, and to test.
 build_pkgs=(build-essential cmake pkg-config libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev
-            hyphen-nl hyphen-en-us libqpdf-dev)
-test_pkgs=(libcmocka-dev poppler-utils qpdf libxml2-utils pango1.0-tools time)
+            hyphen-nl hyphen-en-us libqpdf-dev libgettextpo-dev)
+test_pkgs=(libcmocka-dev poppler-utils qpdf libxml2-utils pango1.0-tools time gettext)
 
 install_missing() {
     local missing=()

@@ -1,6 +1,7 @@
 /* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems once,
  * writes output. Every error travels up as a pp_error and is printed here, once. */
 #include "cli/options.h"
+#include "l10n/l10n.h"
 #include "model/content.h"
 #include "model/paper.h"
 #include "output/output.h"
@@ -85,8 +86,27 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_c
     return err->status;
 }
 
+static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
+{
+    const char *in[2] = {o->content, o->po};
+    for (int i = 0; i < 2; i++)
+        if (in[i] && same_file(o->output, in[i]))
+            return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
+    pp_content *c = pp_content_load(o->content, p->schema, err);
+    if (c && o->command == PP_CMD_L10N_EXTRACT) pp_l10n_extract(c, o->output, err);
+    if (c && o->command == PP_CMD_L10N_MERGE) pp_l10n_merge(c, o->po, o->output, stderr, err);
+    pp_content_free(c);
+    return err->status;
+}
+
 static pp_status run(const pp_options *o, pp_error *err)
 {
+    if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) {
+        paths p = find_paths(o);
+        run_l10n(o, &p, err);
+        free_paths(&p);
+        return err->status;
+    }
     const pp_paper *paper = pp_paper_find(o->paper);
     if (!paper)
         return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown paper size \"%s\" (%s)", o->paper,

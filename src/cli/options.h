@@ -6,12 +6,19 @@
 
 #include <stdbool.h>
 
-typedef enum pp_command { PP_CMD_NONE, PP_CMD_RENDER, PP_CMD_CHECK } pp_command;
+typedef enum pp_command {
+    PP_CMD_NONE,
+    PP_CMD_RENDER,
+    PP_CMD_CHECK,
+    PP_CMD_L10N_EXTRACT,
+    PP_CMD_L10N_MERGE
+} pp_command;
 
 typedef struct pp_options {
     pp_command command;
     bool help, version;
     const char *content; /* the content file */
+    const char *po;      /* l10n merge: the translated PO file */
     const char *sheet;   /* "followup", "guide", "all" */
     const char *paper;   /* "A3" by default */
     int orientation;     /* <0 portrait, >0 landscape, 0 the layout's default */

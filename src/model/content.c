@@ -468,3 +468,74 @@ size_t pp_content_columns(const pp_content *c)
     for (size_t i = 0; i < c->followup.n_groups; i++) n += c->followup.groups[i].n_columns;
     return n;
 }
+
+static void blocks_texts(const pp_block *b, size_t n, const char *where, pp_text_fn fn, void *user)
+{
+    static const char *const kinds[] = {"paragraph", "list", "list item", "heading"};
+    char role[200];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(role, sizeof role, "%s in %s", kinds[b[i].kind], where);
+        if (b[i].text.text) fn(&b[i].text, role, user);
+        bool item = b[i].kind == PP_BLOCK_ITEM && b[i].n_children == 1 && !b[i].children[0].children;
+        if (item) {
+            snprintf(role, sizeof role, "list item in %s", where);
+            fn(&b[i].children[0].text, role, user);
+        } else {
+            blocks_texts(b[i].children, b[i].n_children,
+                         b[i].kind == PP_BLOCK_SECTION ? b[i].text.text : where, fn, user);
+        }
+    }
+}
+
+static void emit(pp_text_fn fn, void *user, const pp_text *t, const char *fmt, const char *arg)
+{
+    char role[200];
+    if (!t->text) return;
+    snprintf(role, sizeof role, fmt, arg);
+    fn(t, role, user);
+}
+
+void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
+{
+    const char *s = "%s";
+    emit(fn, user, &c->title, "title of the instrument%s", "");
+    emit(fn, user, &c->subtitle, "subtitle of the instrument%s", "");
+    emit(fn, user, &c->tagline, "tagline on the guide's first page%s", "");
+    emit(fn, user, &c->category, "the publisher's category%s", "");
+    emit(fn, user, &c->publisher, "publisher (PDF author)%s", "");
+    emit(fn, user, &c->yes, "'yes' of every yes/no mark%s", "");
+    emit(fn, user, &c->no, "'no' of every yes/no mark%s", "");
+    for (size_t i = 0; i < c->n_themes; i++) {
+        const pp_theme *t = &c->themes[i];
+        emit(fn, user, &t->name, "name of a theme (on the ring, panels and rows)%s", "");
+        char role[160];
+        for (size_t k = 0; k < t->n_statements; k++) {
+            snprintf(role, sizeof role, "statement %zu of theme %s", k + 1, t->name.text);
+            emit(fn, user, &t->statements[k], s, role);
+        }
+    }
+    emit(fn, user, &c->praatplaat.title, "title of the praatplaat (in the centre disc)%s", "");
+    emit(fn, user, &c->praatplaat.name, "name of the praatplaat sheet%s", "");
+    emit(fn, user, &c->praatplaat.explain, "label of each theme's notes area%s", "");
+    emit(fn, user, &c->praatplaat.attention, "label of each theme's extra-attention mark%s", "");
+    for (int k = 0; k < PP_SCORES; k++)
+        emit(fn, user, &c->praatplaat.scores[k], "score label of a statement (very short)%s", "");
+    emit(fn, user, &c->followup.title, "title of the follow-up plaat%s", "");
+    emit(fn, user, &c->followup.name, "name of the follow-up plaat%s", "");
+    for (size_t i = 0; i < c->followup.n_fields; i++)
+        emit(fn, user, &c->followup.fields[i], "header field label of the follow-up plaat%s", "");
+    for (size_t i = 0; i < c->followup.n_groups; i++) {
+        const pp_group *g = &c->followup.groups[i];
+        emit(fn, user, &g->label, "column group label of the follow-up plaat%s", "");
+        for (size_t k = 0; k < g->n_columns; k++)
+            emit(fn, user, &g->columns[k].question, "column question in group %s", g->label.text);
+    }
+    for (size_t i = 0; i < c->followup.n_rows; i++)
+        emit(fn, user, &c->followup.rows[i].label, "extra row label of the follow-up plaat%s", "");
+    emit(fn, user, &c->followup.footer, "question at the foot of the follow-up plaat%s", "");
+    blocks_texts(c->guide, c->n_guide, "the guide", fn, user);
+    emit(fn, user, &c->colophon.heading, "heading of the colophon%s", "");
+    for (size_t i = 0; i < c->colophon.n_body; i++)
+        emit(fn, user, &c->colophon.body[i].text, "colophon paragraph%s", "");
+    emit(fn, user, &c->colophon.short_line, "one-line colophon at the foot of every sheet%s", "");
+}

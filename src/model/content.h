@@ -108,6 +108,11 @@ enum {
 pp_content *pp_content_load(const char *path, const char *schema_path, pp_error *err);
 void pp_content_free(pp_content *c);
 
+/* Calls fn for every visible text of the content, in document order, with a short description of its
+ * role for translators ("statement 2 of theme AMBITIE"). */
+typedef void (*pp_text_fn)(const pp_text *t, const char *role, void *user);
+void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user);
+
 /* Number of columns over all groups. */
 size_t pp_content_columns(const pp_content *c);
 

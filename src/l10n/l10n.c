@@ -1,0 +1,258 @@
+#include "l10n/l10n.h"
+
+#include "model/xml.h"
+#include "output/output.h"
+
+#include <gettext-po.h>
+#include <glib.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <setjmp.h>
+#include <string.h>
+
+/* libgettextpo reports problems through a handler without a user pointer, and a fatal one must not
+ * return: the first problem of the current call is kept here (per thread) and fatal ones jump back. */
+typedef struct po_capture {
+    pp_error *err;
+    const char *file;
+    jmp_buf fatal;
+} po_capture;
+
+static _Thread_local po_capture *capture;
+
+static void on_po_error(int severity, po_message_t m, const char *file, size_t line, size_t col,
+                        int multi, const char *text)
+{
+    (void)m, (void)col, (void)multi;
+    if (severity == PO_SEVERITY_WARNING) return;
+    pp_error_set(capture->err, PP_ERR_INVALID, file ? file : capture->file,
+                 line == (size_t)-1 ? 0 : (long)line, "%s", text);
+    if (severity == PO_SEVERITY_FATAL_ERROR) longjmp(capture->fatal, 1);
+}
+
+static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int mp1,
+                         const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int mp2,
+                         const char *t2)
+{
+    (void)m2, (void)f2, (void)l2, (void)c2, (void)mp2, (void)t2;
+    on_po_error(severity, m1, f1, l1, c1, mp1, t1);
+}
+
+static const struct po_xerror_handler handler = {on_po_error, on_po_error2};
+
+/* --- extract ------------------------------------------------------------------------------------ */
+
+typedef struct extract {
+    po_message_iterator_t it;
+} extract;
+
+/* Room a translation may take: the source's length and 30% more, rounded up to ten characters. */
+static long budget(const char *text)
+{
+    return (long)ceil(g_utf8_strlen(text, -1) * 1.3 / 10.0) * 10;
+}
+
+static void add_entry(const pp_text *t, const char *role, void *user)
+{
+    extract *x = user;
+    po_message_t m = po_message_create();
+    po_message_set_msgctxt(m, t->id);
+    po_message_set_msgid(m, t->text);
+    po_message_set_msgstr(m, "");
+    char *note = g_strdup_printf("%s; keep under ~%ld characters", role, budget(t->text));
+    po_message_set_extracted_comments(m, note);
+    g_free(note);
+    po_message_insert(x->it, m);
+}
+
+static void add_header(po_message_iterator_t it, const pp_content *c)
+{
+    po_message_t h = po_message_create();
+    po_message_set_msgid(h, "");
+    char *text = g_strdup_printf("Project-Id-Version: %s\n"
+                                 "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+                                 "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+                                 "Language-Team: LANGUAGE <LL@li.org>\n"
+                                 "Language: \n"
+                                 "MIME-Version: 1.0\n"
+                                 "Content-Type: text/plain; charset=UTF-8\n"
+                                 "Content-Transfer-Encoding: 8bit\n"
+                                 "X-Source-Language: %s\n",
+                                 c->id, c->lang);
+    po_message_set_msgstr(h, text);
+    g_free(text);
+    po_message_insert(it, h);
+}
+
+/* Writes file to path through a temporary file beside it. */
+static pp_status write_po(po_file_t file, const char *path, pp_error *err)
+{
+    FILE *f = NULL;
+    char *tmp = pp_temp_beside(path, &f, err);
+    if (!tmp) return err->status;
+    po_capture cap = {.err = err, .file = path};
+    capture = &cap;
+    if (setjmp(cap.fatal) == 0) po_file_write(file, tmp, &handler);
+    capture = NULL;
+    return pp_commit_file(f, tmp, path, err); /* f is untouched; po_file_write wrote tmp by name */
+}
+
+pp_status pp_l10n_extract(const pp_content *c, const char *pot_path, pp_error *err)
+{
+    po_file_t file = po_file_create();
+    extract x = {po_message_iterator(file, NULL)};
+    add_header(x.it, c);
+    pp_content_texts(c, add_entry, &x);
+    po_message_iterator_free(x.it);
+    write_po(file, pot_path, err);
+    po_file_free(file);
+    return err->status;
+}
+
+/* --- merge -------------------------------------------------------------------------------------- */
+
+static void collect_ids(const pp_text *t, const char *role, void *user)
+{
+    (void)role;
+    g_hash_table_add(user, (gpointer)t->id);
+}
+
+/* Replaces node's content by text, with each '\n' as <br/>. */
+static void set_text(xmlNodePtr node, const char *text)
+{
+    xmlNodeSetContent(node, NULL);
+    char **lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        if (l != lines) xmlAddChild(node, xmlNewNode(NULL, (const xmlChar *)"br"));
+        xmlAddChild(node, xmlNewText((const xmlChar *)*l));
+    }
+    g_strfreev(lines);
+}
+
+static void index_elements(xmlNodePtr n, GHashTable *by_id)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+        if (id) g_hash_table_insert(by_id, g_strdup((const char *)id), n);
+        xmlFree(id);
+        index_elements(n->children, by_id);
+    }
+}
+
+/* The PO header's Language as a BCP 47 tag ("pt_BR" -> "pt-BR"); g_free it. */
+static char *po_language(po_file_t file)
+{
+    /* Despite its const type the header is a copy the caller frees (gettext-po.c). */
+    char *header = (char *)po_file_domain_header(file, NULL);
+    char *lang = header ? po_header_field(header, "Language") : NULL;
+    char *out = lang && *g_strstrip(lang) ? g_strdelimit(g_strdup(lang), "_", '-') : NULL;
+    free(lang);
+    free(header);
+    return out;
+}
+
+typedef struct merge {
+    GHashTable *texts, *elements; /* ids of the content's texts; id -> element of the source tree */
+    GString *kept;                /* ids left in the source language */
+    const char *po_path;
+    pp_error *err;
+} merge;
+
+/* The line of the entry with msgctxt ctx in the PO file: libgettextpo keeps no line of its own for
+ * a message (its file positions are the #: references). 0 when not found. */
+static long line_of(const char *path, const char *ctx)
+{
+    char *text = NULL, *want = g_strdup_printf("msgctxt \"%s\"", ctx ? ctx : "");
+    long line = 0, n = 1;
+    if (ctx && g_file_get_contents(path, &text, NULL, NULL))
+        for (char *p = text; p && *p && !line; n++) {
+            if (g_str_has_prefix(p, want)) line = n;
+            p = strchr(p, '\n');
+            if (p) p++;
+        }
+    g_free(text);
+    g_free(want);
+    return line;
+}
+
+static void merge_entry(merge *mg, po_message_t m)
+{
+    const char *ctx = po_message_msgctxt(m), *str = po_message_msgstr(m);
+    if (!ctx || !g_hash_table_contains(mg->texts, ctx)) {
+        pp_error_set(mg->err, PP_ERR_INVALID, mg->po_path, line_of(mg->po_path, ctx),
+                     "msgctxt \"%s\" matches no text id of the content", ctx ? ctx : "(none)");
+        return;
+    }
+    if (po_message_is_fuzzy(m) || !str || !*str) {
+        g_string_append_printf(mg->kept, "%s%s", mg->kept->len ? ", " : "", ctx);
+        return;
+    }
+    set_text(g_hash_table_lookup(mg->elements, ctx), str);
+}
+
+static pp_status apply(merge *mg, po_file_t file)
+{
+    po_message_iterator_t it = po_message_iterator(file, NULL);
+    for (po_message_t m; (m = po_next_message(it)) && !pp_error_isset(mg->err);)
+        if (!po_message_is_obsolete(m) && *po_message_msgid(m)) merge_entry(mg, m);
+    po_message_iterator_free(it);
+    return mg->err->status;
+}
+
+static pp_status save(xmlDocPtr doc, const char *path, pp_error *err)
+{
+    xmlChar *buf = NULL;
+    int n = 0;
+    xmlDocDumpMemoryEnc(doc, &buf, &n, "UTF-8");
+    FILE *f = NULL;
+    char *tmp = buf ? pp_temp_beside(path, &f, err) : NULL;
+    if (tmp && fwrite(buf, 1, (size_t)n, f) != (size_t)n)
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write");
+    xmlFree(buf);
+    return tmp ? pp_commit_file(f, tmp, path, err) : err->status;
+}
+
+static po_file_t read_po(const char *po_path, pp_error *err)
+{
+    po_capture cap = {.err = err, .file = po_path};
+    po_file_t volatile file = NULL;
+    capture = &cap;
+    if (setjmp(cap.fatal) == 0) file = po_file_read(po_path, &handler);
+    capture = NULL;
+    if (file && pp_error_isset(err)) po_file_free(file), file = NULL;
+    if (!file) pp_error_set(err, PP_ERR_INVALID, po_path, 0, "cannot read the PO file");
+    return file;
+}
+
+pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *out_path, FILE *warn,
+                        pp_error *err)
+{
+    po_file_t file = read_po(po_path, err);
+    if (!file) return err->status;
+    char *lang = po_language(file);
+    xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", err) : NULL;
+    if (!lang)
+        pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
+    merge mg = {g_hash_table_new(g_str_hash, g_str_equal),
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), g_string_new(NULL),
+                po_path, err};
+    if (doc) {
+        pp_content_texts(c, collect_ids, mg.texts);
+        index_elements(xmlDocGetRootElement(doc), mg.elements);
+        if (apply(&mg, file) == PP_OK) {
+            xmlNodeSetLang(xmlDocGetRootElement(doc), (const xmlChar *)lang);
+            save(doc, out_path, err);
+        }
+    }
+    if (!pp_error_isset(err) && mg.kept->len)
+        fprintf(warn, "%s: warning: untranslated or fuzzy, kept in the source language: %s\n", po_path,
+                mg.kept->str);
+    g_hash_table_destroy(mg.texts);
+    g_hash_table_destroy(mg.elements);
+    g_string_free(mg.kept, TRUE);
+    xmlFreeDoc(doc);
+    g_free(lang);
+    po_file_free(file);
+    return err->status;
+}
