@@ -136,9 +136,13 @@ static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, c
     char ex[160];
     excerpt(pp_textbox_text(tb), ex, sizeof ex);
     const char *id = src && src->id ? src->id : "?";
-    if (pp_textbox_missing_glyphs(tb) > 0)
-        problem(s, c, src, "%d character(s) of \"%s\" (id %s) are in none of the shipped fonts",
-                pp_textbox_missing_glyphs(tb), ex, id);
+    gunichar miss = pp_textbox_missing_char(tb);
+    if (miss || pp_textbox_missing_glyphs(tb) > 0) {
+        char ch[8] = {0};
+        g_unichar_to_utf8(miss ? miss : 0xFFFD, ch);
+        problem(s, c, src, "character U+%04X '%s' of \"%s\" (id %s) is in none of the shipped fonts",
+                (unsigned)miss, ch, ex, id);
+    }
     if (!pp_textbox_overflows(tb)) return;
     double bh = pp_textbox_box_h(tb);
     if (bh >= 0 && pp_textbox_height(tb) > bh)
@@ -203,4 +207,38 @@ pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_t
     double free_h = h - pp_textbox_height(tb);
     if (free_h > 0 && v != PP_VALIGN_TOP) y += v == PP_VALIGN_CENTER ? free_h / 2 : free_h;
     return pp_scene_text(s, tb, x, y, c, src, box);
+}
+
+static void mirror_op(pp_op *op, double w)
+{
+    switch (op->kind) {
+    case PP_OP_RECT:
+    case PP_OP_TEXT: op->x = w - op->x - op->w; break;
+    case PP_OP_LINE:
+        op->x = w - op->x;
+        op->w = -op->w;
+        break;
+    case PP_OP_CIRCLE: op->x = w - op->x; break;
+    case PP_OP_SECTOR: {
+        double a0 = op->a0;
+        op->x = w - op->x;
+        op->a0 = G_PI - op->a1;
+        op->a1 = G_PI - a0;
+        break;
+    }
+    case PP_OP_POLYGON:
+        for (int i = 0; i < op->n_pts; i++) op->pts[2 * i] = w - op->pts[2 * i];
+        op->x = op->pts[0];
+        break;
+    case PP_OP_ARC_TEXT:
+        op->arc.cx = w - op->arc.cx;
+        op->arc.mid = G_PI - op->arc.mid;
+        break;
+    }
+}
+
+void pp_scene_mirror(pp_scene *s, size_t from)
+{
+    for (size_t i = from; i < s->n_pages; i++)
+        for (size_t k = 0; k < s->pages[i].n; k++) mirror_op(&s->pages[i].ops[k], s->pages[i].w);
 }

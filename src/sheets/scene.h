@@ -114,6 +114,10 @@ pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_t
                     const pp_style *st, double x, double y, double w, double h, pp_valign v,
                     const char *box);
 
+/* Mirrors pages from..n-1 left to right, for right-to-left scripts: columns, panels and the ring's
+ * order run the other way; text keeps its own direction inside its box. */
+void pp_scene_mirror(pp_scene *s, size_t from);
+
 /* Paint helpers. */
 pp_paint pp_fill(pp_rgb c);
 pp_paint pp_stroke(pp_rgb c, double width);

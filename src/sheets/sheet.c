@@ -53,6 +53,8 @@ pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content 
     pp_typeset_set_language(ts, c->lang);
     s->sheet = kind->name;
     pp_sheet_env env = {c, ts, l};
+    size_t first = s->n_pages;
     kind->plan(s, &env);
+    if (pp_typeset_is_rtl(c->title.text)) pp_scene_mirror(s, first);
     return pp_layout_status(l, err);
 }

@@ -11,6 +11,8 @@ struct pp_textbox {
     double w, h; /* the box, mm; h < 0 when unbounded */
     double size; /* pt */
     bool overflow;
+    bool rtl;         /* right-to-left text: no letter spacing (it would break joined scripts) */
+    gunichar missing; /* first character no shipped font has, or 0 */
 };
 
 /* Half a hundredth of a millimetre: measurement noise, not overflow. */
@@ -26,7 +28,7 @@ static PangoAlignment alignment(pp_align a)
 }
 
 /* Sets the layout's font and spacing for size pt. */
-static void set_size(PangoLayout *layout, const pp_style *st, double size)
+static void set_size(PangoLayout *layout, const pp_style *st, double size, bool rtl)
 {
     double em = size * PP_PT_MM;
     PangoFontDescription *fd = pango_font_description_new();
@@ -38,7 +40,7 @@ static void set_size(PangoLayout *layout, const pp_style *st, double size)
     pango_font_description_free(fd);
     PangoAttrList *attrs = pango_attr_list_new();
     pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute((int)lround(st->leading * em * PANGO_SCALE)));
-    if (st->tracking != 0)
+    if (st->tracking != 0 && !rtl)
         pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
@@ -54,7 +56,7 @@ static void logical(const pp_textbox *tb, double *w, double *h)
 
 static bool fits_at(pp_textbox *tb, double size)
 {
-    set_size(tb->layout, tb->st, size);
+    set_size(tb->layout, tb->st, size, tb->rtl);
     double w, h;
     logical(tb, &w, &h);
     return w <= tb->w + EPS_MM && (tb->h < 0 || h <= tb->h + EPS_MM);
@@ -79,7 +81,7 @@ static void shrink_to_fit(pp_textbox *tb)
         else hi = mid;
     }
     tb->size = st->min + (double)lo * SIZE_GRID_PT;
-    set_size(tb->layout, st, tb->size);
+    set_size(tb->layout, st, tb->size, tb->rtl);
 }
 
 static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, double w, double h)
@@ -90,6 +92,8 @@ static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, do
     tb->w = w;
     tb->h = h;
     tb->layout = pango_layout_new(pp_typeset_context(ts));
+    tb->rtl = pp_typeset_is_rtl(text);
+    tb->missing = pp_typeset_missing_char(ts, text);
     char *set = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
     pango_layout_set_text(tb->layout, set, -1);
     g_free(set);
@@ -173,6 +177,11 @@ int pp_textbox_lines(const pp_textbox *tb)
 int pp_textbox_missing_glyphs(const pp_textbox *tb)
 {
     return pango_layout_get_unknown_glyphs_count(tb->layout);
+}
+
+gunichar pp_textbox_missing_char(const pp_textbox *tb)
+{
+    return tb->missing;
 }
 
 const char *pp_textbox_text(const pp_textbox *tb)

@@ -33,6 +33,8 @@ double pp_textbox_box_h(const pp_textbox *tb);
 int pp_textbox_lines(const pp_textbox *tb);
 /* Characters no shipped font has (drawn as empty boxes): must be reported as an error. */
 int pp_textbox_missing_glyphs(const pp_textbox *tb);
+/* The first character of the text that no shipped font has, or 0. */
+gunichar pp_textbox_missing_char(const pp_textbox *tb);
 const char *pp_textbox_text(const pp_textbox *tb); /* as given, without soft hyphens */
 const pp_style *pp_textbox_style(const pp_textbox *tb);
 /* The laid-out text, borrowed: for drawing it along a path (arc.h). */

@@ -11,6 +11,7 @@
 
 struct pp_typeset {
     FcConfig *fc;
+    FcCharSet *covered; /* every character some shipped font has */
     PangoFontMap *map;
     PangoContext *ctx;
     char *hyphen_dir;
@@ -22,7 +23,8 @@ struct pp_typeset {
  * reads from the user's caches. */
 static const char config_fmt[] =
     "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
-    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family></prefer></alias>"
+    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>"
+    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family></prefer></alias>"
     "<alias><family>serif</family><prefer><family>Noto Sans</family></prefer></alias>"
     "</fontconfig>";
 
@@ -75,6 +77,13 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
     ts->ctx = pango_font_map_create_context(ts->map);
     set_font_options(ts->ctx);
     ts->hyphen_dir = g_strdup(hyphen_dir);
+    ts->covered = FcCharSetCreate();
+    FcFontSet *set = FcConfigGetFonts(fc, FcSetSystem);
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcCharSet *cs = NULL;
+        if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+            FcCharSetMerge(ts->covered, cs, NULL);
+    }
     return ts;
 }
 
@@ -82,6 +91,7 @@ void pp_typeset_free(pp_typeset *ts)
 {
     if (!ts) return;
     pp_hyphenator_free(ts->hyph);
+    FcCharSetDestroy(ts->covered);
     g_object_unref(ts->ctx);
     /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without this
      * FcFini() asserts at exit and valgrind reports the config lost. */
@@ -131,4 +141,31 @@ PangoContext *pp_typeset_context(pp_typeset *ts)
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
 {
     return ts->hyph ? pp_hyphenator_apply(ts->hyph, text) : g_strdup(text);
+}
+
+gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text)
+{
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == '\n' || c == 0xAD || g_unichar_type(c) == G_UNICODE_FORMAT) continue;
+        if (!FcCharSetHasChar(ts->covered, c)) return c;
+    }
+    return 0;
+}
+
+bool pp_typeset_is_rtl(const char *text)
+{
+    for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!g_unichar_isalpha(c)) continue;
+        switch (g_unichar_get_script(c)) {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO: return true;
+        default: return false;
+        }
+    }
+    return false;
 }

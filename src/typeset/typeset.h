@@ -36,6 +36,12 @@ PangoContext *pp_typeset_context(pp_typeset *ts);
 /* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points; g_free the result. */
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
 
+/* The first character of text that no shipped font has, or 0. */
+gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text);
+
+/* True when text's first strong character is right to left (Arabic, Hebrew, …). */
+bool pp_typeset_is_rtl(const char *text);
+
 /* Points to millimetres. */
 #define PP_PT_MM (25.4 / 72.0)
 
