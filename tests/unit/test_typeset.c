@@ -113,6 +113,18 @@ static void counts_missing_glyphs(void **state)
     assert_int_equal(pp_textbox_missing_glyphs(ok), 0); /* Greek and Cyrillic are covered */
     pp_textbox *cjk = pp_textbox_fit(ts, "協力", &st, 100, 100);
     assert_true(pp_textbox_missing_glyphs(cjk) > 0);
+    assert_int_equal(pp_textbox_missing_char(cjk), 0x5354);
+    assert_int_equal(pp_textbox_missing_char(ok), 0);
+    static const char *const rtl[] = {"שיתוף פעולה בין בתי ספר", "التعاون بين المدارس"};
+    for (int i = 0; i < 2; i++) { /* Hebrew and Arabic: covered, and set right to left */
+        pp_textbox *tb = pp_textbox_fit(ts, rtl[i], &st, 100, 100);
+        assert_int_equal(pp_textbox_missing_glyphs(tb), 0);
+        assert_int_equal(pp_textbox_missing_char(tb), 0);
+        assert_true(pp_typeset_is_rtl(rtl[i]));
+        assert_int_equal(pango_layout_get_direction(pp_textbox_layout(tb), 0), PANGO_DIRECTION_RTL);
+        pp_textbox_free(tb);
+    }
+    assert_false(pp_typeset_is_rtl("VO-raad"));
     pp_textbox_free(ok);
     pp_textbox_free(cjk);
 }
