@@ -14,9 +14,10 @@
 
 #include "typeset/typeset.h"
 
-/* A path under the source tree; g_free it. */
+/* A path under the source tree (an absolute path stays as it is); g_free it. */
 static inline char *src_path(const char *rel)
 {
+    if (g_path_is_absolute(rel)) return g_strdup(rel);
     return g_build_filename(PP_SOURCE_DIR, rel, NULL);
 }
 
@@ -28,6 +29,19 @@ static inline pp_typeset *test_typeset(void)
     g_free(fonts);
     assert_non_null(ts);
     return ts;
+}
+
+/* Group fixtures: *state is a typeset over the shipped fonts. */
+static inline int typeset_setup(void **state)
+{
+    *state = test_typeset();
+    return 0;
+}
+
+static inline int typeset_teardown(void **state)
+{
+    pp_typeset_free(*state);
+    return 0;
 }
 
 /* Writes text to a fresh temporary file and returns its name (g_free; unlink when done). */

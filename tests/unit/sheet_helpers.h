@@ -28,18 +28,10 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
 static inline pp_scene *plan_xml(pp_typeset *ts, const char *xml, const char *sheet, const char *paper,
                                  pp_content **out)
 {
-    char *name = temp_file(xml), *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
-    pp_error err = {0};
-    pp_content *c = pp_content_load(name, schema, &err);
-    if (!c) fail_msg("%s", err.msg);
-    pp_scene *s = pp_scene_new();
-    if (pp_sheet_add(s, pp_sheet_find(sheet), c, ts, layouts, pp_paper_find(paper), 0, &err) != PP_OK)
-        fail_msg("%s", err.msg);
+    char *name = temp_file(xml);
+    pp_scene *s = plan(ts, name, sheet, paper, out); /* an absolute name stays as it is */
     unlink(name);
     g_free(name);
-    g_free(schema);
-    g_free(layouts);
-    *out = c;
     return s;
 }
 

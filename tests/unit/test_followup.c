@@ -87,18 +87,6 @@ static void a0_cells_hold_postits(void **state)
     pp_content_free(c);
 }
 
-static int setup(void **state)
-{
-    *state = test_typeset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    pp_typeset_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,5 +94,5 @@ int main(void)
         cmocka_unit_test(blocks_do_not_overlap),
         cmocka_unit_test(a0_cells_hold_postits),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }

@@ -47,22 +47,10 @@ static void flows_inside_the_text_area(void **state)
     }
 }
 
-static int setup(void **state)
-{
-    *state = test_typeset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    pp_typeset_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(flows_inside_the_text_area),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }

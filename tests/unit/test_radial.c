@@ -117,18 +117,6 @@ static void theme_counts_outside_the_layout_are_refused(void **state)
     g_free(xml);
 }
 
-static int setup(void **state)
-{
-    *state = test_typeset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    pp_typeset_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,5 +125,5 @@ int main(void)
         cmocka_unit_test(statements_are_readable),
         cmocka_unit_test(theme_counts_outside_the_layout_are_refused),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }

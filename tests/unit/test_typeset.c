@@ -139,18 +139,6 @@ static void one_line_boxes_shrink_instead_of_wrapping(void **state)
     pp_textbox_free(tb);
 }
 
-static int setup(void **state)
-{
-    *state = test_typeset();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    pp_typeset_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,5 +151,5 @@ int main(void)
         cmocka_unit_test(counts_missing_glyphs),
         cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
