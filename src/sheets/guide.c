@@ -5,6 +5,9 @@
 #include <glib.h>
 #include <math.h>
 
+/* Measurement noise, not overflow. */
+static const double EPS_MM = 0.01;
+
 typedef struct gd {
     pp_scene *s;
     const pp_content *c;
@@ -35,13 +38,13 @@ static double col_left(const gd *g)
 static void page_footer(gd *g)
 {
     double h = mm(g, "footer-h"), y = g->page_h - mm(g, "margin-bottom") + mm(g, "footer-gap");
-    double w = g->page_w - 2 * g->left;
-    pp_scene_fit(g->s, g->ts, g->c, &g->c->colophon.short_line, st(g, "footer"), g->left, y, w * 0.8,
-                 h, PP_VALIGN_TOP, "footer");
+    double w = g->page_w - 2 * g->left, share = pp_layout_num(g->l, "footer-share");
+    pp_scene_fit(g->s, g->ts, g->c, &g->c->colophon.short_line, st(g, "footer"), g->left, y,
+                 w * share, h, PP_VALIGN_TOP, "footer");
     char num[16];
     snprintf(num, sizeof num, "%d", g->page_no);
     pp_text t = {"page-number", num, 0};
-    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * 0.8, y, w * 0.2, h,
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * share, y, w * (1 - share), h,
                  PP_VALIGN_TOP, "page number");
 }
 
@@ -74,7 +77,7 @@ static void place(gd *g, pp_textbox *tb, double indent, double before, double ke
         at_top = true;
     }
     if (!at_top) g->y += before;
-    if (g->y + h > g->bottom + 0.01) /* taller than a whole column: keep every word, report it */
+    if (g->y + h > g->bottom + EPS_MM) /* taller than a whole column: keep every word, report it */
         pp_textbox_free(tb), tb = pp_textbox_fit(g->ts, src->text, pp_textbox_style(tb),
                                                  g->col_w - indent, g->bottom - g->y);
     pp_scene_text(g->s, tb, col_left(g) + indent, g->y, g->c, src, box);

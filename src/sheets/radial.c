@@ -9,6 +9,11 @@
 #include <glib.h>
 #include <math.h>
 
+/* A push off the ring goes this much further than needed, so rounding cannot leave it touching. */
+static const double NUDGE_MM = 0.01;
+/* Halvings of the search for a panel's distance from the ring: far below a micrometre. */
+enum { DISTANCE_STEPS = 40 };
+
 typedef struct rect {
     double x, y, w, h;
 } rect;
@@ -74,7 +79,7 @@ static rect centred(double x, double y, double w, double h)
 static double clear_distance(const rd *f, double a, double w, double h, double clearance)
 {
     double lo = 0, hi = hypot(f->page_w, f->page_h); /* invariant: too close at lo, clear at hi */
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < DISTANCE_STEPS; i++) {
         double d = (lo + hi) / 2;
         rect r = centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h);
         if (dist_to_rect(f->cx, f->cy, r) >= clearance) hi = d;
@@ -131,8 +136,8 @@ static bool push_off_ring(const rd *f, rect *r, double clearance)
     if (d >= clearance - 1e-6) return false;
     double vx = r->x + r->w / 2 - f->cx, vy = r->y + r->h / 2 - f->cy, len = hypot(vx, vy);
     if (len < 1e-9) vx = 0, vy = -1, len = 1;
-    r->x += vx / len * (clearance - d + 0.01);
-    r->y += vy / len * (clearance - d + 0.01);
+    r->x += vx / len * (clearance - d + NUDGE_MM);
+    r->y += vy / len * (clearance - d + NUDGE_MM);
     return true;
 }
 
