@@ -105,7 +105,6 @@ pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint)
     return op;
 }
 
-#define problem pp_scene_problem
 
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
 {
@@ -140,19 +139,19 @@ static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, c
     if (miss || pp_textbox_missing_glyphs(tb) > 0) {
         char ch[8] = {0};
         g_unichar_to_utf8(miss ? miss : 0xFFFD, ch);
-        problem(s, c, src, "character U+%04X '%s' of \"%s\" (id %s) is in none of the shipped fonts",
+        pp_scene_problem(s, c, src, "character U+%04X '%s' of \"%s\" (id %s) is in none of the shipped fonts",
                 (unsigned)miss, ch, ex, id);
     }
     if (!pp_textbox_overflows(tb)) return;
     double bh = pp_textbox_box_h(tb);
     if (bh >= 0 && pp_textbox_height(tb) > bh)
-        problem(s, c, src,
+        pp_scene_problem(s, c, src,
                 "text \"%s\" (id %s) does not fit %s box \"%s\": needs %.1f mm of height, has %.1f "
                 "mm at the minimum size %.1f pt",
                 ex, id, s->sheet ? s->sheet : "", box, pp_textbox_height(tb), bh,
                 pp_textbox_size(tb));
     else
-        problem(s, c, src,
+        pp_scene_problem(s, c, src,
                 "text \"%s\" (id %s) does not fit %s box \"%s\": a word or line needs %.1f mm of "
                 "width, has %.1f mm at the minimum size %.1f pt",
                 ex, id, s->sheet ? s->sheet : "", box, pp_textbox_width(tb), pp_textbox_box_w(tb),
