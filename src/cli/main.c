@@ -1,5 +1,5 @@
-/* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems once,
- * writes output. Every error travels up as a pp_error and is printed here, once. */
+/* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems
+ * once, writes output. Every error travels up as a pp_error and is printed here, once. */
 #include "cli/options.h"
 #include "l10n/l10n.h"
 #include "model/content.h"
@@ -44,7 +44,8 @@ static void free_paths(paths *p)
 static bool same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 /* Plans every requested sheet into s. */
@@ -72,7 +73,8 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_c
                               pp_error *err)
 {
     if (same_file(o->output, o->content))
-        return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite the input");
+        return pp_error_set(err, PP_ERR_USAGE, o->output, 0,
+                            "the output would overwrite the input");
     if (strcmp(o->format, "png") == 0) return pp_png_write(s, o->dpi, o->output, err);
     GString *keywords = g_string_new(NULL);
     for (size_t i = 0; i < c->n_themes; i++)
@@ -91,7 +93,8 @@ static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
     const char *in[2] = {o->content, o->po};
     for (int i = 0; i < 2; i++)
         if (in[i] && same_file(o->output, in[i]))
-            return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
+            return pp_error_set(err, PP_ERR_USAGE, o->output, 0,
+                                "the output would overwrite an input");
     pp_content *c = pp_content_load(o->content, p->schema, err);
     if (c && o->command == PP_CMD_L10N_EXTRACT) pp_l10n_extract(c, o->output, err);
     if (c && o->command == PP_CMD_L10N_MERGE) pp_l10n_merge(c, o->po, o->output, stderr, err);
@@ -120,7 +123,8 @@ static pp_status run(const pp_options *o, pp_error *err)
     pp_scene *s = pp_scene_new();
     if (ts && plan(s, o, c, ts, &p, paper, err) == PP_OK) {
         report(s, paper);
-        if (o->command == PP_CMD_RENDER) write_output(s, o, c, err);
+        if (o->command == PP_CMD_RENDER)
+            write_output(s, o, c, err);
         else
             printf("%s: %s at %s: %zu page(s), %s\n", o->content, o->sheet, paper->name, s->n_pages,
                    s->n_problems ? "some text does not fit" : "valid, all text fits");

@@ -10,7 +10,8 @@ static const char usage_main[] =
     "Turns an instrument's XML content into print-ready workshop sheets.\n"
     "\n"
     "Commands:\n"
-    "  render CONTENT.xml --sheet NAME [--paper SIZE] -o OUT.pdf   draw a sheet into a PDF (or PNG)\n"
+    "  render CONTENT.xml --sheet NAME [--paper SIZE] -o OUT.pdf   draw a sheet into a PDF (or "
+    "PNG)\n"
     "  check  CONTENT.xml [--sheet NAME] [--paper SIZE]            validate, and report text that "
     "does not fit\n"
     "  l10n extract CONTENT.xml -o FILE.pot                        the texts as a PO template\n"
@@ -52,20 +53,27 @@ static const char usage_check[] =
 static const char usage_l10n[] =
     "Usage: praatplaat l10n extract CONTENT.xml -o FILE.pot\n"
     "       praatplaat l10n merge CONTENT.xml FILE.po -o TRANSLATED.xml\n"
-    "extract writes every text of the content as a gettext PO template: one entry per text, its id as\n"
+    "extract writes every text of the content as a gettext PO template: one entry per text, its id "
+    "as\n"
     "msgctxt, its role and length budget as a translator comment.\n"
-    "merge writes the content with every translated text of FILE.po in place and xml:lang set from\n"
-    "the PO header's Language. Untranslated and fuzzy entries keep the source text (a warning lists\n"
+    "merge writes the content with every translated text of FILE.po in place and xml:lang set "
+    "from\n"
+    "the PO header's Language. Untranslated and fuzzy entries keep the source text (a warning "
+    "lists\n"
     "them); an entry whose msgctxt is no id of the content is an error.\n";
 
 const char *pp_options_usage(pp_command cmd)
 {
     switch (cmd) {
-    case PP_CMD_RENDER: return usage_render;
-    case PP_CMD_CHECK: return usage_check;
+    case PP_CMD_RENDER:
+        return usage_render;
+    case PP_CMD_CHECK:
+        return usage_check;
     case PP_CMD_L10N_EXTRACT:
-    case PP_CMD_L10N_MERGE: return usage_l10n;
-    default: return usage_main;
+    case PP_CMD_L10N_MERGE:
+        return usage_l10n;
+    default:
+        return usage_main;
     }
 }
 
@@ -98,10 +106,11 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
     static const struct {
         const char *name;
         size_t offset;
-    } strings[] = {{"--sheet", offsetof(pp_options, sheet)},   {"--paper", offsetof(pp_options, paper)},
-                   {"--output", offsetof(pp_options, output)}, {"-o", offsetof(pp_options, output)},
-                   {"--format", offsetof(pp_options, format)}, {"--data", offsetof(pp_options, data)},
-                   {"--layouts", offsetof(pp_options, layouts)}};
+    } strings[] = {
+        {"--sheet", offsetof(pp_options, sheet)},    {"--paper", offsetof(pp_options, paper)},
+        {"--output", offsetof(pp_options, output)},  {"-o", offsetof(pp_options, output)},
+        {"--format", offsetof(pp_options, format)},  {"--data", offsetof(pp_options, data)},
+        {"--layouts", offsetof(pp_options, layouts)}};
     for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
         if (is_opt(a, strings[k].name)) {
             const char *v = value(argc, argv, i, strings[k].name, err);
@@ -134,33 +143,48 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
 {
     *o = (pp_options){.paper = "A3", .dpi = 96};
     int i = 1;
-    if (i < argc && strcmp(argv[i], "render") == 0) o->command = PP_CMD_RENDER, i++;
-    else if (i < argc && strcmp(argv[i], "check") == 0) o->command = PP_CMD_CHECK, i++;
+    if (i < argc && strcmp(argv[i], "render") == 0)
+        o->command = PP_CMD_RENDER, i++;
+    else if (i < argc && strcmp(argv[i], "check") == 0)
+        o->command = PP_CMD_CHECK, i++;
     else if (i < argc && strcmp(argv[i], "l10n") == 0) {
         const char *verb = i + 1 < argc ? argv[i + 1] : "";
-        if (strcmp(verb, "extract") == 0) o->command = PP_CMD_L10N_EXTRACT;
-        else if (strcmp(verb, "merge") == 0) o->command = PP_CMD_L10N_MERGE;
-        else if (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0) o->command = PP_CMD_L10N_MERGE;
-        else return usage(err, "l10n takes extract or merge, not \"%s\"", verb);
+        if (strcmp(verb, "extract") == 0)
+            o->command = PP_CMD_L10N_EXTRACT;
+        else if (strcmp(verb, "merge") == 0)
+            o->command = PP_CMD_L10N_MERGE;
+        else if (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0)
+            o->command = PP_CMD_L10N_MERGE;
+        else
+            return usage(err, "l10n takes extract or merge, not \"%s\"", verb);
         i += 2;
         if (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0) o->help = true;
     }
     for (; i < argc && !pp_error_isset(err); i++) {
         const char *a = argv[i];
-        if (o->command == PP_CMD_NONE && strcmp(a, "--version") == 0) o->version = true;
-        else if (a[0] == '-' && a[1] != '\0') option(argc, argv, &i, o, err);
-        else if (o->command != PP_CMD_NONE && !o->content) o->content = a;
-        else if (o->command == PP_CMD_L10N_MERGE && !o->po) o->po = a;
-        else if (o->command == PP_CMD_NONE) usage(err, "unknown command \"%s\" (render or check)", a);
-        else usage(err, "unexpected argument \"%s\"", a);
+        if (o->command == PP_CMD_NONE && strcmp(a, "--version") == 0)
+            o->version = true;
+        else if (a[0] == '-' && a[1] != '\0')
+            option(argc, argv, &i, o, err);
+        else if (o->command != PP_CMD_NONE && !o->content)
+            o->content = a;
+        else if (o->command == PP_CMD_L10N_MERGE && !o->po)
+            o->po = a;
+        else if (o->command == PP_CMD_NONE)
+            usage(err, "unknown command \"%s\" (render or check)", a);
+        else
+            usage(err, "unexpected argument \"%s\"", a);
     }
     if (pp_error_isset(err) || o->help || o->version) return err->status;
-    if (o->command == PP_CMD_NONE) return usage(err, "no command given (see praatplaat --help)%s", "");
+    if (o->command == PP_CMD_NONE)
+        return usage(err, "no command given (see praatplaat --help)%s", "");
     if (!o->content) return usage(err, "no content file given%s", "");
     if (o->command == PP_CMD_RENDER && !o->sheet) return usage(err, "render needs --sheet%s", "");
-    if (o->command == PP_CMD_RENDER && !o->output) return usage(err, "render needs -o OUT.pdf%s", "");
+    if (o->command == PP_CMD_RENDER && !o->output)
+        return usage(err, "render needs -o OUT.pdf%s", "");
     if (o->command == PP_CMD_CHECK && o->output) return usage(err, "check writes no output%s", "");
-    if (o->command == PP_CMD_L10N_MERGE && !o->po) return usage(err, "l10n merge needs a PO file%s", "");
+    if (o->command == PP_CMD_L10N_MERGE && !o->po)
+        return usage(err, "l10n merge needs a PO file%s", "");
     if ((o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) && !o->output)
         return usage(err, "l10n needs -o OUTPUT%s", "");
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) return PP_OK;

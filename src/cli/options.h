@@ -23,9 +23,9 @@ typedef struct pp_options {
     const char *paper;   /* "A3" by default */
     int orientation;     /* <0 portrait, >0 landscape, 0 the layout's default */
     const char *output;
-    const char *format; /* "pdf" or "png"; NULL: from the output's extension */
-    double dpi;         /* PNG previews */
-    const char *data;   /* directory with layouts/, fonts/, schemas/ */
+    const char *format;  /* "pdf" or "png"; NULL: from the output's extension */
+    double dpi;          /* PNG previews */
+    const char *data;    /* directory with layouts/, fonts/, schemas/ */
     const char *layouts; /* overrides data/layouts */
 } pp_options;
 

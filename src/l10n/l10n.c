@@ -11,7 +11,8 @@
 #include <string.h>
 
 /* libgettextpo reports problems through a handler without a user pointer, and a fatal one must not
- * return: the first problem of the current call is kept here (per thread) and fatal ones jump back. */
+ * return: the first problem of the current call is kept here (per thread) and fatal ones jump back.
+ */
 typedef struct po_capture {
     pp_error *err;
     const char *file;
@@ -30,9 +31,9 @@ static void on_po_error(int severity, po_message_t m, const char *file, size_t l
     if (severity == PO_SEVERITY_FATAL_ERROR) longjmp(capture->fatal, 1);
 }
 
-static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int mp1,
-                         const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int mp2,
-                         const char *t2)
+static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
+                         int mp1, const char *t1, po_message_t m2, const char *f2, size_t l2,
+                         size_t c2, int mp2, const char *t2)
 {
     (void)m2, (void)f2, (void)l2, (void)c2, (void)mp2, (void)t2;
     on_po_error(severity, m1, f1, l1, c1, mp1, t1);
@@ -40,7 +41,8 @@ static void on_po_error2(int severity, po_message_t m1, const char *f1, size_t l
 
 static const struct po_xerror_handler handler = {on_po_error, on_po_error2};
 
-/* --- extract ------------------------------------------------------------------------------------ */
+/* --- extract ------------------------------------------------------------------------------------
+ */
 
 typedef struct extract {
     po_message_iterator_t it;
@@ -109,7 +111,8 @@ pp_status pp_l10n_extract(const pp_content *c, const char *pot_path, pp_error *e
     return err->status;
 }
 
-/* --- merge -------------------------------------------------------------------------------------- */
+/* --- merge --------------------------------------------------------------------------------------
+ */
 
 static void collect_ids(const pp_text *t, const char *role, void *user)
 {
@@ -232,8 +235,7 @@ pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *ou
     if (!file) return err->status;
     char *lang = po_language(file);
     xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", err) : NULL;
-    if (!lang)
-        pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
+    if (!lang) pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
     merge mg = {g_hash_table_new(g_str_hash, g_str_equal),
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), g_string_new(NULL),
                 po_path, err};
@@ -246,8 +248,8 @@ pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *ou
         }
     }
     if (!pp_error_isset(err) && mg.kept->len)
-        fprintf(warn, "%s: warning: untranslated or fuzzy, kept in the source language: %s\n", po_path,
-                mg.kept->str);
+        fprintf(warn, "%s: warning: untranslated or fuzzy, kept in the source language: %s\n",
+                po_path, mg.kept->str);
     g_hash_table_destroy(mg.texts);
     g_hash_table_destroy(mg.elements);
     g_string_free(mg.kept, TRUE);

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Invariant: blocks form a list, newest first; each allocation is a block of its own or carved from the
- * newest chunk. Big requests get their own block so chunks never waste much. */
+/* Invariant: blocks form a list, newest first; each allocation is a block of its own or carved from
+ * the newest chunk. Big requests get their own block so chunks never waste much. */
 typedef struct block {
     struct block *next;
     size_t used, cap;

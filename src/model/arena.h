@@ -1,6 +1,7 @@
-/* pp_arena: many small allocations freed together. A loaded document (content, layout, scene) owns one
- * arena and everything built from its input lives in it, so one _free releases it all. Allocation sizes are
- * overflow-checked; memory is zeroed. Pointers stay valid until pp_arena_free. */
+/* pp_arena: many small allocations freed together. A loaded document (content, layout, scene) owns
+ * one arena and everything built from its input lives in it, so one _free releases it all.
+ * Allocation sizes are overflow-checked; memory is zeroed. Pointers stay valid until pp_arena_free.
+ */
 #ifndef PP_ARENA_H
 #define PP_ARENA_H
 

@@ -16,7 +16,7 @@ typedef struct loader {
     struct seen_id {
         const char *id;
         long line;
-    } *ids;
+    } * ids;
     size_t n_ids, cap_ids;
 } loader;
 
@@ -76,8 +76,8 @@ static bool text_of(loader *L, xmlNodePtr n, pp_text *out)
 }
 
 /* Takes an optional or required text child named name from *cur. */
-static bool take_text(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name, bool required,
-                      pp_text *out)
+static bool take_text(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name,
+                      bool required, pp_text *out)
 {
     xmlNodePtr n = pp_xml_take(cur, parent, name, required, L->path, L->err);
     return ok(L) && text_of(L, n, out);
@@ -106,8 +106,8 @@ static bool check_count(loader *L, xmlNodePtr parent, const char *name, size_t n
 }
 
 /* A run of text elements named name (lo..hi of them), e.g. statements or fields. */
-static pp_text *take_texts(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name, size_t lo,
-                           size_t hi, size_t *n_out)
+static pp_text *take_texts(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name,
+                           size_t lo, size_t hi, size_t *n_out)
 {
     size_t n = count_run(*cur, name);
     if (n < lo && *cur && !pp_xml_is(*cur, name)) { /* something else stands where they should */
@@ -116,7 +116,8 @@ static pp_text *take_texts(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const 
     }
     if (!check_count(L, parent, name, n, lo, hi)) return NULL;
     pp_text *v = pp_arena_calloc(L->a, n ? n : 1, sizeof *v);
-    for (size_t i = 0; v && i < n && ok(L); i++) take_text(L, cur, parent, name, true, &v[i]);
+    for (size_t i = 0; v && i < n && ok(L); i++)
+        take_text(L, cur, parent, name, true, &v[i]);
     *n_out = n;
     return ok(L) ? v : NULL;
 }
@@ -148,7 +149,8 @@ static bool load_theme(loader *L, xmlNodePtr node, pp_theme *t)
     xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
     take_text(L, &cur, node, "name", true, &t->name);
     if (ok(L))
-        t->statements = take_texts(L, &cur, node, "statement", 1, PP_MAX_STATEMENTS, &t->n_statements);
+        t->statements =
+            take_texts(L, &cur, node, "statement", 1, PP_MAX_STATEMENTS, &t->n_statements);
     return ok(L) && pp_xml_end(cur, node, L->path, L->err);
 }
 
@@ -325,18 +327,21 @@ static bool load_blocks(loader *L, xmlNodePtr first, xmlNodePtr parent, int dept
                         size_t *n_out)
 {
     size_t n = 0;
-    for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err)) n++;
+    for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err))
+        n++;
     if (!ok(L)) return false;
     if (n == 0) return fail(L, parent, "<%s> is empty", (const char *)parent->name);
-    if (n > PP_MAX_BLOCKS) return fail(L, parent, "<%s> holds too many blocks", (const char *)parent->name);
+    if (n > PP_MAX_BLOCKS)
+        return fail(L, parent, "<%s> holds too many blocks", (const char *)parent->name);
     *out = pp_arena_calloc(L->a, n, sizeof **out);
     *n_out = n;
     bool list = pp_xml_is(parent, "list");
     size_t i = 0;
     for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err), i++) {
         if (list != pp_xml_is(c, "item"))
-            return fail(L, c, list ? "a <list> holds only <item> elements, found <%s>"
-                                   : "element <%s> is not allowed here",
+            return fail(L, c,
+                        list ? "a <list> holds only <item> elements, found <%s>"
+                             : "element <%s> is not allowed here",
                         (const char *)c->name);
         if (list)
             load_item(L, c, depth, &(*out)[i]);
@@ -442,7 +447,8 @@ pp_content *pp_content_load(const char *path, const char *schema_path, pp_error 
     } else {
         c->arena = a;
         c->path = pp_arena_strdup(a, path);
-        /* Our own walk first: it names the element and line precisely; the schema is the backstop. */
+        /* Our own walk first: it names the element and line precisely; the schema is the backstop.
+         */
         if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
             pp_xml_validate(doc, path, schema_path, err);
     }
@@ -465,7 +471,8 @@ void pp_content_free(pp_content *c)
 size_t pp_content_columns(const pp_content *c)
 {
     size_t n = 0;
-    for (size_t i = 0; i < c->followup.n_groups; i++) n += c->followup.groups[i].n_columns;
+    for (size_t i = 0; i < c->followup.n_groups; i++)
+        n += c->followup.groups[i].n_columns;
     return n;
 }
 
@@ -476,7 +483,8 @@ static void blocks_texts(const pp_block *b, size_t n, const char *where, pp_text
     for (size_t i = 0; i < n; i++) {
         snprintf(role, sizeof role, "%s in %s", kinds[b[i].kind], where);
         if (b[i].text.text) fn(&b[i].text, role, user);
-        bool item = b[i].kind == PP_BLOCK_ITEM && b[i].n_children == 1 && !b[i].children[0].children;
+        bool item =
+            b[i].kind == PP_BLOCK_ITEM && b[i].n_children == 1 && !b[i].children[0].children;
         if (item) {
             snprintf(role, sizeof role, "list item in %s", where);
             fn(&b[i].children[0].text, role, user);

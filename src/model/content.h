@@ -1,6 +1,6 @@
 /* pp_content: one instrument in one language, loaded from a content file (docs/content-format.md).
- * pp_content_load returns a content you free with pp_content_free; every string and array in it is owned
- * by the content (its arena) and lives until that call. Nothing here knows about drawing. */
+ * pp_content_load returns a content you free with pp_content_free; every string and array in it is
+ * owned by the content (its arena) and lives until that call. Nothing here knows about drawing. */
 #ifndef PP_CONTENT_H
 #define PP_CONTENT_H
 
@@ -9,7 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A piece of visible text with the element it came from. text is NULL for an optional text left out. */
+/* A piece of visible text with the element it came from. text is NULL for an optional text left
+ * out. */
 typedef struct pp_text {
     const char *id;
     const char *text;
@@ -43,10 +44,10 @@ typedef struct pp_row {
 
 /* Guide text as a tree of blocks. */
 typedef enum pp_block_kind {
-    PP_BLOCK_P,       /* text */
-    PP_BLOCK_LIST,    /* children are ITEMs; ordered or bullets */
-    PP_BLOCK_ITEM,    /* children are P and LIST blocks */
-    PP_BLOCK_SECTION  /* text is the heading; children are blocks */
+    PP_BLOCK_P,      /* text */
+    PP_BLOCK_LIST,   /* children are ITEMs; ordered or bullets */
+    PP_BLOCK_ITEM,   /* children are P and LIST blocks */
+    PP_BLOCK_SECTION /* text is the heading; children are blocks */
 } pp_block_kind;
 
 typedef struct pp_block pp_block;
@@ -108,8 +109,8 @@ enum {
 pp_content *pp_content_load(const char *path, const char *schema_path, pp_error *err);
 void pp_content_free(pp_content *c);
 
-/* Calls fn for every visible text of the content, in document order, with a short description of its
- * role for translators ("statement 2 of theme AMBITIE"). */
+/* Calls fn for every visible text of the content, in document order, with a short description of
+ * its role for translators ("statement 2 of theme AMBITIE"). */
 typedef void (*pp_text_fn)(const pp_text *t, const char *role, void *user);
 void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user);
 

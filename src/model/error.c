@@ -3,8 +3,8 @@
 #include <stdarg.h>
 #include <string.h>
 
-pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line, const char *fmt,
-                       ...)
+pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line,
+                       const char *fmt, ...)
 {
     if (!err || err->status != PP_OK) return err ? err->status : status;
     err->status = status;

@@ -1,6 +1,6 @@
-/* pp_error: an error as a value. Functions that can fail take a pp_error * and fill it; the first error
- * wins (later ones are ignored), so a caller can run several checks and report the root cause. The CLI
- * prints it once, as "FILE:LINE: error: message". A pp_error owns no heap memory. */
+/* pp_error: an error as a value. Functions that can fail take a pp_error * and fill it; the first
+ * error wins (later ones are ignored), so a caller can run several checks and report the root
+ * cause. The CLI prints it once, as "FILE:LINE: error: message". A pp_error owns no heap memory. */
 #ifndef PP_ERROR_H
 #define PP_ERROR_H
 
@@ -23,8 +23,8 @@ typedef struct pp_error {
 } pp_error;
 
 /* Records an error unless one is already recorded; returns the recorded status (never PP_OK). */
-pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line, const char *fmt,
-                       ...) __attribute__((format(printf, 5, 6)));
+pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 bool pp_error_isset(const pp_error *err);
 

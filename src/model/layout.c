@@ -109,7 +109,8 @@ static entry *add(ctx *c, xmlNodePtr n, kind k, const char *name)
     return e;
 }
 
-/* Reads a style's attributes onto s; with base false every attribute is optional (a paper override). */
+/* Reads a style's attributes onto s; with base false every attribute is optional (a paper
+ * override). */
 static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
 {
     static const char *const required[] = {"family", "size", "min", "colour"};
@@ -139,10 +140,14 @@ static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
         s->colour = col->u.rgb;
     }
     if ((v = pp_xml_attr(c->l->a, n, "align"))) {
-        if (strcmp(v, "start") == 0) s->align = PP_ALIGN_START;
-        else if (strcmp(v, "center") == 0) s->align = PP_ALIGN_CENTER;
-        else if (strcmp(v, "end") == 0) s->align = PP_ALIGN_END;
-        else return bad(c, n, "align must be start, center or end, not \"%s\"", v);
+        if (strcmp(v, "start") == 0)
+            s->align = PP_ALIGN_START;
+        else if (strcmp(v, "center") == 0)
+            s->align = PP_ALIGN_CENTER;
+        else if (strcmp(v, "end") == 0)
+            s->align = PP_ALIGN_END;
+        else
+            return bad(c, n, "align must be start, center or end, not \"%s\"", v);
     }
     if ((v = pp_xml_attr(c->l->a, n, "italic"))) s->italic = strcmp(v, "yes") == 0;
     if ((v = pp_xml_attr(c->l->a, n, "hyphenate"))) s->hyphenate = strcmp(v, "yes") == 0;
@@ -162,21 +167,30 @@ static bool define(ctx *c, xmlNodePtr n)
 {
     if (pp_xml_is(n, "palette")) return true; /* read separately */
     kind k;
-    if (pp_xml_is(n, "length")) k = K_LENGTH;
-    else if (pp_xml_is(n, "number")) k = K_NUMBER;
-    else if (pp_xml_is(n, "colour")) k = K_COLOUR;
-    else if (pp_xml_is(n, "style")) k = K_STYLE;
-    else if (pp_xml_is(n, "paper")) return true; /* applied after the body */
-    else return bad(c, n, "unknown element <%s> in <layout>", (const char *)n->name);
+    if (pp_xml_is(n, "length"))
+        k = K_LENGTH;
+    else if (pp_xml_is(n, "number"))
+        k = K_NUMBER;
+    else if (pp_xml_is(n, "colour"))
+        k = K_COLOUR;
+    else if (pp_xml_is(n, "style"))
+        k = K_STYLE;
+    else if (pp_xml_is(n, "paper"))
+        return true; /* applied after the body */
+    else
+        return bad(c, n, "unknown element <%s> in <layout>", (const char *)n->name);
     const char *name = name_attr(c, n);
     entry *e = name ? add(c, n, k, name) : NULL;
     if (!e) return false;
     char *scale = pp_xml_attr(c->l->a, n, "scale");
     e->fixed = scale && strcmp(scale, "fixed") == 0;
     switch (k) {
-    case K_LENGTH: return number_attr(c, n, "mm", 0, MAX_MM, &e->u.value);
-    case K_NUMBER: return number_attr(c, n, "value", -MAX_MM, MAX_MM, &e->u.value);
-    case K_COLOUR: return colour_value(c, n, "rgb", &e->u.rgb);
+    case K_LENGTH:
+        return number_attr(c, n, "mm", 0, MAX_MM, &e->u.value);
+    case K_NUMBER:
+        return number_attr(c, n, "value", -MAX_MM, MAX_MM, &e->u.value);
+    case K_COLOUR:
+        return colour_value(c, n, "rgb", &e->u.rgb);
     case K_STYLE:
         e->u.style = (pp_style){.name = name, .weight = 400, .leading = 1.2};
         return style_attrs(c, n, &e->u.style, true);
@@ -228,7 +242,8 @@ static bool load_palette(ctx *c, xmlNodePtr root)
         for (xmlNodePtr k = pp_xml_first(n, c->l->path, c->err); k;
              k = pp_xml_next(k, c->l->path, c->err)) {
             if (!pp_xml_is(k, "colour")) return bad(c, k, "<palette> holds <colour> only%s", "");
-            if (c->l->n_palette == MAX_PALETTE) return bad(c, k, "more than %s palette colours", "16");
+            if (c->l->n_palette == MAX_PALETTE)
+                return bad(c, k, "more than %s palette colours", "16");
             if (!colour_value(c, k, "rgb", &c->l->palette[c->l->n_palette++])) return false;
         }
     }
@@ -257,7 +272,8 @@ static bool load_body(ctx *c, xmlNodePtr root, int orientation)
             if ((pass == 0) == pp_xml_is(n, "colour") && !define(c, n)) return false;
     if (pp_error_isset(c->err) || !load_palette(c, root)) return false;
     scale_entries(l);
-    for (xmlNodePtr n = pp_xml_first(root, l->path, c->err); n; n = pp_xml_next(n, l->path, c->err)) {
+    for (xmlNodePtr n = pp_xml_first(root, l->path, c->err); n;
+         n = pp_xml_next(n, l->path, c->err)) {
         if (!pp_xml_is(n, "paper")) continue;
         char *size = pp_xml_attr(l->a, n, "size");
         if (!pp_paper_find(size)) return bad(c, n, "unknown paper size \"%s\"", size ? size : "");
@@ -352,8 +368,8 @@ pp_rgb pp_layout_colour(pp_layout *l, const char *name)
 
 const pp_style *pp_layout_style(pp_layout *l, const char *name)
 {
-    static const pp_style fallback = {"fallback", "sans-serif", 400, false, 10, 10, 1.2, 0, {0, 0, 0},
-                                      PP_ALIGN_START, false};
+    static const pp_style fallback = {"fallback", "sans-serif",   400,  false, 10, 10, 1.2, 0,
+                                      {0, 0, 0},  PP_ALIGN_START, false};
     entry *e = lookup(l, K_STYLE, name);
     return e ? &e->u.style : &fallback;
 }
@@ -362,8 +378,8 @@ pp_rgb pp_layout_palette(pp_layout *l, size_t i)
 {
     if (i < l->n_palette) return l->palette[i];
     pp_error_set(&l->lookup, PP_ERR_INVALID, l->path, 0,
-                 "the layout's palette has %zu colours; the content needs at least %zu", l->n_palette,
-                 i + 1);
+                 "the layout's palette has %zu colours; the content needs at least %zu",
+                 l->n_palette, i + 1);
     return (pp_rgb){0.5, 0.5, 0.5};
 }
 
@@ -382,7 +398,8 @@ pp_status pp_layout_status(const pp_layout *l, pp_error *err)
 size_t pp_layout_n_styles(const pp_layout *l)
 {
     size_t n = 0;
-    for (size_t i = 0; i < l->n; i++) n += l->e[i].kind == K_STYLE;
+    for (size_t i = 0; i < l->n; i++)
+        n += l->e[i].kind == K_STYLE;
     return n;
 }
 

@@ -1,14 +1,16 @@
-/* pp_layout: the geometry and style of one kind of sheet (docs/layout-format.md), resolved for one paper
- * size. Every number a sheet uses comes from here by name; nothing in sheet code is a magic number.
+/* pp_layout: the geometry and style of one kind of sheet (docs/layout-format.md), resolved for one
+ * paper size. Every number a sheet uses comes from here by name; nothing in sheet code is a magic
+ * number.
  *
  * Values in a layout file are given at its reference paper and scaled to the requested paper by the
- * linear paper scale (√2 per ISO step), unless marked scale="fixed" (physical sizes: post-its, pens);
- * a <paper size="A0"> block sets values for one paper exactly, unscaled.
+ * linear paper scale (√2 per ISO step), unless marked scale="fixed" (physical sizes: post-its,
+ * pens); a <paper size="A0"> block sets values for one paper exactly, unscaled.
  *
- * Lookups by name never fail loudly: a missing name returns a neutral value and records a sticky error
- * (as cairo does), which pp_layout_status reports once the sheet is planned.
+ * Lookups by name never fail loudly: a missing name returns a neutral value and records a sticky
+ * error (as cairo does), which pp_layout_status reports once the sheet is planned.
  *
- * pp_layout_load returns a layout you free with pp_layout_free; styles and strings are owned by it. */
+ * pp_layout_load returns a layout you free with pp_layout_free; styles and strings are owned by it.
+ */
 #ifndef PP_LAYOUT_H
 #define PP_LAYOUT_H
 
@@ -27,12 +29,12 @@ typedef enum pp_align { PP_ALIGN_START, PP_ALIGN_CENTER, PP_ALIGN_END } pp_align
 typedef struct pp_style {
     const char *name;
     const char *family;
-    int weight;       /* CSS weight: 400 regular, 600 semibold, 700 bold */
+    int weight; /* CSS weight: 400 regular, 600 semibold, 700 bold */
     bool italic;
-    double size;      /* pt, at this paper */
-    double min;       /* pt: the text engine shrinks no further */
-    double leading;   /* line height as a multiple of the size */
-    double tracking;  /* letter spacing in em */
+    double size;     /* pt, at this paper */
+    double min;      /* pt: the text engine shrinks no further */
+    double leading;  /* line height as a multiple of the size */
+    double tracking; /* letter spacing in em */
     pp_rgb colour;
     pp_align align;
     bool hyphenate;
@@ -40,8 +42,8 @@ typedef struct pp_style {
 
 typedef struct pp_layout pp_layout;
 
-/* Loads path for paper (with landscape chosen by the caller: orientation < 0 portrait, > 0 landscape,
- * 0 the layout's default). NULL with err set on a bad file. */
+/* Loads path for paper (with landscape chosen by the caller: orientation < 0 portrait, > 0
+ * landscape, 0 the layout's default). NULL with err set on a bad file. */
 pp_layout *pp_layout_load(const char *path, const pp_paper *paper, int orientation, pp_error *err);
 void pp_layout_free(pp_layout *l);
 

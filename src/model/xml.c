@@ -23,7 +23,8 @@ static void on_error(void *user, xmlErrorPtr e)
     if (e->node && e->domain == XML_FROM_RELAXNGV) c->line = xmlGetLineNo((xmlNodePtr)e->node);
     snprintf(c->msg, sizeof c->msg, "%s", e->message ? e->message : "malformed XML");
     size_t n = strlen(c->msg);
-    while (n && (c->msg[n - 1] == '\n' || c->msg[n - 1] == ' ')) c->msg[--n] = '\0';
+    while (n && (c->msg[n - 1] == '\n' || c->msg[n - 1] == ' '))
+        c->msg[--n] = '\0';
 }
 
 /* Never load anything from outside: every external entity, DTD or schema include is refused. */
@@ -61,7 +62,8 @@ static char *slurp(const char *path, size_t *len, pp_error *err)
     return buf;
 }
 
-/* Line of the first occurrence of needle in buf (1 when absent): libxml2 keeps no line for a DTD. */
+/* Line of the first occurrence of needle in buf (1 when absent): libxml2 keeps no line for a DTD.
+ */
 static long line_of(const char *buf, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
@@ -94,7 +96,8 @@ xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_error *err)
                      c.seen ? c.msg : "cannot parse");
         return NULL;
     }
-    /* An internal subset can declare entities whose expansion explodes later: refuse any DOCTYPE. */
+    /* An internal subset can declare entities whose expansion explodes later: refuse any DOCTYPE.
+     */
     if (doc->intSubset || doc->extSubset) {
         xmlFreeDoc(doc);
         pp_error_set(err, PP_ERR_INVALID, path, doctype_line,
@@ -159,13 +162,15 @@ static xmlNodePtr skip(xmlNodePtr n, const char *path, pp_error *err)
 {
     for (; n; n = n->next) {
         if (n->type == XML_ELEMENT_NODE) return n;
-        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && !is_blank(n->content)) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+            !is_blank(n->content)) {
             pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(n), "unexpected text in <%s>",
                          n->parent ? (const char *)n->parent->name : "?");
             return NULL;
         }
         if (n->type == XML_ENTITY_REF_NODE) {
-            pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(n), "entity references are not allowed");
+            pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(n),
+                         "entity references are not allowed");
             return NULL;
         }
     }
@@ -279,11 +284,13 @@ char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err)
             ok = tb_put(&b, "\n", 1);
         } else if (n->type == XML_ELEMENT_NODE) {
             ok = false;
-            pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(n), "element <%s> is not allowed in <%s>",
-                         (const char *)n->name, (const char *)node->name);
+            pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(n),
+                         "element <%s> is not allowed in <%s>", (const char *)n->name,
+                         (const char *)node->name);
         }
     }
-    while (ok && b.n && b.s[b.n - 1] == '\n') b.s[--b.n] = '\0';
+    while (ok && b.n && b.s[b.n - 1] == '\n')
+        b.s[--b.n] = '\0';
     char *out = NULL;
     if (ok && b.n == 0)
         pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(node), "<%s> is empty: it needs text",

@@ -16,11 +16,12 @@
 /* Longest single text, in bytes of UTF-8. */
 #define PP_TEXT_MAX_BYTES 16000u
 
-/* Reads and parses path; checks the root element is root_name. Returns the tree, or NULL with err set
- * (FILE:LINE when the parser knows the line). */
+/* Reads and parses path; checks the root element is root_name. Returns the tree, or NULL with err
+ * set (FILE:LINE when the parser knows the line). */
 xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_error *err);
 
-/* Validates doc against the RELAX NG schema at schema_path; false with err set at the first problem. */
+/* Validates doc against the RELAX NG schema at schema_path; false with err set at the first
+ * problem. */
 bool pp_xml_validate(xmlDocPtr doc, const char *path, const char *schema_path, pp_error *err);
 
 /* Walking. Element children only; comments and white space are skipped, other text is an error. */
@@ -40,8 +41,9 @@ bool pp_xml_end(xmlNodePtr cur, xmlNodePtr parent, const char *path, pp_error *e
 /* Attribute value copied into the arena, or NULL when absent. */
 char *pp_xml_attr(pp_arena *a, xmlNodePtr node, const char *name);
 
-/* Text of node with white space collapsed and <br/> as '\n'; copied into the arena. NULL with err set
- * when the element holds other elements, the text is empty, too long or has control characters. */
+/* Text of node with white space collapsed and <br/> as '\n'; copied into the arena. NULL with err
+ * set when the element holds other elements, the text is empty, too long or has control characters.
+ */
 char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err);
 
 #endif

@@ -22,8 +22,10 @@ static void paint(cairo_t *cr, const pp_paint *p)
 {
     if (p->fill) {
         cairo_set_source_rgb(cr, p->fill_rgb.r, p->fill_rgb.g, p->fill_rgb.b);
-        if (p->stroke) cairo_fill_preserve(cr);
-        else cairo_fill(cr);
+        if (p->stroke)
+            cairo_fill_preserve(cr);
+        else
+            cairo_fill(cr);
     }
     if (p->stroke) {
         cairo_set_source_rgb(cr, p->stroke_rgb.r, p->stroke_rgb.g, p->stroke_rgb.b);
@@ -38,7 +40,9 @@ static void paint(cairo_t *cr, const pp_paint *p)
 static void draw_op(cairo_t *cr, const pp_op *op)
 {
     switch (op->kind) {
-    case PP_OP_RECT: rounded(cr, op->x, op->y, op->w, op->h, op->radius); break;
+    case PP_OP_RECT:
+        rounded(cr, op->x, op->y, op->w, op->h, op->radius);
+        break;
     case PP_OP_LINE:
         cairo_move_to(cr, op->x, op->y);
         cairo_line_to(cr, op->x + op->w, op->y + op->h);
@@ -54,11 +58,16 @@ static void draw_op(cairo_t *cr, const pp_op *op)
         cairo_close_path(cr);
         break;
     case PP_OP_POLYGON:
-        for (int i = 0; i < op->n_pts; i++) cairo_line_to(cr, op->pts[2 * i], op->pts[2 * i + 1]);
+        for (int i = 0; i < op->n_pts; i++)
+            cairo_line_to(cr, op->pts[2 * i], op->pts[2 * i + 1]);
         cairo_close_path(cr);
         break;
-    case PP_OP_TEXT: pp_textbox_draw(op->text, cr, op->x, op->y); return;
-    case PP_OP_ARC_TEXT: pp_arc_draw(op->text, cr, op->arc); return;
+    case PP_OP_TEXT:
+        pp_textbox_draw(op->text, cr, op->x, op->y);
+        return;
+    case PP_OP_ARC_TEXT:
+        pp_arc_draw(op->text, cr, op->arc);
+        return;
     }
     paint(cr, &op->paint);
 }
@@ -68,6 +77,7 @@ void pp_draw_page(cairo_t *cr, const pp_page *page)
     cairo_save(cr);
     cairo_scale(cr, PP_MM_PT, PP_MM_PT);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    for (size_t i = 0; i < page->n; i++) draw_op(cr, &page->ops[i]);
+    for (size_t i = 0; i < page->n; i++)
+        draw_op(cr, &page->ops[i]);
     cairo_restore(cr);
 }

@@ -24,7 +24,8 @@ char *pp_temp_beside(const char *path, FILE **out, pp_error *err)
     struct stat old;
     mode_t mask = umask(0);
     umask(mask);
-    (void)fchmod(fd, stat(path, &old) == 0 ? (old.st_mode & 07777) : (0666 & ~mask)); /* best effort */
+    (void)fchmod(fd,
+                 stat(path, &old) == 0 ? (old.st_mode & 07777) : (0666 & ~mask)); /* best effort */
     *out = fdopen(fd, "wb");
     if (!*out) {
         close(fd);
@@ -52,4 +53,3 @@ pp_status pp_commit_file(FILE *f, char *tmp, const char *path, pp_error *err)
     g_free(tmp);
     return ok ? PP_OK : err->status;
 }
-

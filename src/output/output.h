@@ -1,7 +1,7 @@
-/* Writing a scene to files. Every writer goes through a temporary file in the target's directory and
- * renames it over the target only when the whole document was written without error: a failed run
- * leaves an existing file untouched. cairo's sticky status is checked after every page and after the
- * surface is finished. */
+/* Writing a scene to files. Every writer goes through a temporary file in the target's directory
+ * and renames it over the target only when the whole document was written without error: a failed
+ * run leaves an existing file untouched. cairo's sticky status is checked after every page and
+ * after the surface is finished. */
 #ifndef PP_OUTPUT_H
 #define PP_OUTPUT_H
 
@@ -14,11 +14,12 @@ typedef struct pp_doc_meta {
 } pp_doc_meta;
 
 /* A vector PDF with fonts embedded and subset, metadata and one bookmark per page that has an
- * outline title. The creation date comes from SOURCE_DATE_EPOCH, else a fixed date, so the same input
- * gives the same bytes. */
+ * outline title. The creation date comes from SOURCE_DATE_EPOCH, else a fixed date, so the same
+ * input gives the same bytes. */
 pp_status pp_pdf_write(const pp_scene *s, const pp_doc_meta *meta, const char *path, pp_error *err);
 
-/* PNG previews at dpi: path itself for a one-page scene, else path with "-1", "-2", … before ".png". */
+/* PNG previews at dpi: path itself for a one-page scene, else path with "-1", "-2", … before
+ * ".png". */
 pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error *err);
 
 /* A temporary file beside path (for writing, then pp_commit_file). Returns its name (g_free) and an

@@ -8,8 +8,8 @@
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int length)
@@ -24,7 +24,8 @@ static void creation_date(char *out, size_t n)
     const char *env = getenv("SOURCE_DATE_EPOCH");
     char *end = NULL;
     long long v = env ? strtoll(env, &end, 10) : 0;
-    time_t t = (env && end && *end == '\0' && v >= 0) ? (time_t)v : (time_t)1577836800; /* 2020-01-01 */
+    time_t t =
+        (env && end && *end == '\0' && v >= 0) ? (time_t)v : (time_t)1577836800; /* 2020-01-01 */
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -73,7 +74,8 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(pdf);
     cairo_surface_destroy(pdf);
     if (st != CAIRO_STATUS_SUCCESS) {
-        pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the PDF: %s", cairo_status_to_string(st));
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the PDF: %s",
+                     cairo_status_to_string(st));
         g_byte_array_unref(bytes);
         return NULL;
     }

@@ -8,14 +8,15 @@
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
 {
     return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                       : CAIRO_STATUS_WRITE_ERROR;
+                                                      : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* "out.png" → "out-2.png" for page 2 of a longer scene. */
 static char *page_path(const char *path, size_t i, size_t n)
 {
     if (n == 1) return g_strdup(path);
-    const char *dot = g_str_has_suffix(path, ".png") ? path + strlen(path) - 4 : path + strlen(path);
+    const char *dot =
+        g_str_has_suffix(path, ".png") ? path + strlen(path) - 4 : path + strlen(path);
     return g_strdup_printf("%.*s-%zu.png", (int)(dot - path), path, i + 1);
 }
 

@@ -1,6 +1,7 @@
-/* The follow-up plaat: a header (sheet name, title), header fields with writing space, a table with one
- * row per theme plus the content's extra rows and one column per question (grouped), and a footer
- * question with writing space. Every size, colour and style comes from layouts/followup.xml. */
+/* The follow-up plaat: a header (sheet name, title), header fields with writing space, a table with
+ * one row per theme plus the content's extra rows and one column per question (grouped), and a
+ * footer question with writing space. Every size, colour and style comes from layouts/followup.xml.
+ */
 #include "sheets/sheet.h"
 
 #include <math.h>
@@ -42,9 +43,11 @@ static void header(fu *f)
     text(f, &f->c->followup.name, "kicker", f->left, f->y, w - side, kicker, PP_VALIGN_TOP, "name");
     text(f, &f->c->followup.title, "title", f->left, f->y + kicker, w - side, h - kicker,
          PP_VALIGN_TOP, "title");
-    text(f, &f->c->title, "instrument", f->right - side, f->y, side, h, PP_VALIGN_TOP, "instrument");
+    text(f, &f->c->title, "instrument", f->right - side, f->y, side, h, PP_VALIGN_TOP,
+         "instrument");
     f->y += h;
-    pp_scene_line(f->s, f->left, f->y, f->right, f->y, pp_stroke(col(f, "accent"), mm(f, "rule-strong")));
+    pp_scene_line(f->s, f->left, f->y, f->right, f->y,
+                  pp_stroke(col(f, "accent"), mm(f, "rule-strong")));
     f->y += mm(f, "gap");
 }
 
@@ -54,8 +57,8 @@ static void field(fu *f, const pp_text *t, double x, double w, double h)
     double pad = mm(f, "field-pad");
     pp_op *box = pp_scene_rect(f->s, x, f->y, w, h, pp_fill(col(f, "field-fill")), "field");
     box->radius = mm(f, "corner");
-    text(f, t, "field-label", x + pad, f->y + pad, w - 2 * pad, mm(f, "field-label-h"), PP_VALIGN_TOP,
-         "field");
+    text(f, t, "field-label", x + pad, f->y + pad, w - 2 * pad, mm(f, "field-label-h"),
+         PP_VALIGN_TOP, "field");
     double ly = f->y + h - pad;
     pp_scene_line(f->s, x + pad, ly, x + w - pad, ly, pp_stroke(col(f, "rule"), mm(f, "rule")));
 }
@@ -179,7 +182,8 @@ static void body(fu *f, const grid *g, double bottom)
 
 static void table(fu *f, double bottom)
 {
-    grid g = {.label_w = mm(f, "label-w"), .gap = mm(f, "cell-gap"), .n_cols = pp_content_columns(f->c)};
+    grid g = {
+        .label_w = mm(f, "label-w"), .gap = mm(f, "cell-gap"), .n_cols = pp_content_columns(f->c)};
     g.col_w = (f->right - f->left - g.label_w - g.gap * (double)g.n_cols) / (double)g.n_cols;
     group_heads(f, &g);
     questions(f, &g);
@@ -195,7 +199,8 @@ static void footer(fu *f, double y)
     pp_textbox *tb = pp_textbox_fit(f->ts, f->c->followup.footer.text, st(f, "footer-label"),
                                     label_w, h - 2 * pad);
     double tw = pp_textbox_width(tb), th = pp_textbox_height(tb);
-    pp_scene_text(f->s, tb, f->left + pad, y + (h - th) / 2, f->c, &f->c->followup.footer, "footer");
+    pp_scene_text(f->s, tb, f->left + pad, y + (h - th) / 2, f->c, &f->c->followup.footer,
+                  "footer");
     double ly = y + h - pad;
     pp_scene_line(f->s, f->left + 2 * pad + tw, ly, f->right - pad, ly,
                   pp_stroke(col(f, "rule"), mm(f, "rule")));

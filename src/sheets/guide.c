@@ -1,5 +1,6 @@
-/* The guide: the instrument's title block, then its sections (headings, paragraphs, bullet and numbered
- * lists) and the colophon, flowed through columns and pages. Sizes and styles: layouts/guide.xml. */
+/* The guide: the instrument's title block, then its sections (headings, paragraphs, bullet and
+ * numbered lists) and the colophon, flowed through columns and pages. Sizes and styles:
+ * layouts/guide.xml. */
 #include "sheets/sheet.h"
 
 #include <glib.h>
@@ -44,8 +45,8 @@ static void page_footer(gd *g)
     char num[16];
     snprintf(num, sizeof num, "%d", g->page_no);
     pp_text t = {"page-number", num, 0};
-    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * share, y, w * (1 - share), h,
-                 PP_VALIGN_TOP, "page number");
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * share, y,
+                 w * (1 - share), h, PP_VALIGN_TOP, "page number");
 }
 
 static void new_page(gd *g)
@@ -55,18 +56,21 @@ static void new_page(gd *g)
     g->col = 0;
     g->top = mm(g, "margin-top");
     g->y = g->top;
-    pp_scene_rect(g->s, 0, 0, g->page_w, g->page_h, pp_fill(pp_layout_colour(g->l, "paper")), "paper");
+    pp_scene_rect(g->s, 0, 0, g->page_w, g->page_h, pp_fill(pp_layout_colour(g->l, "paper")),
+                  "paper");
     page_footer(g);
 }
 
 static void advance(gd *g)
 {
-    if (++g->col < g->n_cols) g->y = g->top;
-    else new_page(g);
+    if (++g->col < g->n_cols)
+        g->y = g->top;
+    else
+        new_page(g);
 }
 
-/* Places a laid-out block in the flow: space before it (dropped at the top of a column), and room for
- * keep more millimetres after it on the same column (headings keep with their text). */
+/* Places a laid-out block in the flow: space before it (dropped at the top of a column), and room
+ * for keep more millimetres after it on the same column (headings keep with their text). */
 static void place(gd *g, pp_textbox *tb, double indent, double before, double keep,
                   const pp_text *src, const char *box)
 {
@@ -108,7 +112,8 @@ static void heading(gd *g, const pp_text *t, int depth, double indent)
     g->y += after;
 }
 
-/* The marker of item i: a dot for bullets, a number for ordered lists, set beside the first line. */
+/* The marker of item i: a dot for bullets, a number for ordered lists, set beside the first line.
+ */
 static void marker(gd *g, const pp_block *list, size_t i, double indent)
 {
     double x = col_left(g) + indent, first = line_h(g, "body") / 2;
@@ -120,8 +125,8 @@ static void marker(gd *g, const pp_block *list, size_t i, double indent)
     char num[24];
     snprintf(num, sizeof num, "%zu.", i + 1);
     pp_text t = {list->text.id, num, list->text.line};
-    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->y, mm(g, "list-indent"),
-                 2 * first, PP_VALIGN_TOP, "list number");
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->y, mm(g, "list-indent"), 2 * first,
+                 PP_VALIGN_TOP, "list number");
 }
 
 static void list(gd *g, const pp_block *b, double indent, int depth)
@@ -132,11 +137,13 @@ static void list(gd *g, const pp_block *b, double indent, int depth)
         const pp_block *first = &item->children[0];
         double before = i == 0 ? mm(g, "para-gap") : mm(g, "item-gap");
         if (first->kind == PP_BLOCK_P) {
-            pp_textbox *tb = pp_textbox_flow(g->ts, first->text.text, st(g, "body"),
-                                             g->col_w - item_indent);
+            pp_textbox *tb =
+                pp_textbox_flow(g->ts, first->text.text, st(g, "body"), g->col_w - item_indent);
             double h = pp_textbox_height(tb);
-            if (g->y > g->top && g->y + before + h > g->bottom) advance(g);
-            else if (g->y > g->top) g->y += before;
+            if (g->y > g->top && g->y + before + h > g->bottom)
+                advance(g);
+            else if (g->y > g->top)
+                g->y += before;
             marker(g, b, i, indent);
             place(g, tb, item_indent, 0, 0, &first->text, "list item");
             blocks(g, item->children + 1, item->n_children - 1, item_indent, depth + 1);
@@ -150,13 +157,19 @@ static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth)
 {
     for (size_t i = 0; i < n; i++) {
         switch (b[i].kind) {
-        case PP_BLOCK_P: paragraph(g, &b[i].text, "body", indent, mm(g, "para-gap")); break;
-        case PP_BLOCK_LIST: list(g, &b[i], indent, depth); break;
+        case PP_BLOCK_P:
+            paragraph(g, &b[i].text, "body", indent, mm(g, "para-gap"));
+            break;
+        case PP_BLOCK_LIST:
+            list(g, &b[i], indent, depth);
+            break;
         case PP_BLOCK_SECTION:
             heading(g, &b[i].text, depth, indent);
             blocks(g, b[i].children, b[i].n_children, indent, depth + 1);
             break;
-        case PP_BLOCK_ITEM: blocks(g, b[i].children, b[i].n_children, indent, depth); break;
+        case PP_BLOCK_ITEM:
+            blocks(g, b[i].children, b[i].n_children, indent, depth);
+            break;
         }
     }
 }

@@ -1,5 +1,5 @@
-/* The radial praatplaat: a centre disc with the instrument's title, a ring of equal sectors (one per
- * theme, its name set along the arc), and outside the ring one panel per theme on its sector's
+/* The radial praatplaat: a centre disc with the instrument's title, a ring of equal sectors (one
+ * per theme, its name set along the arc), and outside the ring one panel per theme on its sector's
  * bisector: the theme's statements with score boxes, room for notes and post-its, and the extra
  * attention mark. The geometry follows from the number of themes: panels are placed as close to the
  * ring as they can be without touching it, clamped into the margins, and shrunk until none overlap.
@@ -24,10 +24,10 @@ typedef struct rd {
     pp_typeset *ts;
     pp_layout *l;
     double page_w, page_h;
-    rect area;      /* inside the margins, above the colophon */
-    double cx, cy;  /* centre of the ring */
+    rect area;          /* inside the margins, above the colophon */
+    double cx, cy;      /* centre of the ring */
     double r_in, r_out; /* radii of the ring */
-    double start;   /* angle of the middle of sector 0 */
+    double start;       /* angle of the middle of sector 0 */
 } rd;
 
 static double mm(rd *f, const char *name)
@@ -82,8 +82,10 @@ static double clear_distance(const rd *f, double a, double w, double h, double c
     for (int i = 0; i < DISTANCE_STEPS; i++) {
         double d = (lo + hi) / 2;
         rect r = centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h);
-        if (dist_to_rect(f->cx, f->cy, r) >= clearance) hi = d;
-        else lo = d;
+        if (dist_to_rect(f->cx, f->cy, r) >= clearance)
+            hi = d;
+        else
+            lo = d;
     }
     return hi;
 }
@@ -171,8 +173,8 @@ static bool place_all(rd *f, double w, double h, rect *out)
     return false;
 }
 
-/* Finds the largest panel scale (from grow-max down to the layout's minimum) and the rotation of the ring
- * that let all panels fit. Returns the scale, or 0 when even the smallest does not fit. */
+/* Finds the largest panel scale (from grow-max down to the layout's minimum) and the rotation of
+ * the ring that let all panels fit. Returns the scale, or 0 when even the smallest does not fit. */
 static double solve(rd *f, psize ps, rect *out)
 {
     double n = (double)f->c->n_themes, step = num(f, "shrink-step"), least = num(f, "shrink-min");
@@ -185,7 +187,8 @@ static double solve(rd *f, psize ps, rect *out)
     return 0;
 }
 
-/* --- Drawing ----------------------------------------------------------------------------------- */
+/* --- Drawing -----------------------------------------------------------------------------------
+ */
 
 static void fit(rd *f, const pp_text *t, const char *style, rect r, pp_valign v, const char *box)
 {
@@ -207,7 +210,8 @@ static void ring(rd *f)
         w->paint.stroke_rgb = col(f, "paper");
         w->paint.width = gap;
         double room = r_mid * sweep * num(f, "ring-text-share");
-        pp_textbox *tb = pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), room);
+        pp_textbox *tb =
+            pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), room);
         pp_arc arc = {f->cx, f->cy, r_mid, a};
         pp_scene_arc_text(f->s, tb, arc, f->c, &f->c->themes[i].name, "ring name");
     }
@@ -232,8 +236,9 @@ static void connector(rd *f, size_t i, rect p)
     double px = p.x + p.w / 2, py = p.y + p.h / 2, r0 = f->r_out - mm(f, "sector-gap");
     double x0 = f->cx + r0 * cos(a), y0 = f->cy + r0 * sin(a);
     double nx = -sin(a) * w, ny = cos(a) * w;
-    pp_op *op = pp_scene_polygon(f->s, (double[]){x0 + nx, y0 + ny, px, py, x0 - nx, y0 - ny}, 3,
-                                 pp_fill(pp_rgb_tint(pp_layout_palette(f->l, i), num(f, "connector-tint"))));
+    pp_op *op = pp_scene_polygon(
+        f->s, (double[]){x0 + nx, y0 + ny, px, py, x0 - nx, y0 - ny}, 3,
+        pp_fill(pp_rgb_tint(pp_layout_palette(f->l, i), num(f, "connector-tint"))));
     op->role = "connector";
 }
 
@@ -244,7 +249,8 @@ static rect inset(rect r, double d)
 
 static void checkbox(rd *f, double x, double y, double size, const char *role)
 {
-    pp_op *b = pp_scene_rect(f->s, x, y, size, size, pp_stroke(col(f, "ink"), mm(f, "box-line")), role);
+    pp_op *b =
+        pp_scene_rect(f->s, x, y, size, size, pp_stroke(col(f, "ink"), mm(f, "box-line")), role);
     b->paint.fill = true;
     b->paint.fill_rgb = col(f, "paper");
 }
@@ -271,7 +277,8 @@ static void statement(rd *f, const pp_text *t, rect r)
     fit(f, t, "statement", (rect){r.x, r.y, r.w - sw - gap, r.h}, PP_VALIGN_CENTER, "statement");
     for (int k = 0; k < PP_SCORES; k++)
         checkbox(f, r.x + r.w - sw + k * (box + gap), r.y + (r.h - box) / 2, box, "score box");
-    pp_scene_line(f->s, r.x, r.y + r.h, r.x + r.w, r.y + r.h, pp_stroke(col(f, "rule"), mm(f, "rule")));
+    pp_scene_line(f->s, r.x, r.y + r.h, r.x + r.w, r.y + r.h,
+                  pp_stroke(col(f, "rule"), mm(f, "rule")));
 }
 
 /* Notes area: faint post-it guides where they fit (as many as side by side), else writing lines. */
@@ -286,7 +293,8 @@ static void notes(rd *f, size_t theme, rect r)
     int want = (int)num(f, "postits-min");
     if (want > 0 && cols * rows < want) {
         pp_text t = f->c->themes[theme].name;
-        pp_scene_problem(f->s, f->c, &t, "the notes area of theme %s holds %d post-it(s) of %.0f mm "
+        pp_scene_problem(f->s, f->c, &t,
+                         "the notes area of theme %s holds %d post-it(s) of %.0f mm "
                          "side by side; the layout wants %d",
                          t.id, cols * rows, p, want);
     }
@@ -349,7 +357,8 @@ static void panel(rd *f, size_t i, rect p, double k)
 static psize panel_size(rd *f)
 {
     size_t most = 0;
-    for (size_t i = 0; i < f->c->n_themes; i++) most = MAX(most, f->c->themes[i].n_statements);
+    for (size_t i = 0; i < f->c->n_themes; i++)
+        most = MAX(most, f->c->themes[i].n_statements);
     psize p = {mm(f, "panel-w"), 0, 0};
     p.fixed_h = mm(f, "header-h") + 2 * mm(f, "panel-pad") + mm(f, "score-head-h") +
                 2 * mm(f, "section-gap") + mm(f, "notes-label-h") + mm(f, "notes-min-h") +
@@ -366,11 +375,12 @@ static void ring_radii(rd *f)
     double sweep = 2 * G_PI / (double)f->c->n_themes, widest = 0;
     for (size_t i = 0; i < f->c->n_themes; i++) {
         pp_textbox *tb = pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), 1e6);
-        widest = fmax(widest, pp_textbox_width(tb) * st(f, "ring-name")->min / st(f, "ring-name")->size *
-                                  num(f, "ring-slack"));
+        widest = fmax(widest, pp_textbox_width(tb) * st(f, "ring-name")->min /
+                                  st(f, "ring-name")->size * num(f, "ring-slack"));
         pp_textbox_free(tb);
     }
-    double mid = fmax(mm(f, "ring-outer") - thick / 2, widest / (sweep * num(f, "ring-text-share")));
+    double mid =
+        fmax(mm(f, "ring-outer") - thick / 2, widest / (sweep * num(f, "ring-text-share")));
     f->r_out = fmin(mid + thick / 2, mm(f, "ring-outer-max"));
     f->r_in = f->r_out - thick;
 }
@@ -401,10 +411,12 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
         for (size_t i = 0; i < n; i++)
             panels[i] = panel_at(&f, theme_angle(&f, i), f.r_out, ps.w * k, size_h(ps, k));
     }
-    for (size_t i = 0; i < n; i++) connector(&f, i, panels[i]);
+    for (size_t i = 0; i < n; i++)
+        connector(&f, i, panels[i]);
     ring(&f);
     disc(&f);
-    for (size_t i = 0; i < n; i++) panel(&f, i, panels[i], k);
+    for (size_t i = 0; i < n; i++)
+        panel(&f, i, panels[i], k);
     fit(&f, &env->content->colophon.short_line, "colophon",
         (rect){m, f.page_h - m - foot, f.page_w - 2 * m, foot}, PP_VALIGN_BOTTOM, "colophon");
     g_free(panels);

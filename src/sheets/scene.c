@@ -14,12 +14,14 @@ void pp_scene_free(pp_scene *s)
 {
     if (!s) return;
     for (size_t i = 0; i < s->n_pages; i++) {
-        for (size_t k = 0; k < s->pages[i].n; k++) pp_textbox_free(s->pages[i].ops[k].text);
+        for (size_t k = 0; k < s->pages[i].n; k++)
+            pp_textbox_free(s->pages[i].ops[k].text);
         g_free(s->pages[i].ops);
     }
     g_free(s->pages);
     g_free(s->problems);
-    for (size_t i = 0; i < s->n_layouts; i++) pp_layout_free(s->layouts[i]);
+    for (size_t i = 0; i < s->n_layouts; i++)
+        pp_layout_free(s->layouts[i]);
     g_free(s->layouts);
     g_free(s);
 }
@@ -86,8 +88,8 @@ pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint pai
     return op;
 }
 
-pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0, double a1,
-                       pp_paint paint)
+pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0,
+                       double a1, pp_paint paint)
 {
     pp_op *op = pp_scene_rect(s, cx, cy, r0, r1, paint, "sector");
     op->kind = PP_OP_SECTOR;
@@ -104,7 +106,6 @@ pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint)
     memcpy(op->pts, xy, (size_t)op->n_pts * 2 * sizeof *xy);
     return op;
 }
-
 
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
 {
@@ -139,23 +140,25 @@ static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, c
     if (miss || pp_textbox_missing_glyphs(tb) > 0) {
         char ch[8] = {0};
         g_unichar_to_utf8(miss ? miss : 0xFFFD, ch);
-        pp_scene_problem(s, c, src, "character U+%04X '%s' of \"%s\" (id %s) is in none of the shipped fonts",
-                (unsigned)miss, ch, ex, id);
+        pp_scene_problem(s, c, src,
+                         "character U+%04X '%s' of \"%s\" (id %s) is in none of the shipped fonts",
+                         (unsigned)miss, ch, ex, id);
     }
     if (!pp_textbox_overflows(tb)) return;
     double bh = pp_textbox_box_h(tb);
     if (bh >= 0 && pp_textbox_height(tb) > bh)
-        pp_scene_problem(s, c, src,
-                "text \"%s\" (id %s) does not fit %s box \"%s\": needs %.1f mm of height, has %.1f "
-                "mm at the minimum size %.1f pt",
-                ex, id, s->sheet ? s->sheet : "", box, pp_textbox_height(tb), bh,
-                pp_textbox_size(tb));
+        pp_scene_problem(
+            s, c, src,
+            "text \"%s\" (id %s) does not fit %s box \"%s\": needs %.1f mm of height, has %.1f "
+            "mm at the minimum size %.1f pt",
+            ex, id, s->sheet ? s->sheet : "", box, pp_textbox_height(tb), bh, pp_textbox_size(tb));
     else
-        pp_scene_problem(s, c, src,
-                "text \"%s\" (id %s) does not fit %s box \"%s\": a word or line needs %.1f mm of "
-                "width, has %.1f mm at the minimum size %.1f pt",
-                ex, id, s->sheet ? s->sheet : "", box, pp_textbox_width(tb), pp_textbox_box_w(tb),
-                pp_textbox_size(tb));
+        pp_scene_problem(
+            s, c, src,
+            "text \"%s\" (id %s) does not fit %s box \"%s\": a word or line needs %.1f mm of "
+            "width, has %.1f mm at the minimum size %.1f pt",
+            ex, id, s->sheet ? s->sheet : "", box, pp_textbox_width(tb), pp_textbox_box_w(tb),
+            pp_textbox_size(tb));
 }
 
 pp_op *pp_scene_text(pp_scene *s, pp_textbox *tb, double x, double y, const pp_content *c,
@@ -212,12 +215,16 @@ static void mirror_op(pp_op *op, double w)
 {
     switch (op->kind) {
     case PP_OP_RECT:
-    case PP_OP_TEXT: op->x = w - op->x - op->w; break;
+    case PP_OP_TEXT:
+        op->x = w - op->x - op->w;
+        break;
     case PP_OP_LINE:
         op->x = w - op->x;
         op->w = -op->w;
         break;
-    case PP_OP_CIRCLE: op->x = w - op->x; break;
+    case PP_OP_CIRCLE:
+        op->x = w - op->x;
+        break;
     case PP_OP_SECTOR: {
         double a0 = op->a0;
         op->x = w - op->x;
@@ -226,7 +233,8 @@ static void mirror_op(pp_op *op, double w)
         break;
     }
     case PP_OP_POLYGON:
-        for (int i = 0; i < op->n_pts; i++) op->pts[2 * i] = w - op->pts[2 * i];
+        for (int i = 0; i < op->n_pts; i++)
+            op->pts[2 * i] = w - op->pts[2 * i];
         op->x = op->pts[0];
         break;
     case PP_OP_ARC_TEXT:
@@ -239,5 +247,6 @@ static void mirror_op(pp_op *op, double w)
 void pp_scene_mirror(pp_scene *s, size_t from)
 {
     for (size_t i = from; i < s->n_pages; i++)
-        for (size_t k = 0; k < s->pages[i].n; k++) mirror_op(&s->pages[i].ops[k], s->pages[i].w);
+        for (size_t k = 0; k < s->pages[i].n; k++)
+            mirror_op(&s->pages[i].ops[k], s->pages[i].w);
 }

@@ -1,10 +1,11 @@
 /* pp_scene: what a sheet draws, as a display list of pages of simple operations in millimetres
- * (rectangles, lines, circles, text boxes, text on arcs). Sheets fill it; output/ draws it; tests read
- * it to check geometry without pixels. It also collects every problem with text (does not fit, missing
- * glyphs), so `check` and `render` report them the same way.
+ * (rectangles, lines, circles, text boxes, text on arcs). Sheets fill it; output/ draws it; tests
+ * read it to check geometry without pixels. It also collects every problem with text (does not fit,
+ * missing glyphs), so `check` and `render` report them the same way.
  *
- * pp_scene_new returns a scene you free with pp_scene_free. The scene owns its pages, operations, the
- * text boxes handed to it and the layouts given to pp_scene_keep_layout; it borrows the content. */
+ * pp_scene_new returns a scene you free with pp_scene_free. The scene owns its pages, operations,
+ * the text boxes handed to it and the layouts given to pp_scene_keep_layout; it borrows the
+ * content. */
 #ifndef PP_SCENE_H
 #define PP_SCENE_H
 
@@ -37,8 +38,8 @@ typedef struct pp_paint {
 
 typedef struct pp_op {
     pp_op_kind kind;
-    double x, y, w, h; /* RECT, TEXT: box; LINE: from (x, y) to (x + w, y + h); CIRCLE: centre, w = r;
-                          SECTOR: centre, w = inner radius, h = outer radius */
+    double x, y, w, h; /* RECT, TEXT: box; LINE: from (x, y) to (x + w, y + h); CIRCLE: centre, w =
+                          r; SECTOR: centre, w = inner radius, h = outer radius */
     double radius;     /* RECT: corner radius */
     double a0, a1;     /* SECTOR: angles, radians clockwise from +x */
     double pts[2 * PP_POLYGON_MAX]; /* POLYGON: x0, y0, x1, y1, … */
@@ -50,7 +51,7 @@ typedef struct pp_op {
 } pp_op;
 
 typedef struct pp_page {
-    double w, h; /* mm */
+    double w, h;         /* mm */
     const char *outline; /* bookmark title for the page, or NULL; borrowed from content */
     pp_op *ops;
     size_t n, cap;
@@ -91,8 +92,8 @@ pp_op *pp_scene_rect(pp_scene *s, double x, double y, double w, double h, pp_pai
 pp_op *pp_scene_line(pp_scene *s, double x0, double y0, double x1, double y1, pp_paint paint);
 pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint paint);
 /* A ring sector between radii r0 and r1 from angle a0 to a1. */
-pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0, double a1,
-                       pp_paint paint);
+pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0,
+                       double a1, pp_paint paint);
 /* A closed polygon of n points (at most PP_POLYGON_MAX); x, y pairs. */
 pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint);
 
@@ -101,7 +102,8 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
     __attribute__((format(printf, 4, 5)));
 
 /* Places tb with its top-left at (x, y) and takes it. src names the element the text came from, for
- * problems; box names the place on the sheet. Records a problem when tb overflows or lacks glyphs. */
+ * problems; box names the place on the sheet. Records a problem when tb overflows or lacks glyphs.
+ */
 pp_op *pp_scene_text(pp_scene *s, pp_textbox *tb, double x, double y, const pp_content *c,
                      const pp_text *src, const char *box);
 pp_op *pp_scene_arc_text(pp_scene *s, pp_textbox *tb, pp_arc arc, const pp_content *c,
@@ -109,7 +111,8 @@ pp_op *pp_scene_arc_text(pp_scene *s, pp_textbox *tb, pp_arc arc, const pp_conte
 
 typedef enum pp_valign { PP_VALIGN_TOP, PP_VALIGN_CENTER, PP_VALIGN_BOTTOM } pp_valign;
 
-/* Fits src's text with style st into the box (x, y, w, h) mm and places it, aligned vertically by v. */
+/* Fits src's text with style st into the box (x, y, w, h) mm and places it, aligned vertically by
+ * v. */
 pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_text *src,
                     const pp_style *st, double x, double y, double w, double h, pp_valign v,
                     const char *box);

@@ -29,7 +29,8 @@ static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp
 }
 
 pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content *c, pp_typeset *ts,
-                       const char *layouts_dir, const pp_paper *paper, int orientation, pp_error *err)
+                       const char *layouts_dir, const pp_paper *paper, int orientation,
+                       pp_error *err)
 {
     char *path = g_build_filename(layouts_dir, kind->layout, NULL);
     pp_layout *l = pp_layout_load(path, paper, orientation, err);
@@ -41,11 +42,12 @@ pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content 
     }
     pp_scene_keep_layout(s, l);
     double lo = pp_layout_has_number(l, "themes-min") ? pp_layout_num(l, "themes-min") : 1;
-    double hi = pp_layout_has_number(l, "themes-max") ? pp_layout_num(l, "themes-max") : PP_MAX_THEMES;
+    double hi =
+        pp_layout_has_number(l, "themes-max") ? pp_layout_num(l, "themes-max") : PP_MAX_THEMES;
     if ((double)c->n_themes < lo || (double)c->n_themes > hi)
         return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
-                            "the %s sheet supports %g to %g themes; the content has %zu", kind->name,
-                            lo, hi, c->n_themes);
+                            "the %s sheet supports %g to %g themes; the content has %zu",
+                            kind->name, lo, hi, c->n_themes);
     if (c->n_themes > pp_layout_palette_size(l))
         return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
                             "%zu themes, but the %s layout has colours for at most %zu",

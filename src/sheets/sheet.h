@@ -1,6 +1,6 @@
-/* The kinds of sheet and how to plan one into a scene. A sheet module (followup.c, guide.c, …) turns
- * content + layout into scene operations; it holds no visible word (all from content) and no number
- * (all from its layout file, layouts/NAME.xml). */
+/* The kinds of sheet and how to plan one into a scene. A sheet module (followup.c, guide.c, …)
+ * turns content + layout into scene operations; it holds no visible word (all from content) and no
+ * number (all from its layout file, layouts/NAME.xml). */
 #ifndef PP_SHEET_H
 #define PP_SHEET_H
 
@@ -29,11 +29,12 @@ const pp_sheet_kind *pp_sheet_find(const char *name);
 /* Comma-separated names, for messages. */
 const char *pp_sheet_names(void);
 
-/* Loads the kind's layout from layouts_dir for paper and orientation (<0 portrait, >0 landscape, 0 the
- * layout's default), checks its fonts, and appends the sheet's pages to s. Problems with text go into
- * s->problems; errors (bad layout, missing font) into err. */
+/* Loads the kind's layout from layouts_dir for paper and orientation (<0 portrait, >0 landscape, 0
+ * the layout's default), checks its fonts, and appends the sheet's pages to s. Problems with text
+ * go into s->problems; errors (bad layout, missing font) into err. */
 pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content *c, pp_typeset *ts,
-                       const char *layouts_dir, const pp_paper *paper, int orientation, pp_error *err);
+                       const char *layouts_dir, const pp_paper *paper, int orientation,
+                       pp_error *err);
 
 /* The sheet modules. */
 void pp_followup_plan(pp_scene *s, const pp_sheet_env *env);

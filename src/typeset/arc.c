@@ -24,8 +24,10 @@ static cluster cluster_of(const PangoGlyphItemIter *it, const PangoGlyphString *
     double before = 0, w = 0;
     for (int i = 0; i < c.hi; i++) {
         double gw = (double)gs->glyphs[i].geometry.width / PANGO_SCALE;
-        if (i < c.lo) before += gw;
-        else w += gw;
+        if (i < c.lo)
+            before += gw;
+        else
+            w += gw;
     }
     c.x = run_x + before + w / 2;
     c.w = w;
@@ -33,7 +35,8 @@ static cluster cluster_of(const PangoGlyphItemIter *it, const PangoGlyphString *
 }
 
 /* Draws one cluster with its own glyphs and text, centred on the origin of the current matrix. */
-static void show_cluster(cairo_t *cr, const PangoGlyphItemIter *it, const cluster *c, double baseline)
+static void show_cluster(cairo_t *cr, const PangoGlyphItemIter *it, const cluster *c,
+                         double baseline)
 {
     const PangoGlyphString *gs = it->glyph_item->glyphs;
     int n = c->hi - c->lo;
@@ -76,7 +79,8 @@ void pp_arc_draw(const pp_textbox *line, cairo_t *cr, pp_arc arc)
         if (!run) continue;
         PangoRectangle rl;
         pango_layout_iter_get_run_extents(iter, NULL, &rl);
-        cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+        cairo_set_scaled_font(
+            cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
         PangoGlyphItemIter it;
         const char *text = pango_layout_get_text(layout);
         for (gboolean more = pango_glyph_item_iter_init_start(&it, run, text); more;

@@ -2,9 +2,9 @@
  * script), then drawn cluster by cluster, each rotated to the tangent of the circle, with cairo's
  * show_text_glyphs so the PDF keeps fonts and extractable text.
  *
- * Angles are in radians, clockwise from the positive x axis (cairo's y points down). Text whose middle
- * lies on the lower half of the circle reads left to right, upright (letters stand towards the centre);
- * on the upper half letters stand outwards. */
+ * Angles are in radians, clockwise from the positive x axis (cairo's y points down). Text whose
+ * middle lies on the lower half of the circle reads left to right, upright (letters stand towards
+ * the centre); on the upper half letters stand outwards. */
 #ifndef PP_ARC_H
 #define PP_ARC_H
 

@@ -87,7 +87,8 @@ static bool word_breaks(const pp_hyphenator *h, const char *word, size_t nbytes,
             }
         }
         if (rep) {
-            for (gsize i = 0; i < len; i++) free(rep[i]);
+            for (gsize i = 0; i < len; i++)
+                free(rep[i]);
             free(rep);
         }
         free(pos);

@@ -1,6 +1,6 @@
 /* pp_hyphenator: libhyphen patterns for one language, with the conversions its dictionaries need
- * (some are ISO-8859-1, some UTF-8). pp_hyphenator_load returns NULL when no dictionary exists for the
- * language; free with pp_hyphenator_free. */
+ * (some are ISO-8859-1, some UTF-8). pp_hyphenator_load returns NULL when no dictionary exists for
+ * the language; free with pp_hyphenator_free. */
 #ifndef PP_HYPHEN_H
 #define PP_HYPHEN_H
 

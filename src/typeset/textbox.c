@@ -23,8 +23,9 @@ static const double SIZE_GRID_PT = 0.25;
 
 static PangoAlignment alignment(pp_align a)
 {
-    return a == PP_ALIGN_CENTER ? PANGO_ALIGN_CENTER : a == PP_ALIGN_END ? PANGO_ALIGN_RIGHT
-                                                                          : PANGO_ALIGN_LEFT;
+    return a == PP_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+           : a == PP_ALIGN_END  ? PANGO_ALIGN_RIGHT
+                                : PANGO_ALIGN_LEFT;
 }
 
 /* Sets the layout's font and spacing for size pt. */
@@ -39,9 +40,11 @@ static void set_size(PangoLayout *layout, const pp_style *st, double size, bool 
     pango_layout_set_font_description(layout, fd);
     pango_font_description_free(fd);
     PangoAttrList *attrs = pango_attr_list_new();
-    pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute((int)lround(st->leading * em * PANGO_SCALE)));
+    pango_attr_list_insert(
+        attrs, pango_attr_line_height_new_absolute((int)lround(st->leading * em * PANGO_SCALE)));
     if (st->tracking != 0 && !rtl)
-        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));
+        pango_attr_list_insert(
+            attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
 }
@@ -77,8 +80,10 @@ static void shrink_to_fit(pp_textbox *tb)
     long lo = 0, hi = (long)ceil((st->size - st->min) / SIZE_GRID_PT);
     while (hi - lo > 1) {
         long mid = (lo + hi) / 2;
-        if (fits_at(tb, st->min + (double)mid * SIZE_GRID_PT)) lo = mid;
-        else hi = mid;
+        if (fits_at(tb, st->min + (double)mid * SIZE_GRID_PT))
+            lo = mid;
+        else
+            hi = mid;
     }
     tb->size = st->min + (double)lo * SIZE_GRID_PT;
     set_size(tb->layout, st, tb->size, tb->rtl);

@@ -1,11 +1,11 @@
 /* pp_textbox: a piece of text laid out in a box of a given width (and height), by the rules of the
- * text engine: wrap at word boundaries and at the language's hyphenation points, and when the text is
- * too big, shrink it down to the style's minimum size. A box that still does not fit says so
- * (pp_textbox_overflows) and keeps its minimum-size layout: it is never clipped, and the caller reports
- * it. Sizes in millimetres, font sizes in points.
+ * text engine: wrap at word boundaries and at the language's hyphenation points, and when the text
+ * is too big, shrink it down to the style's minimum size. A box that still does not fit says so
+ * (pp_textbox_overflows) and keeps its minimum-size layout: it is never clipped, and the caller
+ * reports it. Sizes in millimetres, font sizes in points.
  *
- * pp_textbox_fit / _flow return a box you free with pp_textbox_free (NULL only when out of memory). The
- * box borrows ts and st: keep both alive while the box lives. */
+ * pp_textbox_fit / _flow return a box you free with pp_textbox_free (NULL only when out of memory).
+ * The box borrows ts and st: keep both alive while the box lives. */
 #ifndef PP_TEXTBOX_H
 #define PP_TEXTBOX_H
 
@@ -17,7 +17,8 @@
 
 typedef struct pp_textbox pp_textbox;
 
-pp_textbox *pp_textbox_fit(pp_typeset *ts, const char *text, const pp_style *st, double w, double h);
+pp_textbox *pp_textbox_fit(pp_typeset *ts, const char *text, const pp_style *st, double w,
+                           double h);
 /* One line, never wrapped, shrunk until it is at most w wide: for labels and text on arcs. */
 pp_textbox *pp_textbox_line(pp_typeset *ts, const char *text, const pp_style *st, double w);
 /* At the style's size, width w, no height limit: for text that flows. */

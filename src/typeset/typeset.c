@@ -19,8 +19,8 @@ struct pp_typeset {
     pp_hyphenator *hyph;
 };
 
-/* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to or
- * reads from the user's caches. */
+/* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to
+ * or reads from the user's caches. */
 static const char config_fmt[] =
     "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
     "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>"
@@ -93,8 +93,8 @@ void pp_typeset_free(pp_typeset *ts)
     pp_hyphenator_free(ts->hyph);
     FcCharSetDestroy(ts->covered);
     g_object_unref(ts->ctx);
-    /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without this
-     * FcFini() asserts at exit and valgrind reports the config lost. */
+    /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without
+     * this FcFini() asserts at exit and valgrind reports the config lost. */
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), NULL);
     g_object_unref(ts->map);
     FcConfigDestroy(ts->fc);
@@ -163,8 +163,10 @@ bool pp_typeset_is_rtl(const char *text)
         case G_UNICODE_SCRIPT_HEBREW:
         case G_UNICODE_SCRIPT_SYRIAC:
         case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO: return true;
-        default: return false;
+        case G_UNICODE_SCRIPT_NKO:
+            return true;
+        default:
+            return false;
         }
     }
     return false;

@@ -1,9 +1,10 @@
-/* pp_typeset: the text engine's shared state: a fontconfig configuration that sees only the fonts in
- * the project's fonts/ directory, a pango font map and context over it (hinting off, unrounded glyph
- * positions, so measured and drawn widths agree), and the hyphenation dictionary of one language.
+/* pp_typeset: the text engine's shared state: a fontconfig configuration that sees only the fonts
+ * in the project's fonts/ directory, a pango font map and context over it (hinting off, unrounded
+ * glyph positions, so measured and drawn widths agree), and the hyphenation dictionary of one
+ * language.
  *
- * Units: everything here is in millimetres; font sizes are converted from points internally. Drawing
- * expects a cairo context whose user unit is one millimetre (output/ sets that up).
+ * Units: everything here is in millimetres; font sizes are converted from points internally.
+ * Drawing expects a cairo context whose user unit is one millimetre (output/ sets that up).
  *
  * Knows nothing of XML. pp_typeset_new returns an object you free with pp_typeset_free; free every
  * textbox made from it first. */
@@ -33,7 +34,8 @@ bool pp_typeset_check_family(pp_typeset *ts, const char *family, const char *whe
 /* Borrowed; lives as long as ts. */
 PangoContext *pp_typeset_context(pp_typeset *ts);
 
-/* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points; g_free the result. */
+/* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points; g_free the result.
+ */
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
 
 /* The first character of text that no shipped font has, or 0. */

@@ -2,10 +2,11 @@
  *
  *   pp_imgdiff REFERENCE.png CANDIDATE.png [--diff OUT.png] [--tolerance N] [--fraction F]
  *
- * A pixel differs when any channel (R, G, B or A) differs by more than N (default 24, of 255). The images
- * match when they have the same size and at most the fraction F (default 0.002) of their pixels differ.
- * On a mismatch of same-sized images, OUT.png (if given) shows the candidate faded, with the differing
- * pixels in red. Prints the counts. Exit 0 match, 1 mismatch, 2 usage or I/O error.
+ * A pixel differs when any channel (R, G, B or A) differs by more than N (default 24, of 255). The
+ * images match when they have the same size and at most the fraction F (default 0.002) of their
+ * pixels differ. On a mismatch of same-sized images, OUT.png (if given) shows the candidate faded,
+ * with the differing pixels in red. Prints the counts. Exit 0 match, 1 mismatch, 2 usage or I/O
+ * error.
  */
 #include <cairo.h>
 #include <stdint.h>
@@ -15,7 +16,8 @@
 
 static int usage(void)
 {
-    fputs("usage: pp_imgdiff REFERENCE.png CANDIDATE.png [--diff OUT.png] [--tolerance N] [--fraction F]\n",
+    fputs("usage: pp_imgdiff REFERENCE.png CANDIDATE.png [--diff OUT.png] [--tolerance N] "
+          "[--fraction F]\n",
           stderr);
     return 2;
 }
@@ -24,7 +26,8 @@ static cairo_surface_t *load(const char *path)
 {
     cairo_surface_t *s = cairo_image_surface_create_from_png(path);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        fprintf(stderr, "pp_imgdiff: %s: %s\n", path, cairo_status_to_string(cairo_surface_status(s)));
+        fprintf(stderr, "pp_imgdiff: %s: %s\n", path,
+                cairo_status_to_string(cairo_surface_status(s)));
         cairo_surface_destroy(s);
         return NULL;
     }
@@ -43,7 +46,8 @@ static cairo_surface_t *load(const char *path)
 
 static uint32_t pixel(cairo_surface_t *s, int x, int y)
 {
-    const unsigned char *row = cairo_image_surface_get_data(s) + (size_t)y * cairo_image_surface_get_stride(s);
+    const unsigned char *row =
+        cairo_image_surface_get_data(s) + (size_t)y * cairo_image_surface_get_stride(s);
     return ((const uint32_t *)(const void *)row)[x];
 }
 
@@ -104,9 +108,10 @@ static int compare(cairo_surface_t *ref, cairo_surface_t *cand, int tolerance, d
             if (d > worst) worst = d;
         }
     long limit = (long)(fraction * (double)total);
-    printf("%ld of %ld pixels differ by more than %d (%.4f%%; limit %ld = %.4f%%); largest difference %d\n",
-           differing, total, tolerance, 100.0 * (double)differing / (double)total, limit, 100.0 * fraction,
-           worst);
+    printf("%ld of %ld pixels differ by more than %d (%.4f%%; limit %ld = %.4f%%); largest "
+           "difference %d\n",
+           differing, total, tolerance, 100.0 * (double)differing / (double)total, limit,
+           100.0 * fraction, worst);
     if (differing <= limit) return 0;
     if (diff_path && write_diff(cand, ref, tolerance, diff_path) != 0) return 2;
     return 1;

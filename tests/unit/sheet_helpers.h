@@ -10,12 +10,14 @@
 static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet, const char *paper,
                              pp_content **out)
 {
-    char *path = src_path(rel), *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
+    char *path = src_path(rel), *schema = src_path("schemas/content.rng"),
+         *layouts = src_path("layouts");
     pp_error err = {0};
     pp_content *c = pp_content_load(path, schema, &err);
     if (!c) fail_msg("%s", err.msg);
     pp_scene *s = pp_scene_new();
-    if (pp_sheet_add(s, pp_sheet_find(sheet), c, ts, layouts, pp_paper_find(paper), 0, &err) != PP_OK)
+    if (pp_sheet_add(s, pp_sheet_find(sheet), c, ts, layouts, pp_paper_find(paper), 0, &err) !=
+        PP_OK)
         fail_msg("%s", err.msg);
     g_free(path);
     g_free(schema);
@@ -25,8 +27,8 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
 }
 
 /* Plans sheet for an instrument given as XML text. */
-static inline pp_scene *plan_xml(pp_typeset *ts, const char *xml, const char *sheet, const char *paper,
-                                 pp_content **out)
+static inline pp_scene *plan_xml(pp_typeset *ts, const char *xml, const char *sheet,
+                                 const char *paper, pp_content **out)
 {
     char *name = temp_file(xml);
     pp_scene *s = plan(ts, name, sheet, paper, out); /* an absolute name stays as it is */

@@ -1,5 +1,5 @@
-/* The content loader: the real instrument loads whole and exact; every invalid fixture fails with its
- * line; limits hold. */
+/* The content loader: the real instrument loads whole and exact; every invalid fixture fails with
+ * its line; limits hold. */
 #include <string.h>
 #include <unistd.h>
 
@@ -129,7 +129,8 @@ static void external_entities_are_never_read(void **state)
 {
     (void)state;
     pp_error err = {0};
-    const char *xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE instrument [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+    const char *xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE instrument [<!ENTITY x SYSTEM "
+                      "\"file:///etc/passwd\">]>\n"
                       "<instrument format=\"1\" id=\"t\" xml:lang=\"en\">&x;</instrument>\n";
     assert_null(load_text(xml, &err));
     assert_int_equal(err.line, 2);

@@ -7,13 +7,15 @@ static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
 static size_t count_role(const pp_page *p, const char *role)
 {
     size_t n = 0;
-    for (size_t i = 0; i < p->n; i++) n += role_is(&p->ops[i], role);
+    for (size_t i = 0; i < p->n; i++)
+        n += role_is(&p->ops[i], role);
     return n;
 }
 
 static void rows_follow_the_content(void **state)
 {
-    static const char *const files[] = {"tests/data/three-themes.xml", "content/samenwerking/nl.xml",
+    static const char *const files[] = {"tests/data/three-themes.xml",
+                                        "content/samenwerking/nl.xml",
                                         "tests/data/eight-themes.xml"};
     for (size_t f = 0; f < 3; f++) {
         pp_content *c;
@@ -29,11 +31,14 @@ static void rows_follow_the_content(void **state)
     }
 }
 
-/* Cells, labels, questions, fields: the blocks of the sheet never overlap and stay in the margins. */
+/* Cells, labels, questions, fields: the blocks of the sheet never overlap and stay in the margins.
+ */
 static void blocks_do_not_overlap(void **state)
 {
-    static const char *const roles[] = {"cell", "row-label", "question", "group", "field", "footer"};
-    static const char *const files[] = {"tests/data/three-themes.xml", "tests/data/eight-themes.xml",
+    static const char *const roles[] = {"cell",  "row-label", "question",
+                                        "group", "field",     "footer"};
+    static const char *const files[] = {"tests/data/three-themes.xml",
+                                        "tests/data/eight-themes.xml",
                                         "content/samenwerking/nl.xml"};
     for (size_t f = 0; f < 3; f++)
         for (size_t p = 0; p < 5; p++) {
@@ -45,7 +50,8 @@ static void blocks_do_not_overlap(void **state)
                 const pp_op *a = &pg->ops[i];
                 bool block = false;
                 if (a->kind != PP_OP_RECT) continue;
-                for (size_t r = 0; r < 6; r++) block |= role_is(a, roles[r]);
+                for (size_t r = 0; r < 6; r++)
+                    block |= role_is(a, roles[r]);
                 if (!block) continue;
                 if (a->x < m - 1e-6 || a->y < m - 1e-6 || a->x + a->w > pg->w - m + 1e-6 ||
                     a->y + a->h > pg->h - m + 1e-6)
@@ -55,7 +61,8 @@ static void blocks_do_not_overlap(void **state)
                     bool other = b->kind == PP_OP_RECT;
                     if (!other) continue;
                     other = false;
-                    for (size_t r = 0; r < 6; r++) other |= role_is(b, roles[r]);
+                    for (size_t r = 0; r < 6; r++)
+                        other |= role_is(b, roles[r]);
                     if (other && overlap(a, b))
                         fail_msg("%s %s: %s overlaps %s", files[f], papers[p], a->role, b->role);
                 }

@@ -43,19 +43,25 @@ static void theme_colours_carry_text(void **state)
     assert_true(pp_layout_palette_size(l) >= 8);
     for (size_t i = 0; i < pp_layout_palette_size(l); i++) {
         pp_rgb c = pp_layout_palette(l, i);
-        if (contrast(label->colour, c) < 4.5) fail_msg("palette %zu: label contrast %.2f", i, contrast(label->colour, c));
+        if (contrast(label->colour, c) < 4.5)
+            fail_msg("palette %zu: label contrast %.2f", i, contrast(label->colour, c));
         /* Ink written on a cell's tint. */
-        if (contrast(q->colour, pp_rgb_tint(c, tint)) < 4.5) fail_msg("palette %zu: tint contrast", i);
+        if (contrast(q->colour, pp_rgb_tint(c, tint)) < 4.5)
+            fail_msg("palette %zu: tint contrast", i);
         for (size_t k = 0; k < i; k++) /* the colours are told apart */
             assert_true(fabs(luminance(c) - luminance(pp_layout_palette(l, k))) > 0.001 ||
                         fabs(c.r - pp_layout_palette(l, k).r) > 0.1);
     }
-    assert_true(contrast(pp_layout_style(l, "group")->colour, pp_layout_colour(l, "group-fill")) >= 4.5);
-    assert_true(contrast(pp_layout_style(l, "row-label-extra")->colour, pp_layout_colour(l, "extra-fill")) >= 4.5);
+    assert_true(contrast(pp_layout_style(l, "group")->colour, pp_layout_colour(l, "group-fill")) >=
+                4.5);
+    assert_true(contrast(pp_layout_style(l, "row-label-extra")->colour,
+                         pp_layout_colour(l, "extra-fill")) >= 4.5);
     for (size_t i = 0; i < pp_layout_palette_size(l); i++) /* extra rows never look like a theme */
         assert_true(contrast(pp_layout_colour(l, "extra-fill"), pp_layout_palette(l, i)) > 3);
-    assert_true(contrast(pp_layout_style(l, "field-label")->colour, pp_layout_colour(l, "field-fill")) >= 4.5);
-    assert_true(contrast(pp_layout_style(l, "colophon")->colour, pp_layout_colour(l, "paper")) >= 4.5);
+    assert_true(contrast(pp_layout_style(l, "field-label")->colour,
+                         pp_layout_colour(l, "field-fill")) >= 4.5);
+    assert_true(contrast(pp_layout_style(l, "colophon")->colour, pp_layout_colour(l, "paper")) >=
+                4.5);
     assert_int_equal(pp_layout_status(l, &(pp_error){0}), PP_OK);
     pp_layout_free(l);
 }
@@ -67,7 +73,8 @@ static void guide_text_contrast(void **state)
     pp_rgb paper = pp_layout_colour(l, "paper");
     for (size_t i = 0; i < pp_layout_n_styles(l); i++) {
         const pp_style *s = pp_layout_style_at(l, i);
-        if (contrast(s->colour, paper) < 4.5) fail_msg("style %s: contrast %.2f", s->name, contrast(s->colour, paper));
+        if (contrast(s->colour, paper) < 4.5)
+            fail_msg("style %s: contrast %.2f", s->name, contrast(s->colour, paper));
     }
     pp_layout_free(l);
 }
@@ -75,11 +82,13 @@ static void guide_text_contrast(void **state)
 static void values_scale_with_paper(void **state)
 {
     (void)state;
-    pp_layout *a3 = load("followup", "A3"), *a1 = load("followup", "A1"), *a0 = load("followup", "A0");
+    pp_layout *a3 = load("followup", "A3"), *a1 = load("followup", "A1"),
+              *a0 = load("followup", "A0");
     double k = pp_paper_scale(pp_paper_find("A1"), pp_paper_find("A3"));
     assert_float_equal(k, 2, 0.01); /* two ISO steps: about twice as long */
     assert_float_equal(pp_layout_mm(a1, "rule"), pp_layout_mm(a3, "rule") * k, 1e-9);
-    assert_float_equal(pp_layout_style(a1, "question")->size, pp_layout_style(a3, "question")->size * k, 1e-9);
+    assert_float_equal(pp_layout_style(a1, "question")->size,
+                       pp_layout_style(a3, "question")->size * k, 1e-9);
     assert_float_equal(pp_layout_mm(a0, "margin"), 22, 1e-9); /* set for A0 exactly */
     assert_float_equal(pp_layout_mm(a0, "postit"), 76, 1e-9); /* physical: never scaled */
     assert_float_equal(pp_layout_mm(a3, "postit"), 76, 1e-9);

@@ -1,11 +1,13 @@
-/* The radial praatplaat's geometry for 3 to 8 themes: panels never overlap each other or the ring and
- * stay inside the page margins; every statement fits; at A0 the notes areas hold four post-its. */
+/* The radial praatplaat's geometry for 3 to 8 themes: panels never overlap each other or the ring
+ * and stay inside the page margins; every statement fits; at A0 the notes areas hold four post-its.
+ */
 #include <math.h>
 
 #include "sheet_helpers.h"
 
-static const char statement[] = "De rolverdeling en processtappen in de samenwerking zijn helder en "
-                                "doordacht, en iedereen kent ze.";
+static const char statement[] =
+    "De rolverdeling en processtappen in de samenwerking zijn helder en "
+    "doordacht, en iedereen kent ze.";
 
 static double dist_to_rect(double px, double py, const pp_op *r)
 {
@@ -35,7 +37,8 @@ static void check_sheet(pp_scene *s, int n, const char *paper)
         if (dist_to_rect(ring->x, ring->y, p) < ring->w)
             fail_msg("%d themes at %s: panel %d overlaps the ring", n, paper, i);
         for (int k = 0; k < i; k++)
-            if (overlap(p, panels[k])) fail_msg("%d themes at %s: panels %d and %d overlap", n, paper, i, k);
+            if (overlap(p, panels[k]))
+                fail_msg("%d themes at %s: panels %d and %d overlap", n, paper, i, k);
     }
     if (strcmp(paper, "A0") == 0 && guides < 4 * n)
         fail_msg("%d themes at A0: %d post-it guides for %d panels", n, guides, n);
@@ -60,7 +63,8 @@ static void balanced_for_3_to_8_themes(void **state)
 static void real_instrument_at_every_size(void **state)
 {
     static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
-    static const char *const files[] = {"content/samenwerking/nl.xml", "tests/data/three-themes.xml",
+    static const char *const files[] = {"content/samenwerking/nl.xml",
+                                        "tests/data/three-themes.xml",
                                         "tests/data/eight-themes.xml"};
     for (size_t f = 0; f < 3; f++)
         for (size_t p = 0; p < 5; p++) {

@@ -5,8 +5,13 @@
 
 static pp_style body(void)
 {
-    return (pp_style){.name = "body", .family = "Noto Sans", .weight = 400, .size = 10, .min = 6,
-                      .leading = 1.3, .hyphenate = true};
+    return (pp_style){.name = "body",
+                      .family = "Noto Sans",
+                      .weight = 400,
+                      .size = 10,
+                      .min = 6,
+                      .leading = 1.3,
+                      .hyphenate = true};
 }
 
 static const char sentence[] = "We hebben expliciet met elkaar uitgesproken wat onze gezamenlijke "
@@ -56,7 +61,8 @@ static void reports_width_overflow_of_unbreakable_word(void **state)
     pp_typeset *ts = *state;
     pp_style st = body();
     st.hyphenate = false;
-    pp_textbox *tb = pp_textbox_fit(ts, "Kinderdagverblijfmedewerkersopleidingscentrum", &st, 20, 100);
+    pp_textbox *tb =
+        pp_textbox_fit(ts, "Kinderdagverblijfmedewerkersopleidingscentrum", &st, 20, 100);
     assert_true(pp_textbox_overflows(tb));
     assert_true(pp_textbox_width(tb) > 20);
     pp_textbox_free(tb);
@@ -66,7 +72,8 @@ static void reports_width_overflow_of_unbreakable_word(void **state)
 static int soft_hyphens(const char *s)
 {
     int n = 0;
-    for (const char *p = s; (p = strstr(p, "\xC2\xAD")); p += 2) n++;
+    for (const char *p = s; (p = strstr(p, "\xC2\xAD")); p += 2)
+        n++;
     return n;
 }
 
@@ -75,8 +82,16 @@ static void hyphenates_dutch_compounds(void **state)
     pp_typeset *ts = *state;
     pp_typeset_set_language(ts, "nl");
     char *h = pp_typeset_hyphenate(ts, "arbeidsongeschiktheidsverzekering");
-    assert_string_equal(h, "ar\xC2\xAD" "beids\xC2\xAD" "on\xC2\xAD" "ge\xC2\xAD" "schikt\xC2\xAD"
-                           "heids\xC2\xAD" "ver\xC2\xAD" "ze\xC2\xAD" "ke\xC2\xAD" "ring");
+    assert_string_equal(h, "ar\xC2\xAD"
+                           "beids\xC2\xAD"
+                           "on\xC2\xAD"
+                           "ge\xC2\xAD"
+                           "schikt\xC2\xAD"
+                           "heids\xC2\xAD"
+                           "ver\xC2\xAD"
+                           "ze\xC2\xAD"
+                           "ke\xC2\xAD"
+                           "ring");
     g_free(h);
     /* Accented letters survive the ISO-8859-1 dictionary round trip. */
     h = pp_typeset_hyphenate(ts, "interveniëren");
