@@ -96,19 +96,23 @@ static double line_h(gd *g, const char *style)
 
 static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth);
 
-static void paragraph(gd *g, const pp_text *t, const char *style, double indent, double before)
+/* keep: room the next block needs on the same column (a paragraph that introduces a list keeps the
+ * list's first lines with it). */
+static void paragraph(gd *g, const pp_text *t, const char *style, double indent, double before,
+                      double keep)
 {
     pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->col_w - indent);
-    place(g, tb, indent, before, 0, t, "paragraph");
+    place(g, tb, indent, before, keep, t, "paragraph");
 }
 
-static void heading(gd *g, const pp_text *t, int depth, double indent)
+/* keep: room the section's first block needs on the same column as its heading. */
+static void heading(gd *g, const pp_text *t, int depth, double indent, double keep)
 {
     const char *style = depth <= 1 ? "h1" : "h2";
     double before = depth <= 1 ? mm(g, "h1-before") : mm(g, "h2-before");
     double after = depth <= 1 ? mm(g, "h1-after") : mm(g, "h2-after");
     pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->col_w - indent);
-    place(g, tb, indent, before, after + 2 * line_h(g, "body"), t, "heading");
+    place(g, tb, indent, before, after + keep, t, "heading");
     g->y += after;
 }
 
@@ -153,18 +157,47 @@ static void list(gd *g, const pp_block *b, double indent, int depth)
     }
 }
 
+/* The room a list's first item takes, with the gap before it: what its intro keeps with it. */
+static double first_item_h(gd *g, const pp_block *list, double indent)
+{
+    const pp_block *first = list->n_children ? &list->children[0].children[0] : NULL;
+    if (!first || first->kind != PP_BLOCK_P) return 2 * line_h(g, "body");
+    double w = g->col_w - indent - mm(g, "list-indent");
+    pp_textbox *tb = pp_textbox_flow(g->ts, first->text.text, st(g, "body"), w);
+    double h = mm(g, "para-gap") + pp_textbox_height(tb);
+    pp_textbox_free(tb);
+    return h;
+}
+
+/* What a heading keeps with it: its first paragraph whole (and, for a list's intro, the list's first
+ * item), or the first item of a list; two lines of text otherwise. */
+static double section_keep(gd *g, const pp_block *sec, double indent)
+{
+    const pp_block *c = sec->children;
+    if (sec->n_children && c[0].kind == PP_BLOCK_LIST) return first_item_h(g, &c[0], indent);
+    if (!sec->n_children || c[0].kind != PP_BLOCK_P) return 2 * line_h(g, "body");
+    pp_textbox *tb = pp_textbox_flow(g->ts, c[0].text.text, st(g, "body"), g->col_w - indent);
+    double h = mm(g, "para-gap") + pp_textbox_height(tb);
+    pp_textbox_free(tb);
+    bool intro = sec->n_children > 1 && c[1].kind == PP_BLOCK_LIST;
+    return h + (intro ? first_item_h(g, &c[1], indent) : 0);
+}
+
 static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth)
 {
     for (size_t i = 0; i < n; i++) {
         switch (b[i].kind) {
-        case PP_BLOCK_P:
-            paragraph(g, &b[i].text, "body", indent, mm(g, "para-gap"));
+        case PP_BLOCK_P: {
+            bool intro = i + 1 < n && b[i + 1].kind == PP_BLOCK_LIST;
+            paragraph(g, &b[i].text, "body", indent, mm(g, "para-gap"),
+                      intro ? first_item_h(g, &b[i + 1], indent) : 0);
             break;
+        }
         case PP_BLOCK_LIST:
             list(g, &b[i], indent, depth);
             break;
         case PP_BLOCK_SECTION:
-            heading(g, &b[i].text, depth, indent);
+            heading(g, &b[i].text, depth, indent, section_keep(g, &b[i], indent));
             blocks(g, b[i].children, b[i].n_children, indent, depth + 1);
             break;
         case PP_BLOCK_ITEM:
@@ -201,9 +234,9 @@ static void title_block(gd *g)
 
 static void colophon(gd *g)
 {
-    heading(g, &g->c->colophon.heading, 2, 0);
+    heading(g, &g->c->colophon.heading, 2, 0, 2 * line_h(g, "colophon"));
     for (size_t i = 0; i < g->c->colophon.n_body; i++)
-        paragraph(g, &g->c->colophon.body[i].text, "colophon", 0, mm(g, "para-gap"));
+        paragraph(g, &g->c->colophon.body[i].text, "colophon", 0, mm(g, "para-gap"), 0);
 }
 
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env)
