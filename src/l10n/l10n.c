@@ -179,6 +179,27 @@ static long line_of(const char *path, const char *ctx)
     return line;
 }
 
+/* Why a msgstr cannot become content text (what the content loader would refuse), or NULL. */
+static const char *bad_translation(const char *s)
+{
+    if (!g_utf8_validate(s, -1, NULL)) return "is not valid UTF-8";
+    bool blank = true;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 && *p != '\n' && *p != '\t') return "holds a control character";
+        if (!g_ascii_isspace(*p)) blank = false;
+    }
+    return blank ? "is blank" : NULL;
+}
+
+/* A BCP 47-like tag: letters, digits and hyphens, starting with a letter. */
+static bool valid_tag(const char *s)
+{
+    if (!s || !g_ascii_isalpha(*s) || strlen(s) > 35) return false;
+    for (; *s; s++)
+        if (!g_ascii_isalnum(*s) && *s != '-') return false;
+    return true;
+}
+
 static void merge_entry(merge *mg, po_message_t m)
 {
     const char *ctx = po_message_msgctxt(m), *str = po_message_msgstr(m);
@@ -189,6 +210,12 @@ static void merge_entry(merge *mg, po_message_t m)
     }
     if (po_message_is_fuzzy(m) || !str || !*str) {
         g_string_append_printf(mg->kept, "%s%s", mg->kept->len ? ", " : "", ctx);
+        return;
+    }
+    const char *why = bad_translation(str);
+    if (why) {
+        pp_error_set(mg->err, PP_ERR_INVALID, mg->po_path, line_of(mg->po_path, ctx),
+                     "the translation of \"%s\" %s", ctx, why);
         return;
     }
     set_text(g_hash_table_lookup(mg->elements, ctx), str);
@@ -235,7 +262,11 @@ pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *ou
     if (!file) return err->status;
     char *lang = po_language(file);
     xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", err) : NULL;
-    if (!lang) pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
+    if (!lang)
+        pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
+    else if (!valid_tag(lang))
+        pp_error_set(err, PP_ERR_INVALID, po_path, 0,
+                     "the PO header's Language is not a language tag like \"de\" or \"pt_BR\"");
     merge mg = {g_hash_table_new(g_str_hash, g_str_equal),
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), g_string_new(NULL),
                 po_path, err};

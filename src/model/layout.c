@@ -74,13 +74,15 @@ static bool number_attr(ctx *c, xmlNodePtr n, const char *attr, double lo, doubl
 static bool colour_value(ctx *c, xmlNodePtr n, const char *attr, pp_rgb *out)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
-    unsigned r, g, b;
-    char tail;
-    bool okv = v && strlen((const char *)v) == 7 &&
-               sscanf((const char *)v, "#%2x%2x%2x%c", &r, &g, &b, &tail) == 3;
+    const char *s = (const char *)v;
+    bool okv = v && strlen(s) == 7 && s[0] == '#';
+    for (int i = 1; okv && i < 7; i++) okv = g_ascii_isxdigit(s[i]);
+    double ch[3] = {0};
+    for (int i = 0; okv && i < 3; i++)
+        ch[i] = (g_ascii_xdigit_value(s[1 + 2 * i]) * 16 + g_ascii_xdigit_value(s[2 + 2 * i])) / 255.0;
     xmlFree(v);
     if (!okv) return bad(c, n, "attribute %s must be a colour like \"#1F2933\"", attr);
-    *out = (pp_rgb){r / 255.0, g / 255.0, b / 255.0};
+    *out = (pp_rgb){ch[0], ch[1], ch[2]};
     return true;
 }
 

@@ -80,6 +80,24 @@ errors)
     expect_rc 1
     expect_in "$SCRATCH/stderr" "broken.po:2: error: end-of-line within string"
     [ ! -e "$SCRATCH/out.xml" ] || fail "output written for a malformed PO"
+    # Translations the content loader would refuse (found by fuzzing): blank, control character.
+    for bad in '"   "' '"\001x"'; do
+        python3 - "$SCRATCH/bad.po" "$bad" >"$SCRATCH/blank.po" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read().replace('\nmsgctxt "no.such.id"\nmsgid "x"\nmsgstr "y"\n', "")
+i = s.index('msgctxt "title"'); j = s.index("msgstr", i); k = s.index("\n\n", j)
+print(s[:j] + "msgstr " + sys.argv[2] + s[k:], end="")
+PY
+        line=$(grep -n '^msgctxt "title"' "$SCRATCH/blank.po" | cut -d: -f1)
+        run "$BIN" l10n merge "$nl" "$SCRATCH/blank.po" -o "$SCRATCH/out.xml"
+        expect_rc 1
+        expect_in "$SCRATCH/stderr" "blank.po:$line: error: the translation of \"title\""
+        [ ! -e "$SCRATCH/out.xml" ] || fail "output written for a translation $bad"
+    done
+    sed 's/"Language: nl\\n"/"Language: en-Versi,n\\n"/' "$SCRATCH/bad.po" | grep -v no.such.id >"$SCRATCH/badlang.po"
+    run "$BIN" l10n merge "$nl" "$SCRATCH/badlang.po" -o "$SCRATCH/out.xml"
+    expect_rc 1
+    expect_in "$SCRATCH/stderr" "Language is not a language tag"
     sed 's/"Language: nl\\n"//' "$SCRATCH/bad.po" | grep -v no.such.id >"$SCRATCH/nolang.po"
     run "$BIN" l10n merge "$nl" "$SCRATCH/nolang.po" -o "$SCRATCH/out.xml"
     expect_rc 1

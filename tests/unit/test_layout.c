@@ -119,6 +119,8 @@ static void bad_numbers_name_their_line(void **state)
         "<length name=\"m\" mm=\"abc\"/>",
         "<style name=\"s\" family=\"Noto Sans\" size=\"8\" min=\"9\" colour=\"ink\"/>",
         "<colour name=\"c\" rgb=\"red\"/>",
+        "<colour name=\"c\" rgb=\"#-1-1-1\"/>", /* found by fuzzing: sscanf's %x took signs */
+        "<colour name=\"c\" rgb=\"# 1+2 3\"/>",
         "<style name=\"s\" family=\"Noto Sans\" size=\"8\" min=\"6\" colour=\"nope\"/>",
         "<wobble/>",
     };
