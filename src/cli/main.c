@@ -52,13 +52,10 @@ static bool same_file(const char *a, const char *b)
 static pp_status plan(pp_scene *s, const pp_options *o, const pp_content *c, pp_typeset *ts,
                       const paths *p, const pp_paper *paper, pp_error *err)
 {
-    static const char *const all[] = {"praatplaat", "followup", "guide"};
     bool every = strcmp(o->sheet, "all") == 0;
-    size_t n = every ? sizeof all / sizeof all[0] : 1;
-    for (size_t i = 0; i < n && !pp_error_isset(err); i++) {
-        const pp_sheet_kind *k = pp_sheet_find(every ? all[i] : o->sheet);
+    const pp_sheet_kind *k = every ? pp_sheet_at(0) : pp_sheet_find(o->sheet);
+    for (size_t i = 1; k && !pp_error_isset(err); k = every ? pp_sheet_at(i++) : NULL)
         pp_sheet_add(s, k, c, ts, p->layouts, paper, o->orientation, err);
-    }
     return err->status;
 }
 
@@ -114,9 +111,15 @@ static pp_status run(const pp_options *o, pp_error *err)
     if (!paper)
         return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown paper size \"%s\" (%s)", o->paper,
                             pp_paper_names());
-    if (strcmp(o->sheet, "all") != 0 && !pp_sheet_find(o->sheet))
-        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%s, all)", o->sheet,
-                            pp_sheet_names());
+    if (strcmp(o->sheet, "all") != 0 && !pp_sheet_find(o->sheet)) {
+        GString *names = g_string_new(NULL);
+        for (size_t i = 0; pp_sheet_at(i); i++)
+            g_string_append_printf(names, "%s, ", pp_sheet_at(i)->name);
+        pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%sall)", o->sheet,
+                     names->str);
+        g_string_free(names, TRUE);
+        return err->status;
+    }
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_typeset *ts = c ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;

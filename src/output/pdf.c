@@ -4,13 +4,10 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int length)
 {

@@ -157,28 +157,31 @@ static void list(gd *g, const pp_block *b, double indent, int depth)
     }
 }
 
-/* The room a list's first item takes, with the gap before it: what its intro keeps with it. */
-static double first_item_h(gd *g, const pp_block *list, double indent)
+/* The height of text set in the body style at width w, with the paragraph gap before it. */
+static double body_h(gd *g, const char *text, double w)
 {
-    const pp_block *first = list->n_children ? &list->children[0].children[0] : NULL;
-    if (!first || first->kind != PP_BLOCK_P) return 2 * line_h(g, "body");
-    double w = g->col_w - indent - mm(g, "list-indent");
-    pp_textbox *tb = pp_textbox_flow(g->ts, first->text.text, st(g, "body"), w);
+    pp_textbox *tb = pp_textbox_flow(g->ts, text, st(g, "body"), w);
     double h = mm(g, "para-gap") + pp_textbox_height(tb);
     pp_textbox_free(tb);
     return h;
 }
 
-/* What a heading keeps with it: its first paragraph whole (and, for a list's intro, the list's first
- * item), or the first item of a list; two lines of text otherwise. */
+/* The room a list's first item takes, with the gap before it: what its intro keeps with it. */
+static double first_item_h(gd *g, const pp_block *list, double indent)
+{
+    const pp_block *first = list->n_children ? &list->children[0].children[0] : NULL;
+    if (!first || first->kind != PP_BLOCK_P) return 2 * line_h(g, "body");
+    return body_h(g, first->text.text, g->col_w - indent - mm(g, "list-indent"));
+}
+
+/* What a heading keeps with it: its first paragraph whole (and, for a list's intro, the list's
+ * first item), or the first item of a list; two lines of text otherwise. */
 static double section_keep(gd *g, const pp_block *sec, double indent)
 {
     const pp_block *c = sec->children;
     if (sec->n_children && c[0].kind == PP_BLOCK_LIST) return first_item_h(g, &c[0], indent);
     if (!sec->n_children || c[0].kind != PP_BLOCK_P) return 2 * line_h(g, "body");
-    pp_textbox *tb = pp_textbox_flow(g->ts, c[0].text.text, st(g, "body"), g->col_w - indent);
-    double h = mm(g, "para-gap") + pp_textbox_height(tb);
-    pp_textbox_free(tb);
+    double h = body_h(g, c[0].text.text, g->col_w - indent);
     bool intro = sec->n_children > 1 && c[1].kind == PP_BLOCK_LIST;
     return h + (intro ? first_item_h(g, &c[1], indent) : 0);
 }

@@ -26,8 +26,8 @@ typedef struct pp_sheet_kind {
 
 /* The kind named name, or NULL. Static. */
 const pp_sheet_kind *pp_sheet_find(const char *name);
-/* Comma-separated names, for messages. */
-const char *pp_sheet_names(void);
+/* The i-th kind, in the order of `--sheet all`; NULL past the last. Static. */
+const pp_sheet_kind *pp_sheet_at(size_t i);
 
 /* Loads the kind's layout from layouts_dir for paper and orientation (<0 portrait, >0 landscape, 0
  * the layout's default), checks its fonts, and appends the sheet's pages to s. Problems with text

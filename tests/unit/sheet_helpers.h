@@ -37,6 +37,26 @@ static inline pp_scene *plan_xml(pp_typeset *ts, const char *xml, const char *sh
     return s;
 }
 
+typedef void (*sheet_check)(pp_scene *s, const pp_content *c, const char *file, const char *paper);
+
+/* Plans sheet for each shipped instrument (5 themes) and test instrument (3 and 8 themes) at every
+ * paper size, and runs check on each scene. */
+static inline void each_instrument_and_paper(pp_typeset *ts, const char *sheet, sheet_check check)
+{
+    static const char *const files[] = {"content/samenwerking/nl.xml",
+                                        "tests/data/three-themes.xml",
+                                        "tests/data/eight-themes.xml"};
+    static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
+        for (size_t p = 0; p < sizeof papers / sizeof papers[0]; p++) {
+            pp_content *c;
+            pp_scene *s = plan(ts, files[f], sheet, papers[p], &c);
+            check(s, c, files[f], papers[p]);
+            pp_scene_free(s);
+            pp_content_free(c);
+        }
+}
+
 static inline bool role_is(const pp_op *op, const char *role)
 {
     return op->role && strcmp(op->role, role) == 0;

@@ -2,8 +2,6 @@
  * leaves the margins, and at A0 every answer cell holds a 76 × 76 mm post-it. */
 #include "sheet_helpers.h"
 
-static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
-
 static size_t count_role(const pp_page *p, const char *role)
 {
     size_t n = 0;
@@ -33,44 +31,41 @@ static void rows_follow_the_content(void **state)
 
 /* Cells, labels, questions, fields: the blocks of the sheet never overlap and stay in the margins.
  */
-static void blocks_do_not_overlap(void **state)
+/* One of the sheet's blocks: a rectangle of a cell, label, question, group head, field or footer.
+ */
+static bool is_block(const pp_op *op)
 {
     static const char *const roles[] = {"cell",  "row-label", "question",
                                         "group", "field",     "footer"};
-    static const char *const files[] = {"tests/data/three-themes.xml",
-                                        "tests/data/eight-themes.xml",
-                                        "content/samenwerking/nl.xml"};
-    for (size_t f = 0; f < 3; f++)
-        for (size_t p = 0; p < 5; p++) {
-            pp_content *c;
-            pp_scene *s = plan(*state, files[f], "followup", papers[p], &c);
-            const pp_page *pg = &s->pages[0];
-            double m = pp_layout_mm(s->layouts[0], "margin");
-            for (size_t i = 0; i < pg->n; i++) {
-                const pp_op *a = &pg->ops[i];
-                bool block = false;
-                if (a->kind != PP_OP_RECT) continue;
-                for (size_t r = 0; r < 6; r++)
-                    block |= role_is(a, roles[r]);
-                if (!block) continue;
-                if (a->x < m - 1e-6 || a->y < m - 1e-6 || a->x + a->w > pg->w - m + 1e-6 ||
-                    a->y + a->h > pg->h - m + 1e-6)
-                    fail_msg("%s %s: %s outside the margins", files[f], papers[p], a->role);
-                for (size_t k = 0; k < i; k++) {
-                    const pp_op *b = &pg->ops[k];
-                    bool other = b->kind == PP_OP_RECT;
-                    if (!other) continue;
-                    other = false;
-                    for (size_t r = 0; r < 6; r++)
-                        other |= role_is(b, roles[r]);
-                    if (other && overlap(a, b))
-                        fail_msg("%s %s: %s overlaps %s", files[f], papers[p], a->role, b->role);
-                }
-            }
-            no_problems(s);
-            pp_scene_free(s);
-            pp_content_free(c);
-        }
+    if (op->kind != PP_OP_RECT) return false;
+    for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+        if (role_is(op, roles[r])) return true;
+    return false;
+}
+
+static void check_blocks(pp_scene *s, const pp_content *c, const char *file, const char *paper)
+{
+    (void)c;
+    const pp_page *pg = &s->pages[0];
+    double m = pp_layout_mm(s->layouts[0], "margin");
+    for (size_t i = 0; i < pg->n; i++) {
+        const pp_op *a = &pg->ops[i];
+        if (!is_block(a)) continue;
+        if (a->x < m - 1e-6 || a->y < m - 1e-6 || a->x + a->w > pg->w - m + 1e-6 ||
+            a->y + a->h > pg->h - m + 1e-6)
+            fail_msg("%s %s: %s outside the margins", file, paper, a->role);
+        for (size_t k = 0; k < i; k++)
+            if (is_block(&pg->ops[k]) && overlap(a, &pg->ops[k]))
+                fail_msg("%s %s: %s overlaps %s", file, paper, a->role, pg->ops[k].role);
+    }
+    no_problems(s);
+}
+
+/* Cells, labels, questions, fields: the blocks of the sheet never overlap and stay in the margins.
+ */
+static void blocks_do_not_overlap(void **state)
+{
+    each_instrument_and_paper(*state, "followup", check_blocks);
 }
 
 /* At A0 the free part of every answer cell (right of the yes/no strip) holds a standard post-it. */

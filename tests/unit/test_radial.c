@@ -60,20 +60,15 @@ static void balanced_for_3_to_8_themes(void **state)
         }
 }
 
+static void check_real(pp_scene *s, const pp_content *c, const char *file, const char *paper)
+{
+    (void)file;
+    check_sheet(s, (int)c->n_themes, paper);
+}
+
 static void real_instrument_at_every_size(void **state)
 {
-    static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
-    static const char *const files[] = {"content/samenwerking/nl.xml",
-                                        "tests/data/three-themes.xml",
-                                        "tests/data/eight-themes.xml"};
-    for (size_t f = 0; f < 3; f++)
-        for (size_t p = 0; p < 5; p++) {
-            pp_content *c;
-            pp_scene *s = plan(*state, files[f], "praatplaat", papers[p], &c);
-            check_sheet(s, (int)c->n_themes, papers[p]);
-            pp_scene_free(s);
-            pp_content_free(c);
-        }
+    each_instrument_and_paper(*state, "praatplaat", check_real);
 }
 
 /* Statement text is readable at its distance: ≥ 14 pt at A0, ≥ 7 pt at A3. */
