@@ -24,7 +24,8 @@ struct pp_typeset {
 static const char config_fmt[] =
     "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
     "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>"
-    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family></prefer></alias>"
+    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"
+    "<family>Noto Sans Symbols</family></prefer></alias>"
     "<alias><family>serif</family><prefer><family>Noto Sans</family></prefer></alias>"
     "</fontconfig>";
 
