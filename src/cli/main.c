@@ -4,6 +4,8 @@
 #include "l10n/l10n.h"
 #include "model/content.h"
 #include "model/paper.h"
+#include "model/record.h"
+#include "model/session.h"
 #include "output/output.h"
 #include "sheets/sheet.h"
 #include "typeset/typeset.h"
@@ -19,7 +21,7 @@
 
 /* Directories the program reads its own files from. */
 typedef struct paths {
-    char *data, *layouts, *fonts, *schema;
+    char *data, *layouts, *fonts, *schema, *session_schema;
 } paths;
 
 static paths find_paths(const pp_options *o)
@@ -30,6 +32,7 @@ static paths find_paths(const pp_options *o)
     p.layouts = o->layouts ? g_strdup(o->layouts) : g_build_filename(p.data, "layouts", NULL);
     p.fonts = g_build_filename(p.data, "fonts", NULL);
     p.schema = g_build_filename(p.data, "schemas", "content.rng", NULL);
+    p.session_schema = g_build_filename(p.data, "schemas", "session.rng", NULL);
     return p;
 }
 
@@ -39,6 +42,7 @@ static void free_paths(paths *p)
     g_free(p->layouts);
     g_free(p->fonts);
     g_free(p->schema);
+    g_free(p->session_schema);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -48,14 +52,25 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-/* Plans every requested sheet into s. */
-static pp_status plan(pp_scene *s, const pp_options *o, const pp_content *c, pp_typeset *ts,
-                      const paths *p, const pp_paper *paper, pp_error *err)
+/* Plans every requested sheet into s: the report is its summary and the two filled sheets; a
+ * session's continuation pages come last. */
+static pp_status plan(pp_scene *s, const pp_options *o, const pp_content *c, const pp_session *ss,
+                      pp_typeset *ts, const paths *p, const pp_paper *paper, pp_error *err)
 {
-    bool every = strcmp(o->sheet, "all") == 0;
-    const pp_sheet_kind *k = every ? pp_sheet_at(0) : pp_sheet_find(o->sheet);
-    for (size_t i = 1; k && !pp_error_isset(err); k = every ? pp_sheet_at(i++) : NULL)
-        pp_sheet_add(s, k, c, ts, p->layouts, paper, o->orientation, err);
+    const pp_sheet_kind *list[8];
+    size_t n = 0;
+    if (strcmp(o->sheet, "all") == 0)
+        for (size_t i = 0; pp_sheet_at(i); i++)
+            list[n++] = pp_sheet_at(i);
+    else if (strcmp(o->sheet, "report") == 0) {
+        list[n++] = pp_sheet_find("report");
+        list[n++] = pp_sheet_find("praatplaat");
+        list[n++] = pp_sheet_find("followup");
+    } else
+        list[n++] = pp_sheet_find(o->sheet);
+    if (ss) list[n++] = pp_sheet_appendix();
+    for (size_t i = 0; i < n && !pp_error_isset(err); i++)
+        pp_sheet_add(s, list[i], c, ss, ts, p->layouts, paper, o->orientation, err);
     return err->status;
 }
 
@@ -66,23 +81,71 @@ static void report(const pp_scene *s, const pp_paper *paper)
                 paper->name);
 }
 
+/* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
 static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_content *c,
-                              pp_error *err)
+                              const pp_session *ss, pp_error *err)
 {
-    if (same_file(o->output, o->content))
-        return pp_error_set(err, PP_ERR_USAGE, o->output, 0,
-                            "the output would overwrite the input");
+    if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
+        return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
     if (strcmp(o->format, "png") == 0) return pp_png_write(s, o->dpi, o->output, err);
     GString *keywords = g_string_new(NULL);
     for (size_t i = 0; i < c->n_themes; i++)
         g_string_append_printf(keywords, "%s%s", i ? ", " : "", c->themes[i].name.text);
     const char *subject = strcmp(o->sheet, "followup") == 0 ? c->followup.name.text
                           : strcmp(o->sheet, "guide") == 0  ? c->colophon.short_line.text
+                          : strcmp(o->sheet, "report") == 0 ? c->record.title.text
                                                             : c->praatplaat.title.text;
-    pp_doc_meta meta = {c->title.text, subject, c->publisher.text, keywords->str, c->lang};
+    GString *title = g_string_new(c->title.text);
+    if (ss && ss->partnership.text) {
+        g_string_append_printf(title, " — %s", ss->partnership.text);
+        g_string_append_printf(keywords, ", %s", ss->partnership.text);
+    }
+    if (ss && ss->date.text) {
+        gchar *d = pp_record_date(&c->record, ss->date.text);
+        g_string_append_printf(title, " — %s", d);
+        g_free(d);
+    }
+    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang};
     pp_pdf_write(s, &meta, o->output, err);
     g_string_free(keywords, TRUE);
+    g_string_free(title, TRUE);
     return err->status;
+}
+
+/* `template`: an empty session to fill in. */
+static pp_status run_template(const pp_options *o, const paths *p, pp_error *err)
+{
+    if (same_file(o->output, o->content))
+        return pp_error_set(err, PP_ERR_USAGE, o->output, 0,
+                            "the output would overwrite the input");
+    pp_content *c = pp_content_load(o->content, p->schema, err);
+    char *xml = c ? pp_session_template(c) : NULL;
+    FILE *f = NULL;
+    char *tmp = xml ? pp_temp_beside(o->output, &f, err) : NULL;
+    if (tmp && fputs(xml, f) < 0) {
+        pp_error_set(err, PP_ERR_IO, o->output, 0, "cannot write the template");
+        fclose(f);
+        remove(tmp);
+        g_free(tmp);
+    } else if (tmp)
+        pp_commit_file(f, tmp, o->output, err);
+    free(xml);
+    pp_content_free(c);
+    return err->status;
+}
+
+/* The session of --session, bound to c; NULL without one or on error (err set). */
+static pp_session *load_session(const pp_options *o, const pp_content *c, const paths *p,
+                                pp_error *err)
+{
+    if (!o->session || !c) return NULL;
+    if (!c->record.given) {
+        pp_error_set(err, PP_ERR_INVALID, c->path, c->title.line,
+                     "the content has no <record> block: its words are needed to draw a session "
+                     "(docs/content-format.md)");
+        return NULL;
+    }
+    return pp_session_load(o->session, c, p->session_schema, err);
 }
 
 static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
@@ -101,9 +164,13 @@ static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
 
 static pp_status run(const pp_options *o, pp_error *err)
 {
-    if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) {
+    if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
+        o->command == PP_CMD_TEMPLATE) {
         paths p = find_paths(o);
-        run_l10n(o, &p, err);
+        if (o->command == PP_CMD_TEMPLATE)
+            run_template(o, &p, err);
+        else
+            run_l10n(o, &p, err);
         free_paths(&p);
         return err->status;
     }
@@ -115,19 +182,20 @@ static pp_status run(const pp_options *o, pp_error *err)
         GString *names = g_string_new(NULL);
         for (size_t i = 0; pp_sheet_at(i); i++)
             g_string_append_printf(names, "%s, ", pp_sheet_at(i)->name);
-        pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%sall)", o->sheet,
+        pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%sreport, all)", o->sheet,
                      names->str);
         g_string_free(names, TRUE);
         return err->status;
     }
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
-    pp_typeset *ts = c ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
+    pp_session *ss = load_session(o, c, &p, err);
+    pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();
-    if (ts && plan(s, o, c, ts, &p, paper, err) == PP_OK) {
+    if (ts && plan(s, o, c, ss, ts, &p, paper, err) == PP_OK) {
         report(s, paper);
         if (o->command == PP_CMD_RENDER)
-            write_output(s, o, c, err);
+            write_output(s, o, c, ss, err);
         else
             printf("%s: %s at %s: %zu page(s), %s\n", o->content, o->sheet, paper->name, s->n_pages,
                    s->n_problems ? "some text does not fit" : "valid, all text fits");
@@ -135,6 +203,7 @@ static pp_status run(const pp_options *o, pp_error *err)
     pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
     pp_typeset_free(ts);
+    pp_session_free(ss);
     pp_content_free(c);
     free_paths(&p);
     return st;

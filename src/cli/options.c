@@ -14,6 +14,7 @@ static const char usage_main[] =
     "PNG)\n"
     "  check  CONTENT.xml [--sheet NAME] [--paper SIZE]            validate, and report text that "
     "does not fit\n"
+    "  template CONTENT.xml -o SESSION.xml                         an empty session to fill in\n"
     "  l10n extract CONTENT.xml -o FILE.pot                        the texts as a PO template\n"
     "  l10n merge CONTENT.xml FILE.po -o TRANSLATED.xml            a translated content file\n"
     "\n"
@@ -28,8 +29,11 @@ static const char usage_render[] =
     "Usage: praatplaat render CONTENT.xml --sheet NAME [OPTIONS] -o OUT.pdf\n"
     "Draws a sheet of the instrument in CONTENT.xml.\n"
     "\n"
-    "  --sheet NAME        praatplaat, followup, guide, or all (every sheet, one after the other)\n"
-    "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
+    "  --sheet NAME        praatplaat, followup, guide, report (needs --session), or all (every\n"
+    "                      sheet, one after the other)\n"
+    "  --session FILE      draw what a group filled in (docs/session-format.md); text that does\n"
+    "                      not fit its place continues on numbered pages at the end\n"
+    "  --paper SIZE        A4, A3 (default; A4 for the report), A2, A1 or A0\n"
     "  --landscape         landscape, whatever the layout's default\n"
     "  --portrait          portrait, whatever the layout's default\n"
     "  -o, --output FILE   the PDF (or .png preview) to write; written only when complete\n"
@@ -46,9 +50,15 @@ static const char usage_check[] =
     "Validates CONTENT.xml and lays out its sheets without writing anything; reports every text\n"
     "that does not fit its box, with sheet, box and element. Exit 0 when all is valid and fits.\n"
     "\n"
-    "  --sheet NAME        praatplaat, followup, guide, or all (default)\n"
+    "  --sheet NAME        praatplaat, followup, guide, report, or all (default)\n"
     "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
-    "  --landscape, --portrait, --data DIR, --layouts DIR   as for render\n";
+    "  --session, --landscape, --portrait, --data DIR, --layouts DIR   as for render\n";
+
+static const char usage_template[] =
+    "Usage: praatplaat template CONTENT.xml -o SESSION.xml\n"
+    "Writes an empty session for the instrument in CONTENT.xml: every theme, statement and row by\n"
+    "id, with the content's words beside them as comments, and every free-text field as an empty\n"
+    "element. Fill it in a text editor and draw it with `render --session`.\n";
 
 static const char usage_l10n[] =
     "Usage: praatplaat l10n extract CONTENT.xml -o FILE.pot\n"
@@ -69,6 +79,8 @@ const char *pp_options_usage(pp_command cmd)
         return usage_render;
     case PP_CMD_CHECK:
         return usage_check;
+    case PP_CMD_TEMPLATE:
+        return usage_template;
     case PP_CMD_L10N_EXTRACT:
     case PP_CMD_L10N_MERGE:
         return usage_l10n;
@@ -107,10 +119,10 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
         const char *name;
         size_t offset;
     } strings[] = {
-        {"--sheet", offsetof(pp_options, sheet)},    {"--paper", offsetof(pp_options, paper)},
-        {"--output", offsetof(pp_options, output)},  {"-o", offsetof(pp_options, output)},
-        {"--format", offsetof(pp_options, format)},  {"--data", offsetof(pp_options, data)},
-        {"--layouts", offsetof(pp_options, layouts)}};
+        {"--sheet", offsetof(pp_options, sheet)},     {"--paper", offsetof(pp_options, paper)},
+        {"--output", offsetof(pp_options, output)},   {"-o", offsetof(pp_options, output)},
+        {"--format", offsetof(pp_options, format)},   {"--data", offsetof(pp_options, data)},
+        {"--layouts", offsetof(pp_options, layouts)}, {"--session", offsetof(pp_options, session)}};
     for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
         if (is_opt(a, strings[k].name)) {
             const char *v = value(argc, argv, i, strings[k].name, err);
@@ -141,12 +153,14 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
 
 pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
 {
-    *o = (pp_options){.paper = "A3", .dpi = 96};
+    *o = (pp_options){.dpi = 96};
     int i = 1;
     if (i < argc && strcmp(argv[i], "render") == 0)
         o->command = PP_CMD_RENDER, i++;
     else if (i < argc && strcmp(argv[i], "check") == 0)
         o->command = PP_CMD_CHECK, i++;
+    else if (i < argc && strcmp(argv[i], "template") == 0)
+        o->command = PP_CMD_TEMPLATE, i++;
     else if (i < argc && strcmp(argv[i], "l10n") == 0) {
         const char *verb = i + 1 < argc ? argv[i + 1] : "";
         if (strcmp(verb, "extract") == 0)
@@ -171,7 +185,7 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         else if (o->command == PP_CMD_L10N_MERGE && !o->po)
             o->po = a;
         else if (o->command == PP_CMD_NONE)
-            usage(err, "unknown command \"%s\" (render or check)", a);
+            usage(err, "unknown command \"%s\" (render, check, template or l10n)", a);
         else
             usage(err, "unexpected argument \"%s\"", a);
     }
@@ -187,8 +201,17 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         return usage(err, "l10n merge needs a PO file%s", "");
     if ((o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) && !o->output)
         return usage(err, "l10n needs -o OUTPUT%s", "");
-    if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) return PP_OK;
+    if (o->command == PP_CMD_TEMPLATE && !o->output)
+        return usage(err, "template needs -o SESSION.xml%s", "");
+    if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
+        o->command == PP_CMD_TEMPLATE)
+        return PP_OK;
     if (!o->sheet) o->sheet = "all";
+    bool report = strcmp(o->sheet, "report") == 0;
+    if (report && !o->session) return usage(err, "--sheet report needs --session FILE%s", "");
+    if (report && o->paper && strcmp(o->paper, "A4") != 0 && strcmp(o->paper, "A3") != 0)
+        return usage(err, "the report is A4 or A3, not \"%s\"", o->paper);
+    if (!o->paper) o->paper = report ? "A4" : "A3";
     if (!o->format && o->output) o->format = g_str_has_suffix(o->output, ".png") ? "png" : "pdf";
     if (o->format && strcmp(o->format, "pdf") != 0 && strcmp(o->format, "png") != 0)
         return usage(err, "--format must be pdf or png, not \"%s\"", o->format);

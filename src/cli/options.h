@@ -11,7 +11,8 @@ typedef enum pp_command {
     PP_CMD_RENDER,
     PP_CMD_CHECK,
     PP_CMD_L10N_EXTRACT,
-    PP_CMD_L10N_MERGE
+    PP_CMD_L10N_MERGE,
+    PP_CMD_TEMPLATE
 } pp_command;
 
 typedef struct pp_options {
@@ -19,8 +20,9 @@ typedef struct pp_options {
     bool help, version;
     const char *content; /* the content file */
     const char *po;      /* l10n merge: the translated PO file */
-    const char *sheet;   /* "followup", "guide", "all" */
-    const char *paper;   /* "A3" by default */
+    const char *session; /* render, check: a filled-in session to draw */
+    const char *sheet;   /* "followup", "guide", "report", "all" */
+    const char *paper;   /* "A3" by default; "A4" for the report */
     int orientation;     /* <0 portrait, >0 landscape, 0 the layout's default */
     const char *output;
     const char *format;  /* "pdf" or "png"; NULL: from the output's extension */

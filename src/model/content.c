@@ -3,6 +3,7 @@
 #include "model/arena.h"
 #include "model/xml.h"
 
+#include <glib.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,6 +378,51 @@ static bool load_colophon(loader *L, xmlNodePtr node)
     return ok(L) && pp_xml_end(cur, node, L->path, L->err);
 }
 
+/* Counts the {name} placeholders in text. */
+static int placeholders(const char *text, const char *name)
+{
+    char key[32];
+    snprintf(key, sizeof key, "{%s}", name);
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, key)); p += strlen(key))
+        n++;
+    return n;
+}
+
+static bool need_placeholder(loader *L, const pp_text *t, const char *name)
+{
+    if (!t->text || placeholders(t->text, name) == 1) return true;
+    char what[80];
+    snprintf(what, sizeof what, "\"%s\" must hold {%s} exactly once", t->id, name);
+    pp_error_set(L->err, PP_ERR_INVALID, L->path, t->line, "%s", what);
+    return false;
+}
+
+static bool load_record(loader *L, xmlNodePtr node)
+{
+    pp_record *r = &L->c->record;
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "title", true, &r->title);
+    take_text(L, &cur, node, "continued", true, &r->continued);
+    take_text(L, &cur, node, "appendix", true, &r->appendix);
+    take_text(L, &cur, node, "appendices", true, &r->appendices);
+    take_text(L, &cur, node, "postit", true, &r->postit);
+    take_text(L, &cur, node, "remark", true, &r->remark);
+    take_text(L, &cur, node, "date-format", true, &r->date_format);
+    take_text(L, &cur, node, "months", true, &r->months);
+    if (!ok(L) || !pp_xml_end(cur, node, L->path, L->err)) return false;
+    gchar **m = g_strsplit_set(r->months.text, " \n", -1);
+    size_t n = 0;
+    for (gchar **p = m; *p; p++)
+        n += **p != '\0';
+    g_strfreev(m);
+    if (n != 12)
+        return fail(L, node, "<months> must name the twelve months, separated by spaces%s", "");
+    r->given = true;
+    return need_placeholder(L, &r->continued, "n") && need_placeholder(L, &r->appendix, "n") &&
+           need_placeholder(L, &r->remark, "n") && need_placeholder(L, &r->date_format, "d");
+}
+
 static int cmp_seen(const void *x, const void *y)
 {
     const struct seen_id *a = x, *b = y;
@@ -432,6 +478,8 @@ static bool load_root(loader *L, xmlNodePtr root)
         xmlNodePtr n = pp_xml_take(&cur, root, parts[i].name, true, L->path, L->err);
         if (n) parts[i].load(L, n);
     }
+    xmlNodePtr rec = ok(L) ? pp_xml_take(&cur, root, "record", false, L->path, L->err) : NULL;
+    if (rec) load_record(L, rec);
     return ok(L) && pp_xml_end(cur, root, L->path, L->err) && check_unique_ids(L);
 }
 
@@ -546,4 +594,16 @@ void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
     for (size_t i = 0; i < c->colophon.n_body; i++)
         emit(fn, user, &c->colophon.body[i].text, "colophon paragraph%s", "");
     emit(fn, user, &c->colophon.short_line, "one-line colophon at the foot of every sheet%s", "");
+    emit(fn, user, &c->record.title, "title of the session report's first page%s", "");
+    emit(fn, user, &c->record.continued,
+         "reference in a box whose text continues in an appendix; keep {n}%s", "");
+    emit(fn, user, &c->record.appendix, "heading of a continuation page; keep {n}%s", "");
+    emit(fn, user, &c->record.appendices, "bookmark of the continuation pages%s", "");
+    emit(fn, user, &c->record.postit, "what a post-it is called%s", "");
+    emit(fn, user, &c->record.remark, "heading of a remark on statement {n}; keep {n}%s", "");
+    emit(fn, user, &c->record.date_format,
+         "how a date is written: {d} day, {dd} two-digit day, {month} name, {mm} number, {yyyy} "
+         "year%s",
+         "");
+    emit(fn, user, &c->record.months, "the twelve month names, separated by spaces%s", "");
 }

@@ -10,11 +10,12 @@
 #include <stddef.h>
 
 /* A piece of visible text with the element it came from. text is NULL for an optional text left
- * out. */
+ * out. file is NULL for content texts (the content's path applies), else the file (a session). */
 typedef struct pp_text {
     const char *id;
     const char *text;
     long line;
+    const char *file;
 } pp_text;
 
 typedef struct pp_theme {
@@ -59,6 +60,19 @@ struct pp_block {
     size_t n_children;
 };
 
+/* Words for drawing a filled-in session. */
+typedef struct pp_record {
+    bool given;
+    pp_text title;       /* the report's first page */
+    pp_text continued;   /* in a box whose text goes on in an appendix: "→ bijlage {n}" */
+    pp_text appendix;    /* heading of appendix n: "BIJLAGE {n}" */
+    pp_text appendices;  /* bookmark of the continuation pages */
+    pp_text postit;      /* what a post-it is called */
+    pp_text remark;      /* "OPMERKING BIJ STELLING {n}" */
+    pp_text date_format; /* "{d} {month} {yyyy}" */
+    pp_text months;      /* twelve month names, separated by spaces */
+} pp_record;
+
 enum { PP_SCORE_PLUS, PP_SCORE_MIXED, PP_SCORE_MINUS, PP_SCORES };
 
 typedef struct pp_content {
@@ -89,6 +103,7 @@ typedef struct pp_content {
         pp_block *body; /* paragraphs */
         size_t n_body;
     } colophon;
+    pp_record record; /* words for a filled-in session (optional; needed to render one) */
     struct pp_arena *arena;
 } pp_content;
 

@@ -268,7 +268,8 @@ static bool has_control(const char *s)
     return false;
 }
 
-char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err)
+static char *text_of(pp_arena *a, xmlNodePtr node, bool allow_empty, const char *path,
+                     pp_error *err)
 {
     tbuf b = {0};
     bool ok = true;
@@ -292,14 +293,24 @@ char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err)
     while (ok && b.n && b.s[b.n - 1] == '\n')
         b.s[--b.n] = '\0';
     char *out = NULL;
-    if (ok && b.n == 0)
+    if (ok && b.n == 0 && !allow_empty)
         pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(node), "<%s> is empty: it needs text",
                      (const char *)node->name);
-    else if (ok && has_control(b.s))
+    else if (ok && b.s && has_control(b.s))
         pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(node),
                      "text of <%s> holds a control character", (const char *)node->name);
     else if (ok)
-        out = pp_arena_strndup(a, b.s, b.n);
+        out = b.n ? pp_arena_strndup(a, b.s, b.n) : pp_arena_strdup(a, "");
     free(b.s);
     return out;
+}
+
+char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err)
+{
+    return text_of(a, node, false, path, err);
+}
+
+char *pp_xml_text_or_empty(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err)
+{
+    return text_of(a, node, true, path, err);
 }

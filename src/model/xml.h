@@ -45,5 +45,7 @@ char *pp_xml_attr(pp_arena *a, xmlNodePtr node, const char *name);
  * set when the element holds other elements, the text is empty, too long or has control characters.
  */
 char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err);
+/* The same, but an empty element gives "" (for fields a user may leave empty). */
+char *pp_xml_text_or_empty(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err);
 
 #endif

@@ -2,11 +2,17 @@
  * one row per theme plus the content's extra rows and one column per question (grouped), and a
  * footer question with writing space. Every size, colour and style comes from layouts/followup.xml.
  */
+#include "model/record.h"
+#include "sheets/ink.h"
 #include "sheets/sheet.h"
 
+#include <glib.h>
 #include <math.h>
+#include <string.h>
 
 typedef struct fu {
+    const pp_sheet_env *env;
+    const pp_session *ss; /* NULL for a blank sheet */
     pp_scene *s;
     const pp_content *c;
     pp_typeset *ts;
@@ -51,16 +57,44 @@ static void header(fu *f)
     f->y += mm(f, "gap");
 }
 
-/* One field: a tinted box, its label at the top, a writing line near the bottom. */
+/* What the session gives for the header field with this id (participants, partnership, date), as
+ * a new string (g_free) in *value with its source; false when nothing. */
+static bool field_value(fu *f, const char *id, pp_text *src, char **value)
+{
+    const pp_session *ss = f->ss;
+    *value = NULL;
+    if (strcmp(id, "participants") == 0 && ss->n_participants) {
+        *src = ss->participants[0].name.text ? ss->participants[0].name
+                                             : ss->participants[0].organisation;
+        *value = pp_record_participants(ss);
+    } else if (strcmp(id, "partnership") == 0 && ss->partnership.text) {
+        *src = ss->partnership;
+        *value = g_strdup(ss->partnership.text);
+    } else if (strcmp(id, "date") == 0 && ss->date.text) {
+        *src = ss->date;
+        *value = pp_record_date(&f->c->record, ss->date.text);
+    }
+    return *value != NULL;
+}
+
+/* One field: a tinted box, its label at the top, a writing line near the bottom, and what the
+ * session wrote on it. */
 static void field(fu *f, const pp_text *t, double x, double w, double h)
 {
-    double pad = mm(f, "field-pad");
+    double pad = mm(f, "field-pad"), lh = mm(f, "field-label-h");
     pp_op *box = pp_scene_rect(f->s, x, f->y, w, h, pp_fill(col(f, "field-fill")), "field");
     box->radius = mm(f, "corner");
-    text(f, t, "field-label", x + pad, f->y + pad, w - 2 * pad, mm(f, "field-label-h"),
-         PP_VALIGN_TOP, "field");
+    text(f, t, "field-label", x + pad, f->y + pad, w - 2 * pad, lh, PP_VALIGN_TOP, "field");
     double ly = f->y + h - pad;
     pp_scene_line(f->s, x + pad, ly, x + w - pad, ly, pp_stroke(col(f, "rule"), mm(f, "rule")));
+    pp_text src;
+    char *value;
+    if (f->ss && field_value(f, t->id, &src, &value)) {
+        src.text = value;
+        pp_ink_fit(f->s, f->env, &src, st(f, "ink-field"), x + pad, f->y + pad + lh, w - 2 * pad,
+                   ly - f->y - pad - lh, PP_VALIGN_BOTTOM, t->text);
+        g_free(value);
+    }
 }
 
 static void fields(fu *f)
@@ -151,14 +185,53 @@ static void row_label(fu *f, const pp_text *name, pp_rgb fill, double y, double 
                       pp_stroke(pp_layout_style(f->l, style)->colour, mm(f, "rule")));
 }
 
-static void answer_cells(fu *f, const grid *g, double y, double h, pp_rgb tint)
+/* The session's cross on the yes or no box of a cell drawn by yes_no. */
+static void cross_yes_no(fu *f, double x, double y, pp_mark mark)
+{
+    if (mark == PP_MARK_NONE) return;
+    double pad = mm(f, "cell-pad"), box = mm(f, "mark-box"), gap = mm(f, "mark-gap");
+    double by = y + pad + (mark == PP_MARK_YES ? 0 : box + gap);
+    pp_ink_cross(f->s, x + pad, by, box, -mm(f, "ink-overshoot"),
+                 pp_stroke(col(f, "pen"), mm(f, "ink-line")));
+}
+
+/* The session's answer in a cell: its mark, and its text right of the marks. */
+static void answer(fu *f, const pp_answer_cell *a, const pp_column *column, const char *row,
+                   double x, double y, double w, double h)
+{
+    double pad = mm(f, "cell-pad"), strip = column->yesno ? mm(f, "mark-strip") : 0;
+    if (column->yesno) cross_yes_no(f, x, y, a->mark);
+    gchar *where = g_strdup_printf("%s · %s", row, column->question.text);
+    pp_ink_fit(f->s, f->env, &a->text, st(f, "ink"), x + strip + pad, y + pad, w - strip - 2 * pad,
+               h - 2 * pad, PP_VALIGN_TOP, where);
+    g_free(where);
+}
+
+static const char *row_name(fu *f, size_t row)
+{
+    return row < f->c->n_themes ? f->c->themes[row].name.text
+                                : f->c->followup.rows[row - f->c->n_themes].label.text;
+}
+
+/* What the group wrote on a write-in row's line. */
+static void write_in(fu *f, const pp_text *t, const pp_row *r, double y, double h)
+{
+    double pad = mm(f, "cell-pad"), top = y + pad + mm(f, "write-in-label-h");
+    pp_ink_fit(f->s, f->env, t, st(f, "ink"), f->left + pad, top, mm(f, "label-w") - 2 * pad,
+               y + h - pad - top, PP_VALIGN_BOTTOM, r->label.text);
+}
+
+static void answer_cells(fu *f, const grid *g, size_t row, double y, double h, pp_rgb tint)
 {
     size_t k = 0;
     for (size_t i = 0; i < f->c->followup.n_groups; i++)
         for (size_t j = 0; j < f->c->followup.groups[i].n_columns; j++, k++) {
+            const pp_column *column = &f->c->followup.groups[i].columns[j];
             double x = col_x(f, g, k);
             pp_scene_rect(f->s, x, y, g->col_w, h, pp_fill(tint), "cell");
-            if (f->c->followup.groups[i].columns[j].yesno) yes_no(f, x, y, col(f, "ink"));
+            if (column->yesno) yes_no(f, x, y, col(f, "ink"));
+            if (f->ss)
+                answer(f, &f->ss->rows[row].cells[k], column, row_name(f, row), x, y, g->col_w, h);
         }
 }
 
@@ -169,13 +242,14 @@ static void body(fu *f, const grid *g, double bottom)
     for (size_t i = 0; i < f->c->n_themes; i++) {
         pp_rgb c = pp_layout_palette(f->l, i);
         row_label(f, &f->c->themes[i].name, c, f->y, h, false, "row-label");
-        answer_cells(f, g, f->y, h, pp_rgb_tint(c, pp_layout_num(f->l, "tint-theme")));
+        answer_cells(f, g, i, f->y, h, pp_rgb_tint(c, pp_layout_num(f->l, "tint-theme")));
         f->y += h + g->gap;
     }
     for (size_t i = 0; i < f->c->followup.n_rows; i++) {
         const pp_row *r = &f->c->followup.rows[i];
         row_label(f, &r->label, col(f, "extra-fill"), f->y, h, r->write_in, "row-label-extra");
-        answer_cells(f, g, f->y, h, col(f, "extra-tint"));
+        if (f->ss && r->write_in) write_in(f, &f->ss->rows[f->c->n_themes + i].label, r, f->y, h);
+        answer_cells(f, g, f->c->n_themes + i, f->y, h, col(f, "extra-tint"));
         f->y += h + g->gap;
     }
 }
@@ -190,6 +264,20 @@ static void table(fu *f, double bottom)
     body(f, &g, bottom);
 }
 
+/* The session's next reflection on the footer's line: the date the content's way, then the text. */
+static void next_reflection(fu *f, double x, double y, double w, double h)
+{
+    const pp_session *ss = f->ss;
+    if (!ss->next.text && !ss->next_date.text) return;
+    gchar *date = ss->next_date.text ? pp_record_date(&f->c->record, ss->next_date.text) : NULL;
+    pp_text t = ss->next_date.text ? ss->next_date : ss->next;
+    t.text = g_strjoin(" · ", date ? date : ss->next.text, date ? ss->next.text : NULL, NULL);
+    pp_ink_fit(f->s, f->env, &t, st(f, "ink"), x, y, w, h, PP_VALIGN_BOTTOM,
+               f->c->followup.footer.text);
+    g_free((char *)t.text);
+    g_free(date);
+}
+
 static void footer(fu *f, double y)
 {
     double h = mm(f, "footer-h"), pad = mm(f, "field-pad"), w = f->right - f->left;
@@ -201,9 +289,9 @@ static void footer(fu *f, double y)
     double tw = pp_textbox_width(tb), th = pp_textbox_height(tb);
     pp_scene_text(f->s, tb, f->left + pad, y + (h - th) / 2, f->c, &f->c->followup.footer,
                   "footer");
-    double ly = y + h - pad;
-    pp_scene_line(f->s, f->left + 2 * pad + tw, ly, f->right - pad, ly,
-                  pp_stroke(col(f, "rule"), mm(f, "rule")));
+    double ly = y + h - pad, lx = f->left + 2 * pad + tw;
+    pp_scene_line(f->s, lx, ly, f->right - pad, ly, pp_stroke(col(f, "rule"), mm(f, "rule")));
+    if (f->ss) next_reflection(f, lx, y + pad, f->right - pad - lx, ly - y - pad);
 }
 
 static void colophon(fu *f)
@@ -219,7 +307,7 @@ void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
     double w = pp_layout_page_w(l), h = pp_layout_page_h(l), m = pp_layout_mm(l, "margin");
     pp_page *page = pp_scene_page(s, w, h);
     page->outline = env->content->followup.name.text;
-    fu f = {s, env->content, env->ts, l, m, w - m, m, h - m, m};
+    fu f = {env, env->session, s, env->content, env->ts, l, m, w - m, m, h - m, m};
     pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&f, "paper")), "paper");
     header(&f);
     fields(&f);

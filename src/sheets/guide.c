@@ -44,7 +44,7 @@ static void page_footer(gd *g)
                  w * share, h, PP_VALIGN_TOP, "footer");
     char num[16];
     snprintf(num, sizeof num, "%d", g->page_no);
-    pp_text t = {"page-number", num, 0};
+    pp_text t = {"page-number", num, 0, NULL};
     pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * share, y,
                  w * (1 - share), h, PP_VALIGN_TOP, "page number");
 }
@@ -128,7 +128,7 @@ static void marker(gd *g, const pp_block *list, size_t i, double indent)
     }
     char num[24];
     snprintf(num, sizeof num, "%zu.", i + 1);
-    pp_text t = {list->text.id, num, list->text.line};
+    pp_text t = {list->text.id, num, list->text.line, NULL};
     pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->y, mm(g, "list-indent"), 2 * first,
                  PP_VALIGN_TOP, "list number");
 }

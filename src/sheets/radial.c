@@ -4,6 +4,8 @@
  * attention mark. The geometry follows from the number of themes: panels are placed as close to the
  * ring as they can be without touching it, clamped into the margins, and shrunk until none overlap.
  * Every size, colour and style comes from layouts/praatplaat.xml. */
+#include "model/record.h"
+#include "sheets/ink.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
@@ -19,6 +21,8 @@ typedef struct rect {
 } rect;
 
 typedef struct rd {
+    const pp_sheet_env *env;
+    const pp_session *ss; /* NULL for a blank sheet */
     pp_scene *s;
     const pp_content *c;
     pp_typeset *ts;
@@ -271,14 +275,105 @@ static void score_heads(rd *f, double right, double y)
     }
 }
 
-static void statement(rd *f, const pp_text *t, rect r)
+static pp_paint pen(rd *f)
+{
+    return pp_stroke(col(f, "pen"), mm(f, "ink-line"));
+}
+
+static void statement(rd *f, size_t theme, size_t k, rect r)
 {
     double box = mm(f, "score-box"), gap = mm(f, "score-gap"), sw = scores_w(f);
-    fit(f, t, "statement", (rect){r.x, r.y, r.w - sw - gap, r.h}, PP_VALIGN_CENTER, "statement");
-    for (int k = 0; k < PP_SCORES; k++)
-        checkbox(f, r.x + r.w - sw + k * (box + gap), r.y + (r.h - box) / 2, box, "score box");
+    fit(f, &f->c->themes[theme].statements[k], "statement", (rect){r.x, r.y, r.w - sw - gap, r.h},
+        PP_VALIGN_CENTER, "statement");
+    int score = f->ss ? f->ss->themes[theme].statements[k].score : -1;
+    for (int j = 0; j < PP_SCORES; j++) {
+        double x = r.x + r.w - sw + j * (box + gap), y = r.y + (r.h - box) / 2;
+        checkbox(f, x, y, box, "score box");
+        if (j == score) pp_ink_cross(f->s, x, y, box, -mm(f, "ink-overshoot"), pen(f));
+    }
     pp_scene_line(f->s, r.x, r.y + r.h, r.x + r.w, r.y + r.h,
                   pp_stroke(col(f, "rule"), mm(f, "rule")));
+}
+
+/* --- A filled-in session -------------------------------------------------------------------- */
+
+/* The notes of a theme and its statements' remarks ("2. …"), as one text (g_free); NULL when
+ * there are none. *src is the first one's source. */
+static char *notes_text(rd *f, size_t theme, pp_text *src)
+{
+    const pp_answer_theme *a = &f->ss->themes[theme];
+    GString *out = g_string_new(a->notes.text);
+    if (a->notes.text) *src = a->notes;
+    for (size_t k = 0; k < f->c->themes[theme].n_statements; k++) {
+        const pp_text *r = &a->statements[k].remark;
+        if (!r->text) continue;
+        if (!out->len) *src = *r;
+        g_string_append_printf(out, "%s%zu. %s", out->len ? "\n" : "", k + 1, r->text);
+    }
+    return g_string_free(out, out->len == 0);
+}
+
+/* The side of n post-its in area a, and how many go side by side: their true size where it fits,
+ * else the largest that does. */
+static double postit_side(rd *f, size_t n, rect a, int *cols)
+{
+    double g = mm(f, "ink-postit-gap"), best = 0;
+    *cols = 1;
+    for (int c = 1; c <= (int)n; c++) {
+        int rows = ((int)n + c - 1) / c;
+        double side = fmin((a.w - (c - 1) * g) / c, (a.h - (rows - 1) * g) / rows);
+        side = fmin(side, mm(f, "postit"));
+        if (side > best + 1e-9) best = side, *cols = c;
+    }
+    return best;
+}
+
+static void postit(rd *f, size_t theme, const pp_postit *p, double x, double y, double side)
+{
+    char name[32];
+    snprintf(name, sizeof name, "postit-%s", p->colour);
+    pp_scene_rect(f->s, x, y, side, side, pp_fill(col(f, name)), "postit");
+    double pad = side * num(f, "postit-pad-share"), size = side * num(f, "postit-pt-per-mm");
+    const pp_style *st_text =
+        pp_scene_style(f->s, st(f, "ink-postit"), fmin(st(f, "ink-postit")->size, size));
+    const pp_style *st_author =
+        pp_scene_style(f->s, st(f, "ink-author"), fmin(st(f, "ink-author")->size, size * 0.75));
+    double ah = p->author.text ? side * num(f, "postit-author-share") : 0;
+    gchar *where =
+        g_strdup_printf("%s · %s", f->c->themes[theme].name.text, f->c->record.postit.text);
+    pp_ink_fit(f->s, f->env, &p->text, st_text, x + pad, y + pad, side - 2 * pad,
+               side - 2 * pad - ah, PP_VALIGN_TOP, where);
+    pp_ink_fit(f->s, f->env, &p->author, st_author, x + pad, y + side - pad - ah, side - 2 * pad,
+               ah, PP_VALIGN_BOTTOM, where);
+    g_free(where);
+}
+
+/* The session's notes, remarks and post-its in the notes area a; false when it has none. */
+static bool answers(rd *f, size_t theme, rect a)
+{
+    const pp_answer_theme *t = &f->ss->themes[theme];
+    pp_text src = {0};
+    char *text = notes_text(f, theme, &src);
+    if (!text && !t->n_postits) return false;
+    double share = text && t->n_postits ? num(f, "postit-share") : 1, g = mm(f, "ink-postit-gap");
+    rect pa = {a.x, a.y + a.h * (1 - share), a.w, a.h * share};
+    int cols = 1;
+    double side = t->n_postits ? postit_side(f, t->n_postits, pa, &cols) : 0;
+    int rows = ((int)t->n_postits + cols - 1) / cols;
+    double grid_h = rows ? rows * side + (rows - 1) * g : 0;
+    for (size_t k = 0; k < t->n_postits; k++)
+        postit(f, theme, &t->postits[k], pa.x + (double)(k % (size_t)cols) * (side + g),
+               a.y + a.h - grid_h + (double)(k / (size_t)cols) * (side + g), side);
+    if (text) {
+        src.text = text;
+        gchar *where = g_strdup_printf("%s · %s", f->c->themes[theme].name.text,
+                                       f->c->praatplaat.explain.text);
+        pp_ink_fit(f->s, f->env, &src, st(f, "ink"), a.x, a.y, a.w,
+                   a.h - grid_h - (grid_h > 0 ? g : 0), PP_VALIGN_TOP, where);
+        g_free(where);
+        g_free(text);
+    }
+    return true;
 }
 
 /* Notes area: faint post-it guides where they fit (as many as side by side), else writing lines. */
@@ -298,6 +393,7 @@ static void notes(rd *f, size_t theme, rect r)
                          "side by side; the layout wants %d",
                          t.id, cols * rows, p, want);
     }
+    if (f->ss && answers(f, theme, a)) return;
     if (num(f, "postit-guides") > 0 && cols * rows > 0) {
         double x = a.x + (a.w - cols * p - (cols - 1) * g) / 2, y = a.y + (a.h - p) / 2;
         for (int k = 0; k < cols; k++) {
@@ -312,8 +408,9 @@ static void notes(rd *f, size_t theme, rect r)
         pp_scene_line(f->s, a.x, y, a.x + a.w, y, pp_stroke(col(f, "guide"), mm(f, "rule")));
 }
 
-static void attention(rd *f, rect r)
+static void attention(rd *f, size_t theme, rect r)
 {
+    pp_mark mark = f->ss ? f->ss->themes[theme].attention : PP_MARK_NONE;
     double box = mm(f, "mark-box"), gap = mm(f, "mark-gap"), lw = mm(f, "mark-label-w");
     double lg = mm(f, "mark-label-gap"), pair = 2 * (box + lg + lw) + gap;
     fit(f, &f->c->praatplaat.attention, "attention", (rect){r.x, r.y, r.w - pair, r.h},
@@ -322,6 +419,8 @@ static void attention(rd *f, rect r)
     double x = r.x + r.w - pair + gap;
     for (int k = 0; k < 2; k++) {
         checkbox(f, x, r.y + (r.h - box) / 2, box, "checkbox");
+        if (mark == (k == 0 ? PP_MARK_YES : PP_MARK_NO))
+            pp_ink_cross(f->s, x, r.y + (r.h - box) / 2, box, -mm(f, "ink-overshoot"), pen(f));
         fit(f, labels[k], "mark", (rect){x + box + lg, r.y, lw, r.h}, PP_VALIGN_CENTER,
             "yes/no label");
         x += box + lg + lw;
@@ -346,10 +445,10 @@ static void panel(rd *f, size_t i, rect p, double k)
     score_heads(f, in.x + in.w, in.y);
     double y = in.y + sh;
     for (size_t s = 0; s < t->n_statements; s++, y += slot)
-        statement(f, &t->statements[s], (rect){in.x, y, in.w, slot});
+        statement(f, i, s, (rect){in.x, y, in.w, slot});
     y += mm(f, "section-gap");
     notes(f, i, (rect){in.x, y, in.w, in.y + in.h - ah - y - mm(f, "section-gap")});
-    attention(f, (rect){in.x, in.y + in.h - ah, in.w, ah});
+    attention(f, i, (rect){in.x, in.y + in.h - ah, in.w, ah});
 }
 
 /* The panel's natural size: panel-w wide; tall enough for the theme with the most statements and
@@ -388,7 +487,7 @@ static void ring_radii(rd *f)
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
-    rd f = {.s = s, .c = env->content, .ts = env->ts, .l = l};
+    rd f = {.env = env, .ss = env->session, .s = s, .c = env->content, .ts = env->ts, .l = l};
     f.page_w = pp_layout_page_w(l);
     f.page_h = pp_layout_page_h(l);
     double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");

@@ -1,6 +1,7 @@
 #include "sheets/scene.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,10 @@ void pp_scene_free(pp_scene *s)
     }
     g_free(s->pages);
     g_free(s->problems);
+    for (size_t i = 0; i < s->n_conts; i++)
+        g_free(s->conts[i].where), g_free(s->conts[i].text);
+    g_free(s->conts);
+    if (s->owned) g_ptr_array_free(s->owned, TRUE);
     for (size_t i = 0; i < s->n_layouts; i++)
         pp_layout_free(s->layouts[i]);
     g_free(s->layouts);
@@ -114,11 +119,38 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
         s->problems = g_renew(pp_problem, s->problems, s->cap_problems);
     }
     pp_problem *p = &s->problems[s->n_problems++];
-    snprintf(p->where, sizeof p->where, "%s:%ld", c ? c->path : "?", src ? src->line : 0L);
+    snprintf(p->where, sizeof p->where, "%s:%ld",
+             src && src->file ? src->file
+             : c              ? c->path
+                              : "?",
+             src ? src->line : 0L);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(p->what, sizeof p->what, fmt, ap);
     va_end(ap);
+}
+
+const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size)
+{
+    if (!s->owned) s->owned = g_ptr_array_new_with_free_func(g_free);
+    pp_style *copy = g_memdup2(st, sizeof *st);
+    copy->size = size;
+    copy->min = fmin(copy->min, size);
+    g_ptr_array_add(s->owned, copy);
+    return copy;
+}
+
+int pp_scene_continue(pp_scene *s, const char *where, const char *text, const pp_text *src)
+{
+    if (s->n_conts == s->cap_conts) {
+        s->cap_conts = s->cap_conts ? s->cap_conts * 2 : 8;
+        s->conts = g_renew(pp_continuation, s->conts, s->cap_conts);
+    }
+    int n = (int)s->n_conts + 1;
+    pp_continuation *c = &s->conts[s->n_conts++];
+    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src};
+    c->src.text = c->text;
+    return n;
 }
 
 /* First words of a text, for messages. */

@@ -14,6 +14,7 @@
 #include "typeset/arc.h"
 #include "typeset/textbox.h"
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -63,16 +64,27 @@ typedef struct pp_problem {
     char what[800];  /* human explanation */
 } pp_problem;
 
+/* A session text continued on the numbered appendix pages at the end of the document. */
+typedef struct pp_continuation {
+    int number;
+    char *where; /* owned: the place it comes from ("AMBITIE · ONDERBOUW EN LICHT TOE") */
+    char *text;  /* owned: what did not fit */
+    pp_text src;
+} pp_continuation;
+
 typedef struct pp_scene {
     pp_page *pages;
     size_t n_pages;
     pp_problem *problems;
     size_t n_problems;
+    pp_continuation *conts;
+    size_t n_conts;
     const char *sheet; /* name of the sheet being planned, for messages */
     /* internal */
-    size_t cap_pages, cap_problems;
+    size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
     size_t n_layouts;
+    GPtrArray *owned; /* styles made by pp_scene_style */
 } pp_scene;
 
 pp_scene *pp_scene_new(void);
@@ -85,6 +97,8 @@ pp_page *pp_scene_current(pp_scene *s);
 
 /* Takes ownership of l, freed with the scene. */
 void pp_scene_keep_layout(pp_scene *s, pp_layout *l);
+/* A copy of st at size pt (min stays), owned by the scene: for text scaled to its box. */
+const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size);
 
 /* Drawing onto the current page. All return the op (borrowed) for further tweaks. */
 pp_op *pp_scene_rect(pp_scene *s, double x, double y, double w, double h, pp_paint paint,
@@ -100,6 +114,10 @@ pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint);
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Registers text to continue in the appendix, from the place where (both copied); returns its
+ * number, from 1. */
+int pp_scene_continue(pp_scene *s, const char *where, const char *text, const pp_text *src);
 
 /* Places tb with its top-left at (x, y) and takes it. src names the element the text came from, for
  * problems; box names the place on the sheet. Records a problem when tb overflows or lacks glyphs.

@@ -4,10 +4,13 @@
 #include <string.h>
 
 static const pp_sheet_kind kinds[] = {
-    {"praatplaat", "praatplaat.xml", pp_radial_plan},
-    {"followup", "followup.xml", pp_followup_plan},
-    {"guide", "guide.xml", pp_guide_plan},
+    {"praatplaat", "praatplaat.xml", pp_radial_plan, true},
+    {"followup", "followup.xml", pp_followup_plan, true},
+    {"guide", "guide.xml", pp_guide_plan, true},
+    {"report", "report.xml", pp_report_plan, false},
 };
+
+static const pp_sheet_kind appendix = {"appendix", "report.xml", pp_appendix_plan, false};
 
 const pp_sheet_kind *pp_sheet_find(const char *name)
 {
@@ -18,7 +21,14 @@ const pp_sheet_kind *pp_sheet_find(const char *name)
 
 const pp_sheet_kind *pp_sheet_at(size_t i)
 {
-    return i < sizeof kinds / sizeof kinds[0] ? &kinds[i] : NULL;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (kinds[k].in_all && i-- == 0) return &kinds[k];
+    return NULL;
+}
+
+const pp_sheet_kind *pp_sheet_appendix(void)
+{
+    return &appendix;
 }
 
 static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp_error *err)
@@ -28,9 +38,9 @@ static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp
     return true;
 }
 
-pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content *c, pp_typeset *ts,
-                       const char *layouts_dir, const pp_paper *paper, int orientation,
-                       pp_error *err)
+pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content *c,
+                       const pp_session *session, pp_typeset *ts, const char *layouts_dir,
+                       const pp_paper *paper, int orientation, pp_error *err)
 {
     char *path = g_build_filename(layouts_dir, kind->layout, NULL);
     pp_layout *l = pp_layout_load(path, paper, orientation, err);
@@ -54,7 +64,7 @@ pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content 
                             c->n_themes, kind->name, pp_layout_palette_size(l));
     pp_typeset_set_language(ts, c->lang);
     s->sheet = kind->name;
-    pp_sheet_env env = {c, ts, l};
+    pp_sheet_env env = {c, ts, l, session};
     size_t first = s->n_pages;
     kind->plan(s, &env);
     if (pp_typeset_is_rtl(c->title.text)) pp_scene_mirror(s, first);

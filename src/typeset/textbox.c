@@ -3,6 +3,7 @@
 #include <glib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 struct pp_textbox {
     PangoLayout *layout;
@@ -130,6 +131,42 @@ pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st
     tb->size = st->size;
     tb->overflow = !fits_at(tb, st->size); /* only an unbreakable word wider than w */
     return tb;
+}
+
+/* Does text[0..len) followed by suffix fit (w, h) at size? */
+static bool prefix_fits(pp_typeset *ts, const char *text, size_t len, const char *suffix,
+                        const pp_style *st, double size, double w, double h)
+{
+    gchar *t = g_strdup_printf("%.*s%s%s", (int)len, text, len && *suffix ? " " : "", suffix);
+    pp_textbox *tb = make(ts, t, st, w, h);
+    bool fits = fits_at(tb, size);
+    pp_textbox_free(tb);
+    g_free(t);
+    return fits;
+}
+
+size_t pp_textbox_fit_prefix(pp_typeset *ts, const char *text, const pp_style *st, double size,
+                             double w, double h, const char *suffix)
+{
+    size_t n = strlen(text);
+    if (prefix_fits(ts, text, n, "", st, size, w, h)) return n;
+    /* Candidates: the ends of words (before a space or line break). */
+    GArray *ends = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 1; i < n; i++)
+        if ((text[i] == ' ' || text[i] == '\n') && text[i - 1] != ' ' && text[i - 1] != '\n')
+            g_array_append_val(ends, i);
+    /* Invariant: candidate lo fits (or lo == -1), hi does not (or hi == len). */
+    long lo = -1, hi = (long)ends->len;
+    while (hi - lo > 1) {
+        long mid = (lo + hi) / 2;
+        if (prefix_fits(ts, text, g_array_index(ends, size_t, mid), suffix, st, size, w, h))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t cut = lo < 0 ? 0 : g_array_index(ends, size_t, lo);
+    g_array_free(ends, TRUE);
+    return cut;
 }
 
 void pp_textbox_free(pp_textbox *tb)

@@ -25,6 +25,12 @@ pp_textbox *pp_textbox_line(pp_typeset *ts, const char *text, const pp_style *st
 pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st, double w);
 void pp_textbox_free(pp_textbox *tb);
 
+/* For text that goes on elsewhere: the length in bytes of the longest prefix of text, ending at a
+ * word's end, that fits (w, h) at size pt followed by " " and suffix ("→ bijlage 2"; may be "").
+ * strlen(text) when the whole text fits without the suffix; 0 when not even one word fits. */
+size_t pp_textbox_fit_prefix(pp_typeset *ts, const char *text, const pp_style *st, double size,
+                             double w, double h, const char *suffix);
+
 bool pp_textbox_overflows(const pp_textbox *tb);
 double pp_textbox_size(const pp_textbox *tb);   /* pt, after shrinking */
 double pp_textbox_width(const pp_textbox *tb);  /* mm, the text's logical width */

@@ -16,7 +16,7 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
     pp_content *c = pp_content_load(path, schema, &err);
     if (!c) fail_msg("%s", err.msg);
     pp_scene *s = pp_scene_new();
-    if (pp_sheet_add(s, pp_sheet_find(sheet), c, ts, layouts, pp_paper_find(paper), 0, &err) !=
+    if (pp_sheet_add(s, pp_sheet_find(sheet), c, NULL, ts, layouts, pp_paper_find(paper), 0, &err) !=
         PP_OK)
         fail_msg("%s", err.msg);
     g_free(path);

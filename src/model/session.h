@@ -1,0 +1,90 @@
+/* pp_session: what one group filled in on the sheets of one instrument, loaded from a session file
+ * (docs/session-format.md) and bound to its content: every array runs parallel to the content's
+ * (themes, statements, follow-up rows and columns), so a sheet finds the answer for theme i at
+ * themes[i]. A text not filled in has text == NULL.
+ *
+ * pp_session_load returns a session you free with pp_session_free; it owns every string and array
+ * in it (its arena). It borrows nothing from the content after loading. pp_session_template returns
+ * a string the caller frees with free(). */
+#ifndef PP_SESSION_H
+#define PP_SESSION_H
+
+#include "model/content.h"
+#include "model/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum pp_mark { PP_MARK_NONE, PP_MARK_YES, PP_MARK_NO } pp_mark;
+
+/* Post-it colours a session may name; the layouts define a colour "postit-NAME" for each. */
+enum { PP_POSTIT_COLOURS = 5 };
+extern const char *const pp_postit_colours[PP_POSTIT_COLOURS];
+
+typedef struct pp_participant {
+    pp_text name, organisation, role;
+} pp_participant;
+
+typedef struct pp_postit {
+    pp_text text, author;
+    const char *colour; /* one of pp_postit_colours */
+} pp_postit;
+
+typedef struct pp_answer_statement {
+    int score; /* PP_SCORE_PLUS … PP_SCORE_MINUS, or -1 when not scored */
+    pp_text remark;
+} pp_answer_statement;
+
+typedef struct pp_answer_theme {
+    pp_mark attention;
+    pp_answer_statement *statements; /* parallel to the content theme's statements */
+    pp_text notes;
+    pp_postit *postits;
+    size_t n_postits;
+} pp_answer_theme;
+
+typedef struct pp_answer_cell {
+    pp_text text;
+    pp_mark mark;
+} pp_answer_cell;
+
+typedef struct pp_answer_row {
+    pp_text label;         /* write-in rows only */
+    pp_answer_cell *cells; /* parallel to the content's columns, over all groups */
+} pp_answer_row;
+
+typedef struct pp_session {
+    const char *path;
+    const char *lang; /* xml:lang, or NULL */
+    pp_text partnership;
+    pp_text date; /* YYYY-MM-DD */
+    pp_participant *participants;
+    size_t n_participants;
+    pp_answer_theme *themes; /* parallel to the content's themes */
+    pp_answer_row *rows;     /* the content's themes, then its extra follow-up rows */
+    pp_text next, next_date; /* the next reflection: free text and YYYY-MM-DD */
+    struct pp_arena *arena;
+} pp_session;
+
+/* Limits (docs/limits.md). */
+enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
+
+/* Loads path, validates it against the RELAX NG schema at schema_path (NULL skips it) and binds it
+ * to c. Returns NULL with err set ("FILE:LINE: what is wrong") on any problem. */
+pp_session *pp_session_load(const char *path, const pp_content *c, const char *schema_path,
+                            pp_error *err);
+void pp_session_free(pp_session *s);
+
+/* Calls fn for every filled-in text of s, in document order, with its role ("notes of theme
+ * AMBITIE"). */
+void pp_session_texts(const pp_session *s, const pp_content *c, pp_text_fn fn, void *user);
+
+/* An empty session for c, as XML text: every theme, statement and row by id with the content's
+ * words beside them as comments, every free-text field as an empty element. NULL when out of
+ * memory. */
+char *pp_session_template(const pp_content *c);
+
+/* Checks that s is YYYY-MM-DD and a day of the calendar; fills y, m, d. */
+bool pp_date_parse(const char *s, int *y, int *m, int *d);
+
+#endif

@@ -1,0 +1,41 @@
+/* The continuation pages: every session text that did not fit its place on a sheet goes on here,
+ * under a numbered heading ("BIJLAGE 2") and the place it comes from, in the order the sheets
+ * referred to them. Words come from the content, styles from layouts/report.xml. */
+#include "model/record.h"
+#include "sheets/flow.h"
+#include "sheets/sheet.h"
+
+#include <glib.h>
+
+void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
+{
+    if (s->n_conts == 0) return;
+    pp_layout *l = env->layout;
+    const pp_record *rec = &env->content->record;
+    double m = pp_layout_mm(l, "margin");
+    pp_flow fl = {.s = s,
+                  .env = env,
+                  .page_w = pp_layout_page_w(l),
+                  .page_h = pp_layout_page_h(l),
+                  .left = m,
+                  .top = m,
+                  .outline = rec->appendices.text,
+                  .paper = pp_layout_colour(l, "paper")};
+    fl.width = fl.page_w - 2 * m;
+    fl.bottom = fl.page_h - m;
+    pp_flow_page(&fl);
+    /* s->conts may not grow while we walk it: flowing never continues text elsewhere. */
+    size_t n = s->n_conts;
+    for (size_t i = 0; i < n; i++) {
+        const pp_continuation *c = &s->conts[i];
+        pp_flow_keep(&fl, pp_layout_mm(l, "keep"));
+        gchar *title = pp_record_number(rec->appendix.text, c->number);
+        pp_flow_text(&fl, &rec->appendix, title, pp_layout_style(l, "appendix"), 0,
+                     pp_layout_mm(l, "label-gap"));
+        g_free(title);
+        pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), 0,
+                     pp_layout_mm(l, "label-gap"));
+        pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0,
+                     pp_layout_mm(l, "section-gap"));
+    }
+}

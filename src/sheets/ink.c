@@ -1,0 +1,38 @@
+#include "sheets/ink.h"
+
+#include "model/record.h"
+
+#include <glib.h>
+#include <string.h>
+
+void pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const pp_style *st,
+                double x, double y, double w, double h, pp_valign v, const char *where)
+{
+    if (!src->text) return;
+    pp_textbox *tb = pp_textbox_fit(env->ts, src->text, st, w, h);
+    bool fits = !pp_textbox_overflows(tb);
+    pp_textbox_free(tb);
+    if (fits) {
+        pp_scene_fit(s, env->ts, env->content, src, st, x, y, w, h, v, "session text");
+        return;
+    }
+    gchar *ref = pp_record_number(env->content->record.continued.text, (int)s->n_conts + 1);
+    size_t cut = pp_textbox_fit_prefix(env->ts, src->text, st, st->min, w, h, ref);
+    const char *rest = src->text + cut;
+    while (*rest == ' ' || *rest == '\n')
+        rest++;
+    pp_scene_continue(s, where, rest, src);
+    gchar *shown = cut ? g_strdup_printf("%.*s %s", (int)cut, src->text, ref) : g_strdup(ref);
+    pp_text t = *src;
+    t.text = shown;
+    pp_scene_fit(s, env->ts, env->content, &t, st, x, y, w, h, v, "session text");
+    g_free(shown);
+    g_free(ref);
+}
+
+void pp_ink_cross(pp_scene *s, double x, double y, double size, double inset, pp_paint paint)
+{
+    double a = x + inset, b = y + inset, e = size - 2 * inset;
+    pp_scene_line(s, a, b, a + e, b + e, paint)->role = "ink mark";
+    pp_scene_line(s, a + e, b, a, b + e, paint)->role = "ink mark";
+}

@@ -1,0 +1,17 @@
+/* Drawing a filled-in session onto a sheet: handwriting-like text ("ink") that never loses a word,
+ * and crosses in boxes. Sizes in mm; styles and colours come from the sheet's layout. */
+#ifndef PP_INK_H
+#define PP_INK_H
+
+#include "sheets/sheet.h"
+
+/* Fits src (a session text) into the box (x, y, w, h) with style st. When it does not fit even at
+ * the style's minimum size, the box keeps the words that fit followed by the content's reference
+ * ("→ bijlage 2"), and the rest continues on the appendix pages under the heading where. */
+void pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const pp_style *st,
+                double x, double y, double w, double h, pp_valign v, const char *where);
+
+/* A cross from corner to corner of the square (x, y, size), inset by inset. */
+void pp_ink_cross(pp_scene *s, double x, double y, double size, double inset, pp_paint paint);
+
+#endif

@@ -1,0 +1,147 @@
+/* The report's first page(s): a summary of the session for the archive. The partnership, date and
+ * participants; per theme the extra-attention mark and what the group agreed on the follow-up
+ * plaat; the extra rows; the next reflection. Text flows over as many pages as it needs. Words come
+ * from the content and the session, sizes and styles from layouts/report.xml. */
+#include "model/record.h"
+#include "sheets/flow.h"
+#include "sheets/sheet.h"
+
+#include <glib.h>
+#include <string.h>
+
+typedef struct rp {
+    pp_flow fl;
+    const pp_content *c;
+    const pp_session *ss;
+    pp_layout *l;
+} rp;
+
+static const pp_style *st(rp *r, const char *name)
+{
+    return pp_layout_style(r->l, name);
+}
+
+static double mm(rp *r, const char *name)
+{
+    return pp_layout_mm(r->l, name);
+}
+
+/* The follow-up field with this id, for its label; NULL when the content has none. */
+static const pp_text *field(rp *r, const char *id)
+{
+    for (size_t i = 0; i < r->c->followup.n_fields; i++)
+        if (strcmp(r->c->followup.fields[i].id, id) == 0) return &r->c->followup.fields[i];
+    return NULL;
+}
+
+/* A label in small capitals and, under it, a value. */
+static void labelled(rp *r, const pp_text *label, const pp_text *src, const char *value)
+{
+    pp_flow_keep(&r->fl, mm(r, "keep"));
+    if (label) pp_flow_text(&r->fl, label, NULL, st(r, "label"), 0, mm(r, "label-gap"));
+    pp_flow_text(&r->fl, src, value, st(r, "answer"), 0, mm(r, "block-gap"));
+}
+
+static void head(rp *r)
+{
+    const pp_session *ss = r->ss;
+    pp_flow_text(&r->fl, &r->c->record.title, NULL, st(r, "kicker"), 0, mm(r, "label-gap"));
+    pp_flow_text(&r->fl, &r->c->title, NULL, st(r, "title"), 0, mm(r, "block-gap"));
+    if (ss->partnership.text) labelled(r, field(r, "partnership"), &ss->partnership, NULL);
+    if (ss->date.text) {
+        gchar *d = pp_record_date(&r->c->record, ss->date.text);
+        labelled(r, field(r, "date"), &ss->date, d);
+        g_free(d);
+    }
+    if (!ss->n_participants) return;
+    pp_flow_keep(&r->fl, mm(r, "keep"));
+    const pp_text *label = field(r, "participants");
+    if (label) pp_flow_text(&r->fl, label, NULL, st(r, "label"), 0, mm(r, "label-gap"));
+    for (size_t i = 0; i < ss->n_participants; i++) {
+        const pp_participant *p = &ss->participants[i];
+        gchar *line = pp_record_participant(p);
+        pp_flow_text(&r->fl, p->name.text ? &p->name : &p->organisation, line, st(r, "answer"), 0,
+                     0);
+        g_free(line);
+    }
+    r->fl.y += mm(r, "block-gap");
+}
+
+/* "JA" or "NEE" for a mark; NULL for none. */
+static const pp_text *mark_word(rp *r, pp_mark m)
+{
+    return m == PP_MARK_YES ? &r->c->yes : m == PP_MARK_NO ? &r->c->no : NULL;
+}
+
+/* The cells of one follow-up row: each filled one as its question and the answer. */
+static void cells(rp *r, size_t row)
+{
+    size_t k = 0;
+    for (size_t g = 0; g < r->c->followup.n_groups; g++)
+        for (size_t j = 0; j < r->c->followup.groups[g].n_columns; j++, k++) {
+            const pp_answer_cell *a = &r->ss->rows[row].cells[k];
+            const pp_text *m = mark_word(r, a->mark);
+            if (!a->text.text && !m) continue;
+            gchar *v = g_strjoin(" · ", m ? m->text : a->text.text, m ? a->text.text : NULL, NULL);
+            labelled(r, &r->c->followup.groups[g].columns[j].question, a->text.text ? &a->text : m,
+                     v);
+            g_free(v);
+        }
+}
+
+static void themes(rp *r)
+{
+    for (size_t i = 0; i < r->c->n_themes; i++) {
+        pp_flow_band(&r->fl, &r->c->themes[i].name, NULL, st(r, "band"), pp_layout_palette(r->l, i),
+                     mm(r, "band-h"), mm(r, "band-pad"), mm(r, "label-gap"));
+        const pp_text *m = mark_word(r, r->ss->themes[i].attention);
+        if (m) labelled(r, &r->c->praatplaat.attention, m, NULL);
+        cells(r, i);
+    }
+    for (size_t i = 0; i < r->c->followup.n_rows; i++) {
+        size_t row = r->c->n_themes + i;
+        const pp_text *written = &r->ss->rows[row].label;
+        gchar *name = written->text ? g_strdup_printf("%s %s", r->c->followup.rows[i].label.text,
+                                                      written->text)
+                                    : NULL;
+        pp_flow_band(&r->fl, written->text ? written : &r->c->followup.rows[i].label, name,
+                     st(r, "band-extra"), pp_layout_colour(r->l, "extra-fill"), mm(r, "band-h"),
+                     mm(r, "band-pad"), mm(r, "label-gap"));
+        g_free(name);
+        cells(r, row);
+    }
+}
+
+static void next(rp *r)
+{
+    const pp_session *ss = r->ss;
+    if (!ss->next.text && !ss->next_date.text) return;
+    gchar *date = ss->next_date.text ? pp_record_date(&r->c->record, ss->next_date.text) : NULL;
+    gchar *v = g_strjoin(" · ", date ? date : ss->next.text, date ? ss->next.text : NULL, NULL);
+    r->fl.y += mm(r, "block-gap");
+    labelled(r, &r->c->followup.footer, ss->next_date.text ? &ss->next_date : &ss->next, v);
+    g_free(v);
+    g_free(date);
+}
+
+void pp_report_plan(pp_scene *s, const pp_sheet_env *env)
+{
+    pp_layout *l = env->layout;
+    double m = pp_layout_mm(l, "margin");
+    rp r = {.c = env->content, .ss = env->session, .l = l};
+    r.fl = (pp_flow){.s = s,
+                     .env = env,
+                     .page_w = pp_layout_page_w(l),
+                     .page_h = pp_layout_page_h(l),
+                     .left = m,
+                     .top = m,
+                     .outline = env->content->record.title.text,
+                     .paper = pp_layout_colour(l, "paper")};
+    r.fl.width = r.fl.page_w - 2 * m;
+    r.fl.bottom = r.fl.page_h - m;
+    pp_flow_page(&r.fl);
+    if (!r.ss) return; /* the CLI asks for a session; a blank report is an empty page */
+    head(&r);
+    themes(&r);
+    next(&r);
+}
