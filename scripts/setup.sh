@@ -53,5 +53,16 @@ for sheet in praatplaat followup; do
     build/praatplaat render content/samenwerking/nl.xml --sheet "$sheet" --paper A3 --dpi 60 \
         -o "out/samenwerking-$sheet-A3.png"
 done
+# Filled-in sessions (samples/): the archive report, and the sheets pre-filled for the next meeting.
+for session in samples/*.xml; do
+    name=$(basename "$session" .xml)
+    build/praatplaat render content/samenwerking/nl.xml --session "$session" --sheet report \
+        -o "out/$name-report-A4.pdf"
+    build/praatplaat render content/samenwerking/nl.xml --session "$session" --sheet all --paper A3 \
+        -o "out/$name-all-A3.pdf"
+done
+build/praatplaat render content/samenwerking/nl.xml --session samples/zuidrand-2026-10.xml \
+    --sheet praatplaat --paper A0 -o out/zuidrand-2026-10-praatplaat-A0.pdf
+build/praatplaat template content/samenwerking/nl.xml -o out/samenwerking-session-template.xml
 echo "Rendered into out/:"
 ls -1 out

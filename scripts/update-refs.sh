@@ -18,10 +18,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$root/tests/ref"
-grep -v '^#' "$root/tests/e2e/refs.txt" | while read -r name content sheet paper; do
+grep -v '^#' "$root/tests/e2e/refs.txt" | while read -r name content sheet paper session dpi _; do
     [ -n "$name" ] || continue
-    "$bin" render "$root/$content" --sheet "$sheet" --paper "$paper" -o "$work/$name.pdf"
-    rasterise "$work/$name.pdf" "$work/$name"
+    session_args=()
+    [ -z "${session:-}" ] || [ "$session" = - ] || session_args=(--session "$root/$session")
+    "$bin" render "$root/$content" "${session_args[@]}" --sheet "$sheet" --paper "$paper" -o "$work/$name.pdf"
+    rasterise "$work/$name.pdf" "$work/$name" "${dpi:-40}"
     rm -f "$root/tests/ref/$name"-p*.png
     cp "$work/$name"-p*.png "$root/tests/ref/"
     echo "tests/ref/$name: $(pdf_field "$work/$name.pdf" Pages) page(s)"

@@ -191,6 +191,28 @@ static const char *bad_translation(const char *s)
     return blank ? "is blank" : NULL;
 }
 
+static gint cmp_strv(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The {name} placeholders of s, sorted and joined (g_free). */
+static gchar *placeholders(const char *s)
+{
+    GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+    for (const char *p = strchr(s, '{'); p; p = strchr(p + 1, '{')) {
+        const char *e = p + 1;
+        while (g_ascii_islower(*e))
+            e++;
+        if (*e == '}' && e > p + 1) g_ptr_array_add(found, g_strndup(p, (size_t)(e - p + 1)));
+    }
+    g_ptr_array_sort(found, cmp_strv);
+    g_ptr_array_add(found, NULL);
+    gchar *out = g_strjoinv(" ", (gchar **)found->pdata);
+    g_ptr_array_free(found, TRUE);
+    return out;
+}
+
 /* A BCP 47-like tag: letters, digits and hyphens, starting with a letter. */
 static bool valid_tag(const char *s)
 {
@@ -213,6 +235,10 @@ static void merge_entry(merge *mg, po_message_t m)
         return;
     }
     const char *why = bad_translation(str);
+    gchar *want = placeholders(po_message_msgid(m)), *got = placeholders(str);
+    if (!why && strcmp(want, got) != 0) why = "does not keep the placeholders of the source";
+    g_free(want);
+    g_free(got);
     if (why) {
         pp_error_set(mg->err, PP_ERR_INVALID, mg->po_path, line_of(mg->po_path, ctx),
                      "the translation of \"%s\" %s", ctx, why);

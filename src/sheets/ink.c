@@ -5,6 +5,16 @@
 #include <glib.h>
 #include <string.h>
 
+/* s with its spaces made no-break spaces, so "→ bijlage 2" stays on one line; frees s. */
+static gchar *no_break(gchar *s)
+{
+    gchar **parts = g_strsplit(s, " ", -1);
+    gchar *out = g_strjoinv("\u00a0", parts);
+    g_strfreev(parts);
+    g_free(s);
+    return out;
+}
+
 void pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const pp_style *st,
                 double x, double y, double w, double h, pp_valign v, const char *where)
 {
@@ -16,7 +26,8 @@ void pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const 
         pp_scene_fit(s, env->ts, env->content, src, st, x, y, w, h, v, "session text");
         return;
     }
-    gchar *ref = pp_record_number(env->content->record.continued.text, (int)s->n_conts + 1);
+    gchar *ref =
+        no_break(pp_record_number(env->content->record.continued.text, (int)s->n_conts + 1));
     size_t cut = pp_textbox_fit_prefix(env->ts, src->text, st, st->min, w, h, ref);
     const char *rest = src->text + cut;
     while (*rest == ' ' || *rest == '\n')

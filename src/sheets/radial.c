@@ -348,6 +348,34 @@ static void postit(rd *f, size_t theme, const pp_postit *p, double x, double y, 
     g_free(where);
 }
 
+/* Where the post-its go in a notes area: a grid of cols at (x, y), each side mm; the notes get
+ * the rest, text. */
+typedef struct postit_plan {
+    double x, y, side;
+    int cols;
+    rect text;
+} postit_plan;
+
+/* Two ways: a row at the right, the notes left of it (wide areas), or a grid at the bottom, the
+ * notes above (tall ones). The one with the larger post-its wins; both leave the notes room. */
+static postit_plan plan_postits(rd *f, size_t n, bool notes, rect a)
+{
+    double share = notes ? num(f, "postit-share") : 1, g = mm(f, "ink-postit-gap");
+    double row_side = fmin(fmin(mm(f, "postit"), a.h), (a.w * share - (double)n * g) / (double)n);
+    int cols = 1;
+    rect bottom = {a.x, a.y + a.h * (1 - share), a.w, a.h * share};
+    double grid_side = postit_side(f, n, bottom, &cols);
+    if (row_side >= grid_side) {
+        double w = (double)n * (row_side + g);
+        return (postit_plan){a.x + a.w - w + g, a.y + a.h - row_side, row_side, (int)n,
+                             (rect){a.x, a.y, a.w - w, a.h}};
+    }
+    int rows = ((int)n + cols - 1) / cols;
+    double grid_h = rows * grid_side + (rows - 1) * g;
+    return (postit_plan){a.x, a.y + a.h - grid_h, grid_side, cols,
+                         (rect){a.x, a.y, a.w, a.h - grid_h - g}};
+}
+
 /* The session's notes, remarks and post-its in the notes area a; false when it has none. */
 static bool answers(rd *f, size_t theme, rect a)
 {
@@ -355,21 +383,18 @@ static bool answers(rd *f, size_t theme, rect a)
     pp_text src = {0};
     char *text = notes_text(f, theme, &src);
     if (!text && !t->n_postits) return false;
-    double share = text && t->n_postits ? num(f, "postit-share") : 1, g = mm(f, "ink-postit-gap");
-    rect pa = {a.x, a.y + a.h * (1 - share), a.w, a.h * share};
-    int cols = 1;
-    double side = t->n_postits ? postit_side(f, t->n_postits, pa, &cols) : 0;
-    int rows = ((int)t->n_postits + cols - 1) / cols;
-    double grid_h = rows ? rows * side + (rows - 1) * g : 0;
+    postit_plan pl = {0, 0, 0, 1, a};
+    if (t->n_postits) pl = plan_postits(f, t->n_postits, text != NULL, a);
+    double g = mm(f, "ink-postit-gap");
     for (size_t k = 0; k < t->n_postits; k++)
-        postit(f, theme, &t->postits[k], pa.x + (double)(k % (size_t)cols) * (side + g),
-               a.y + a.h - grid_h + (double)(k / (size_t)cols) * (side + g), side);
+        postit(f, theme, &t->postits[k], pl.x + (double)(k % (size_t)pl.cols) * (pl.side + g),
+               pl.y + (double)(k / (size_t)pl.cols) * (pl.side + g), pl.side);
     if (text) {
         src.text = text;
         gchar *where = g_strdup_printf("%s · %s", f->c->themes[theme].name.text,
                                        f->c->praatplaat.explain.text);
-        pp_ink_fit(f->s, f->env, &src, st(f, "ink"), a.x, a.y, a.w,
-                   a.h - grid_h - (grid_h > 0 ? g : 0), PP_VALIGN_TOP, where);
+        pp_ink_fit(f->s, f->env, &src, st(f, "ink"), pl.text.x, pl.text.y, pl.text.w, pl.text.h,
+                   PP_VALIGN_TOP, where);
         g_free(where);
         g_free(text);
     }

@@ -100,14 +100,11 @@ static void themes(rp *r)
     }
     for (size_t i = 0; i < r->c->followup.n_rows; i++) {
         size_t row = r->c->n_themes + i;
+        pp_flow_band(&r->fl, &r->c->followup.rows[i].label, NULL, st(r, "band-extra"),
+                     pp_layout_colour(r->l, "extra-fill"), mm(r, "band-h"), mm(r, "band-pad"),
+                     mm(r, "label-gap"));
         const pp_text *written = &r->ss->rows[row].label;
-        gchar *name = written->text ? g_strdup_printf("%s %s", r->c->followup.rows[i].label.text,
-                                                      written->text)
-                                    : NULL;
-        pp_flow_band(&r->fl, written->text ? written : &r->c->followup.rows[i].label, name,
-                     st(r, "band-extra"), pp_layout_colour(r->l, "extra-fill"), mm(r, "band-h"),
-                     mm(r, "band-pad"), mm(r, "label-gap"));
-        g_free(name);
+        if (written->text) labelled(r, NULL, written, NULL);
         cells(r, row);
     }
 }

@@ -94,6 +94,18 @@ PY
         expect_in "$SCRATCH/stderr" "blank.po:$line: error: the translation of \"title\""
         [ ! -e "$SCRATCH/out.xml" ] || fail "output written for a translation $bad"
     done
+    # A translation that drops a placeholder ({n} of the continuation reference).
+    python3 - "$SCRATCH/bad.po" >"$SCRATCH/placeholder.po" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read().replace('\nmsgctxt "no.such.id"\nmsgid "x"\nmsgstr "y"\n', "")
+i = s.index('msgctxt "record.continued"'); j = s.index("msgstr", i); k = s.index("\n\n", j)
+print(s[:j] + 'msgstr "→ bijlage"' + s[k:], end="")
+PY
+    line=$(grep -n '^msgctxt "record.continued"' "$SCRATCH/placeholder.po" | cut -d: -f1)
+    run "$BIN" l10n merge "$nl" "$SCRATCH/placeholder.po" -o "$SCRATCH/out.xml"
+    expect_rc 1
+    expect_in "$SCRATCH/stderr" "placeholder.po:$line: error: the translation of \"record.continued\" does not keep the placeholders"
+    [ ! -e "$SCRATCH/out.xml" ] || fail "output written for a translation without its placeholder"
     sed 's/"Language: nl\\n"/"Language: en-Versi,n\\n"/' "$SCRATCH/bad.po" | grep -v no.such.id >"$SCRATCH/badlang.po"
     run "$BIN" l10n merge "$nl" "$SCRATCH/badlang.po" -o "$SCRATCH/out.xml"
     expect_rc 1

@@ -78,11 +78,11 @@ expect_texts() {
     python3 "$E2E_LIB_DIR/contains.py" "$1" "$SCRATCH/pdf.txt" || fail "texts missing from $2 (see above)"
 }
 
-# rasterise PDF PREFIX: writes PREFIX-p1.png, PREFIX-p2.png, ... at 40 dpi, one per page.
+# rasterise PDF PREFIX [DPI]: writes PREFIX-p1.png, PREFIX-p2.png, ... at DPI (default 40), one per page.
 rasterise() {
     local pages i
     pages=$(pdf_field "$1" Pages)
     for ((i = 1; i <= pages; i++)); do
-        pdftoppm -r 40 -png -f "$i" -l "$i" -singlefile "$1" "$2-p$i"
+        pdftoppm -r "${3:-40}" -png -f "$i" -l "$i" -singlefile "$1" "$2-p$i"
     done
 }

@@ -2,7 +2,7 @@
 """pseudo.py TEMPLATE.pot LANG [identity]: a translated PO file on stdout.
 
 Every msgstr is its msgid with each vowel doubled and accented (a -> áá): about 30-40% longer, with
-letters outside ASCII, the way a long translation stresses the layouts. With "identity" every msgstr is
+letters outside ASCII, the way a long translation stresses the layouts; {placeholders} stay as they are. With "identity" every msgstr is
 its msgid unchanged. The header's Language becomes LANG."""
 import re
 import sys
@@ -17,7 +17,9 @@ def main(pot, lang, identity=False):
     for block in blocks:
         m = re.search(r'msgid ((?:".*"\n?)+)msgstr ""', block)
         if m and "msgctxt" in block:
-            text = m.group(1) if identity else re.sub(r"[aeiouAEIOU]", lambda v: ACCENT[v.group(0)], m.group(1))
+            # vowels outside {placeholders}, which a translation must keep as they are
+            text = m.group(1) if identity else re.sub(
+                r"\{[a-z]+\}|[aeiouAEIOU]", lambda v: ACCENT.get(v.group(0), v.group(0)), m.group(1))
             block = block.replace('msgstr ""', "msgstr " + text.rstrip("\n"))
         out.append(block)
     sys.stdout.write("\n\n".join(out).replace('"Language: \\n"', f'"Language: {lang}\\n"'))
