@@ -1,7 +1,8 @@
 /* The report's first page(s): a summary of the session for the archive. The partnership, date and
- * participants; per theme the extra-attention mark and what the group agreed on the follow-up
- * plaat; the extra rows; the next reflection. Text flows over as many pages as it needs. Words come
- * from the content and the session, sizes and styles from layouts/report.xml. */
+ * participants; per theme the extra-attention mark, the remarks on statements and what the group
+ * agreed on the follow-up plaat; the extra rows; the next reflection. Text flows over as many pages
+ * as it needs. Words come from the content and the session, sizes and styles from
+ * layouts/report.xml. */
 #include "model/record.h"
 #include "sheets/flow.h"
 #include "sheets/sheet.h"
@@ -89,6 +90,19 @@ static void cells(rp *r, size_t row)
         }
 }
 
+/* The remarks on a theme's statements, each under "OPMERKING BIJ STELLING n". */
+static void remarks(rp *r, size_t theme)
+{
+    for (size_t k = 0; k < r->c->themes[theme].n_statements; k++) {
+        const pp_text *t = &r->ss->themes[theme].statements[k].remark;
+        if (!t->text) continue;
+        pp_text label = r->c->record.remark;
+        label.text = pp_record_number(label.text, (int)k + 1);
+        labelled(r, &label, t, NULL);
+        g_free((char *)label.text);
+    }
+}
+
 static void themes(rp *r)
 {
     for (size_t i = 0; i < r->c->n_themes; i++) {
@@ -96,6 +110,7 @@ static void themes(rp *r)
                      mm(r, "band-h"), mm(r, "band-pad"), mm(r, "label-gap"));
         const pp_text *m = mark_word(r, r->ss->themes[i].attention);
         if (m) labelled(r, &r->c->praatplaat.attention, m, NULL);
+        remarks(r, i);
         cells(r, i);
     }
     for (size_t i = 0; i < r->c->followup.n_rows; i++) {

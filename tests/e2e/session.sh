@@ -4,6 +4,7 @@
 #   markers-short   a template filled with one marker word per field: every marker in the PDF's text
 #   markers-long    120 marker words per field: continuation pages, every marker still in the text
 #   report          the report of a sample: A4, metadata, bookmarks, reading order, qpdf clean
+#   english         the same sample with the English content: the record's words are English
 #   report-paper    the report is A4 or A3 only, and needs --session
 #   samples         both samples render every sheet at A3 and A0 with every session text in the PDF
 #   invalid FILE    tests/data/invalid-session/FILE: exit 1, FILE:LINE: error: as EXPECT says, no output
@@ -88,6 +89,18 @@ sys.exit(0 if all(p >= 0 for p in pos) and pos == sorted(pos) else 1)
 PY
     render_ok "$content" --session "$sample" --sheet report --paper A3 -o "$SCRATCH/a3.pdf"
     expect_eq "$(pdf_field "$SCRATCH/a3.pdf" 'Page size' | sed 's/ (.*//')" "841.89 x 1190.55 pts" "report at A3"
+    ;;
+english)
+    # One session, another language: the record's words come from the English content.
+    render_ok "$SRC/content/samenwerking/en.xml" --session "$SRC/samples/zuidrand-2026-10.xml" --sheet report -o "$out"
+    pdftotext -enc UTF-8 "$out" "$SCRATCH/en.txt"
+    expect_in "$SCRATCH/en.txt" "REPORT OF THE REFLECTION"
+    expect_in "$SCRATCH/en.txt" "13 October 2026"
+    expect_in <(sed 's/\xc2\xa0/ /g' "$SCRATCH/en.txt") "→ appendix 1"
+    for dutch in "VERSLAG VAN DE REFLECTIE" "bijlage" "BIJLAGE" "oktober" "OPMERKING BIJ"; do
+        grep -qF "$dutch" "$SCRATCH/en.txt" && fail "Dutch record word \"$dutch\" in the English report"
+    done
+    expect_eq "$(pdf_field "$out" Subject)" "REPORT OF THE REFLECTION" "PDF subject"
     ;;
 report-paper)
     run "$BIN" render "$content" --session "$SRC/samples/zuidrand-2026-10.xml" --sheet report --paper A0 -o "$out"
