@@ -162,6 +162,16 @@ static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
     return err->status;
 }
 
+/* What `check` says of a planned scene. */
+static void print_check(const pp_options *o, const pp_scene *s, const pp_session *ss,
+                        const pp_paper *paper)
+{
+    printf("%s: %s at %s: %zu page(s), %s", o->content, o->sheet, paper->name, s->n_pages,
+           s->n_problems ? "some text does not fit" : "valid, all text fits");
+    if (ss) printf("; %zu session text(s) go on in continuation pages", s->n_conts);
+    putchar('\n');
+}
+
 static pp_status run(const pp_options *o, pp_error *err)
 {
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
@@ -197,8 +207,7 @@ static pp_status run(const pp_options *o, pp_error *err)
         if (o->command == PP_CMD_RENDER)
             write_output(s, o, c, ss, err);
         else
-            printf("%s: %s at %s: %zu page(s), %s\n", o->content, o->sheet, paper->name, s->n_pages,
-                   s->n_problems ? "some text does not fit" : "valid, all text fits");
+            print_check(o, s, ss, paper);
     }
     pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
