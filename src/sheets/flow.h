@@ -1,6 +1,7 @@
 /* Text that flows down a column of pages: for the report's summary and the continuation pages.
  * A text that does not fit the rest of a page is split at a word's end and goes on on the next;
- * nothing is shrunk and nothing is lost. Sizes in mm. */
+ * nothing is shrunk and nothing is lost. Sizes in mm. A pp_flow lives on the caller's stack and
+ * borrows the scene, environment and strings it points to; what it draws belongs to the scene. */
 #ifndef PP_FLOW_H
 #define PP_FLOW_H
 
