@@ -23,9 +23,10 @@ pp_status pp_pdf_write(const pp_scene *s, const pp_doc_meta *meta, const char *p
 pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error *err);
 
 /* A temporary file beside path (for writing, then pp_commit_file). Returns its name (g_free) and an
- * open stream in *out, or NULL with err set. */
+ * open stream in *out, or NULL with err set. An existing device or pipe (/dev/full, /dev/stdout)
+ * is opened itself and its own name returned: such a target is written in place. */
 char *pp_temp_beside(const char *path, FILE **out, pp_error *err);
-/* Closes f and renames tmp to path; on any failure removes tmp and sets err. */
+/* Closes f and renames tmp to path (unless they are one); on failure removes tmp and sets err. */
 pp_status pp_commit_file(FILE *f, char *tmp, const char *path, pp_error *err);
 
 #endif
