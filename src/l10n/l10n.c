@@ -1,14 +1,19 @@
+#define _GNU_SOURCE /* memfd_create, for write_po */
 #include "l10n/l10n.h"
 
 #include "model/xml.h"
 #include "output/output.h"
 
+#include <errno.h>
 #include <gettext-po.h>
 #include <glib.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <setjmp.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* libgettextpo reports problems through a handler without a user pointer, and a fatal one must not
  * return: the first problem of the current call is kept here (per thread) and fatal ones jump back.
@@ -16,6 +21,7 @@
 typedef struct po_capture {
     pp_error *err;
     const char *file;
+    pp_status status; /* of a problem: PP_ERR_INVALID while reading, PP_ERR_IO while writing */
     jmp_buf fatal;
 } po_capture;
 
@@ -26,7 +32,7 @@ static void on_po_error(int severity, po_message_t m, const char *file, size_t l
 {
     (void)m, (void)col, (void)multi;
     if (severity == PO_SEVERITY_WARNING) return;
-    pp_error_set(capture->err, PP_ERR_INVALID, file ? file : capture->file,
+    pp_error_set(capture->err, capture->status, file ? file : capture->file,
                  line == (size_t)-1 ? 0 : (long)line, "%s", text);
     if (severity == PO_SEVERITY_FATAL_ERROR) longjmp(capture->fatal, 1);
 }
@@ -86,17 +92,31 @@ static void add_header(po_message_iterator_t it, const pp_content *c)
     po_message_insert(it, h);
 }
 
-/* Writes file to path through a temporary file beside it. */
+/* Writes file to path through a temporary file beside it. libgettextpo writes only by file name
+ * and ignores write errors (on a full disk it leaves a truncated file and reports success), so it
+ * writes into an anonymous in-memory file, and we copy that to the output, checking every write. */
 static pp_status write_po(po_file_t file, const char *path, pp_error *err)
 {
-    FILE *f = NULL;
-    char *tmp = pp_temp_beside(path, &f, err);
-    if (!tmp) return err->status;
-    po_capture cap = {.err = err, .file = path};
+    int mem = memfd_create("praatplaat-po", MFD_CLOEXEC);
+    if (mem < 0)
+        return pp_error_set(err, PP_ERR_IO, path, 0, "cannot make a buffer: %s", strerror(errno));
+    char name[64];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", mem);
+    po_capture cap = {.err = err, .file = path, .status = PP_ERR_IO};
     capture = &cap;
-    if (setjmp(cap.fatal) == 0) po_file_write(file, tmp, &handler);
+    if (setjmp(cap.fatal) == 0) po_file_write(file, name, &handler);
     capture = NULL;
-    return pp_commit_file(f, tmp, path, err); /* f is untouched; po_file_write wrote tmp by name */
+    char *text = NULL;
+    gsize n = 0;
+    if (!pp_error_isset(err) && !g_file_get_contents(name, &text, &n, NULL))
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot read back the PO text");
+    close(mem);
+    FILE *f = NULL;
+    char *tmp = text ? pp_temp_beside(path, &f, err) : NULL;
+    if (tmp && fwrite(text, 1, n, f) != n)
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
+    g_free(text);
+    return tmp ? pp_commit_file(f, tmp, path, err) : err->status;
 }
 
 pp_status pp_l10n_extract(const pp_content *c, const char *pot_path, pp_error *err)
@@ -183,6 +203,9 @@ static long line_of(const char *path, const char *ctx)
 static const char *bad_translation(const char *s)
 {
     if (!g_utf8_validate(s, -1, NULL)) return "is not valid UTF-8";
+    /* pp_xml_text keeps two bytes of its limit for a terminator and a pending space. */
+    _Static_assert(PP_TEXT_MAX_BYTES == 16000u, "update the message below");
+    if (strlen(s) > PP_TEXT_MAX_BYTES - 2) return "is longer than 16000 bytes";
     bool blank = true;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p < 0x20 && *p != '\n' && *p != '\t') return "holds a control character";
@@ -264,14 +287,25 @@ static pp_status save(xmlDocPtr doc, const char *path, pp_error *err)
     FILE *f = NULL;
     char *tmp = buf ? pp_temp_beside(path, &f, err) : NULL;
     if (tmp && fwrite(buf, 1, (size_t)n, f) != (size_t)n)
-        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write");
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", strerror(errno));
     xmlFree(buf);
     return tmp ? pp_commit_file(f, tmp, path, err) : err->status;
 }
 
 static po_file_t read_po(const char *po_path, pp_error *err)
 {
-    po_capture cap = {.err = err, .file = po_path};
+    /* libgettextpo says nothing when it cannot open the file, and calls a directory a malformed
+     * PO file: check that it is a readable file first, to report an I/O error (exit 3). */
+    FILE *probe = fopen(po_path, "rb");
+    struct stat st;
+    if (!probe || fstat(fileno(probe), &st) != 0 || S_ISDIR(st.st_mode)) {
+        pp_error_set(err, PP_ERR_IO, po_path, 0, "cannot open: %s",
+                     probe ? strerror(EISDIR) : strerror(errno));
+        if (probe) fclose(probe);
+        return NULL;
+    }
+    fclose(probe);
+    po_capture cap = {.err = err, .file = po_path, .status = PP_ERR_INVALID};
     po_file_t volatile file = NULL;
     capture = &cap;
     if (setjmp(cap.fatal) == 0) file = po_file_read(po_path, &handler);
