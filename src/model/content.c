@@ -5,6 +5,8 @@
 
 #include <glib.h>
 #include <libxml/parser.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,9 +28,19 @@ static bool ok(const loader *L)
     return !pp_error_isset(L->err);
 }
 
-static bool fail(loader *L, xmlNodePtr n, const char *fmt, const char *arg)
+/* Records an error at n's line. printf-like, so that the compiler checks each message's arguments
+ * (a message with two %s and one argument printed stack garbage). */
+static bool fail(loader *L, xmlNodePtr n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static bool fail(loader *L, xmlNodePtr n, const char *fmt, ...)
 {
-    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n), fmt, arg);
+    char msg[sizeof L->err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n), "%s", msg);
     return false;
 }
 
@@ -179,7 +191,7 @@ static bool load_scores(loader *L, xmlNodePtr scores)
         char *v = pp_xml_attr(L->a, n, "value");
         if (!v || strcmp(v, values[i]) != 0)
             return fail(L, n, "score %s must have value=\"%s\" (plus, mixed, minus in that order)",
-                        values[i]);
+                        values[i], values[i]);
         text_of(L, n, &L->c->praatplaat.scores[i]);
     }
     return ok(L) && pp_xml_end(cur, scores, L->path, L->err);

@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <libxml/parser.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,9 +47,18 @@ typedef struct ctx {
     pp_error *err;
 } ctx;
 
-static bool bad(ctx *c, xmlNodePtr n, const char *what, const char *name)
+/* Records an error at n's line; printf-like, so that the compiler checks each message's arguments.
+ */
+static bool bad(ctx *c, xmlNodePtr n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static bool bad(ctx *c, xmlNodePtr n, const char *fmt, ...)
 {
-    pp_error_set(c->err, PP_ERR_INVALID, c->l->path, pp_xml_line(n), what, name);
+    char msg[sizeof c->err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    pp_error_set(c->err, PP_ERR_INVALID, c->l->path, pp_xml_line(n), "%s", msg);
     return false;
 }
 
@@ -76,10 +87,12 @@ static bool colour_value(ctx *c, xmlNodePtr n, const char *attr, pp_rgb *out)
     xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
     const char *s = (const char *)v;
     bool okv = v && strlen(s) == 7 && s[0] == '#';
-    for (int i = 1; okv && i < 7; i++) okv = g_ascii_isxdigit(s[i]);
+    for (int i = 1; okv && i < 7; i++)
+        okv = g_ascii_isxdigit(s[i]);
     double ch[3] = {0};
     for (int i = 0; okv && i < 3; i++)
-        ch[i] = (g_ascii_xdigit_value(s[1 + 2 * i]) * 16 + g_ascii_xdigit_value(s[2 + 2 * i])) / 255.0;
+        ch[i] =
+            (g_ascii_xdigit_value(s[1 + 2 * i]) * 16 + g_ascii_xdigit_value(s[2 + 2 * i])) / 255.0;
     xmlFree(v);
     if (!okv) return bad(c, n, "attribute %s must be a colour like \"#1F2933\"", attr);
     *out = (pp_rgb){ch[0], ch[1], ch[2]};
