@@ -1,14 +1,23 @@
 #include "output/draw.h"
 #include "output/output.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <math.h>
 #include <string.h>
 
+/* The stream cairo writes the PNG to, and the errno of the first failed write. */
+typedef struct sink {
+    FILE *f;
+    int error;
+} sink;
+
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
 {
-    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                      : CAIRO_STATUS_WRITE_ERROR;
+    sink *k = closure;
+    if (fwrite(data, 1, length, k->f) == length) return CAIRO_STATUS_SUCCESS;
+    if (!k->error) k->error = errno ? errno : EIO;
+    return CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* "out.png" → "out-2.png" for page 2 of a longer scene. */
@@ -32,14 +41,16 @@ static pp_status write_page(const pp_page *p, double dpi, const char *path, pp_e
     pp_draw_page(cr, p);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
-    FILE *f = NULL;
-    char *tmp = st == CAIRO_STATUS_SUCCESS ? pp_temp_beside(path, &f, err) : NULL;
-    if (tmp) st = cairo_surface_write_to_png_stream(img, to_file, f);
+    sink out = {NULL, 0};
+    char *tmp = st == CAIRO_STATUS_SUCCESS ? pp_temp_beside(path, &out.f, err) : NULL;
+    if (tmp) st = cairo_surface_write_to_png_stream(img, to_file, &out);
     cairo_surface_destroy(img);
-    if (st != CAIRO_STATUS_SUCCESS)
+    if (out.error) /* a full disk, not a drawing problem */
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", strerror(out.error));
+    else if (st != CAIRO_STATUS_SUCCESS)
         pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the image: %s",
                      cairo_status_to_string(st));
-    return tmp ? pp_commit_file(f, tmp, path, err) : err->status;
+    return tmp ? pp_commit_file(out.f, tmp, path, err) : err->status;
 }
 
 pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error *err)
