@@ -248,9 +248,16 @@ static bool valid_tag(const char *s)
 static void merge_entry(merge *mg, po_message_t m)
 {
     const char *ctx = po_message_msgctxt(m), *str = po_message_msgstr(m);
-    if (!ctx || !g_hash_table_contains(mg->texts, ctx)) {
+    if (!ctx) {
+        pp_error_set(
+            mg->err, PP_ERR_INVALID, mg->po_path, 0,
+            "the entry for msgid \"%.40s\" has no msgctxt (the id of the text it translates)",
+            po_message_msgid(m));
+        return;
+    }
+    if (!g_hash_table_contains(mg->texts, ctx)) {
         pp_error_set(mg->err, PP_ERR_INVALID, mg->po_path, line_of(mg->po_path, ctx),
-                     "msgctxt \"%s\" matches no text id of the content", ctx ? ctx : "(none)");
+                     "msgctxt \"%s\" matches no text id of the content", ctx);
         return;
     }
     if (po_message_is_fuzzy(m) || !str || !*str) {
