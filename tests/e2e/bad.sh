@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# bad.sh BIN SRC SCRATCH CASE: one case of the bad-input catalogue (tests/data/bad/CATALOGUE).
+# Runs the case's command (from the source dir) and checks that it
+#   - exits with the expected code (within the case's time limit, default 30 s),
+#   - prints exactly one "error:" line on stderr, at the expected FILE:LINE (or FILE, or "praatplaat")
+#     and the expected text somewhere on stderr, no sanitizer report, and nothing on stdout (but for
+#     check, which may print its summary there),
+#   - writes nothing: for a command with {out}, it is run twice, once with no output file (none may
+#     appear, and no temporary file either) and once over an existing output (left byte-identical),
+#   - leaves its input file unchanged,
+#   - and passes the case's flags (see CATALOGUE).
+# Inputs written "@NAME" in the catalogue are made here by gen_NAME, in $SCRATCH/in.
+set -euo pipefail
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+e2e_init "$@"
+name=${ARGS[0]}
+catalogue=$SRC/tests/data/bad/CATALOGUE
+row=$(awk -F'\t' -v c="$name" '$1 == c' "$catalogue")
+[ -n "$row" ] || die "$name is not listed in tests/data/bad/CATALOGUE"
+IFS=$'\t' read -r _ command input want_rc where substring flags <<<"$row"
+[ -n "$substring" ] || die "$name: the catalogue row needs 7 tab-separated columns"
+
+IN_DIR=$SCRATCH/in OUT_DIR=$SCRATCH/out
+mkdir -p "$IN_DIR" "$OUT_DIR"
+valid=tests/data/bad/valid.xml
+secret=tests/data/bad/secret.txt
+LINE="" LIMIT=30 SKIP=""
+
+# --- generated inputs (set IN, and LINE when the line is only known once the file is made) -------
+
+# line_of FILE TEXT: the number of the first line of FILE holding the fixed string TEXT.
+line_of() { grep -nF -m1 -- "$2" "$1" | cut -d: -f1; }
+
+# python3 one-liners that write a variant of valid.xml: gen_py OUT 'python expression of s'.
+gen_py() {
+    python3 - "$SRC/$valid" "$1" "$2" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+out = eval(sys.argv[3], {"s": s})
+assert out != s, "the variant is the same as valid.xml"
+open(sys.argv[2], "w", encoding="utf-8").write(out)
+PY
+}
+
+gen_big_text() { # a 10 MB text node (the limit is 4 MiB per file)
+    IN=$IN_DIR/big-text.xml
+    gen_py "$IN" 's.replace("Disagreements are", "x" * (10 * 1024 * 1024) + " are", 1)'
+}
+gen_long_text() { # one statement of 20 000 bytes (the limit is 16 000)
+    IN=$IN_DIR/long-text.xml
+    gen_py "$IN" 's.replace("Disagreements are", "ab " * 6667 + "are", 1)'
+    LINE=$(line_of "$IN" 'id="trust.2"')
+}
+gen_deep_nesting() { # 10 000 nested elements on one line
+    IN=$IN_DIR/deep-nesting.xml
+    gen_py "$IN" 's.replace("  <guide>\n", "  <guide>\n" + "<section>" * 10000 + "</section>" * 10000 + "\n", 1)'
+    LINE=$(line_of "$IN" '<section><section>')
+}
+gen_quadratic_blowup() { # one 50 000-byte entity used 2 000 times: 100 MB if it were expanded
+    IN=$IN_DIR/quadratic-blowup.xml
+    gen_py "$IN" '"<?xml version=\"1.0\"?>\n<!DOCTYPE instrument [\n<!ENTITY a \"" + "x" * 50000 + "\">\n]>\n" + s.split("?>", 1)[1].replace("Disagreements are", "&a;" * 2000, 1)'
+    LINE=2
+}
+gen_long_paragraph() { # a guide paragraph taller than a column at A4 (but within the text limit)
+    IN=$IN_DIR/long-paragraph.xml
+    gen_py "$IN" 's.replace("Schools cooperate", " ".join("partnership%d" % i for i in range(1000)) + " Schools cooperate", 1)'
+    LINE=$(line_of "$IN" 'id="intro.p1"')
+}
+gen_c1_control() { # U+0085 (NEXT LINE), a C1 control character, in a statement
+    IN=$IN_DIR/c1-control.xml
+    gen_py "$IN" 's.replace("Disagreements are", "Disagreements\u0085 are", 1)'
+    LINE=$(line_of "$IN" 'id="trust.2"')
+}
+gen_copy() { # a copy of valid.xml, for output-is-input
+    IN=$IN_DIR/copy.xml
+    cp "$SRC/$valid" "$IN"
+}
+gen_po_copy() {
+    IN=$IN_DIR/copy.po
+    cp "$SRC/tests/data/bad/po/ok.po" "$IN"
+}
+gen_po_too_long() { # a translation of 16 001 bytes
+    IN=$IN_DIR/too-long.po
+    python3 - "$SRC/tests/data/bad/po/ok.po" "$IN" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(s.replace('msgstr "VISIE"', 'msgstr "' + "x" * 16001 + '"', 1))
+PY
+    LINE=$(line_of "$IN" 'msgctxt "vision.name"')
+}
+gen_unreadable() { # mode 000; as root that does not stop reading, so the case is skipped then
+    IN=$IN_DIR/unreadable.xml
+    cp "$SRC/$valid" "$IN"
+    chmod 000 "$IN"
+    if head -c1 "$IN" >/dev/null 2>&1; then
+        SKIP="a file of mode 000 is still readable (running as root): nothing to test"
+    fi
+}
+
+# break_layout FILE SED MARKER: a copy of layouts/ with one file changed by SED; IN is that file and
+# LINE the line holding MARKER (the value that was broken).
+break_layout() {
+    cp -r "$SRC/layouts" "$IN_DIR/layouts"
+    IN=$IN_DIR/layouts/$1
+    sed -i -e "$2" "$IN"
+    cmp -s "$IN" "$SRC/layouts/$1" && die "$name: the sed expression changed nothing in layouts/$1"
+    [ -z "${3:-}" ] || LINE=$(line_of "$IN" "$3")
+    [ -z "${3:-}" ] || [ -n "$LINE" ] || die "$name: \"$3\" is not in the broken layouts/$1"
+}
+gen_layout_negative_length() { break_layout followup.xml '0,/<length name="margin" mm="[^"]*"/s//<length name="margin" mm="-5"/' 'mm="-5"'; }
+gen_layout_huge_length() { break_layout followup.xml '0,/<length name="margin" mm="[^"]*"/s//<length name="margin" mm="1e400"/' 'mm="1e400"'; }
+gen_layout_nan_number() { break_layout followup.xml 's/<number name="tint-theme" value="[^"]*"/<number name="tint-theme" value="nan"/' 'value="nan"'; }
+gen_layout_zero_size() { break_layout followup.xml '0,/\(<style [^>]*\) size="[^"]*"/s//\1 size="0"/' 'size="0"'; }
+gen_layout_min_above_size() { break_layout followup.xml '0,/\(<style [^>]*\) min="[^"]*"/s//\1 min="999"/' 'min="999"'; }
+gen_layout_huge_leading() { break_layout praatplaat.xml '0,/ leading="[^"]*"/s// leading="100"/' 'leading="100"'; }
+gen_layout_bad_orientation() { break_layout followup.xml 's/<layout \(.*\)orientation="[^"]*"/<layout \1orientation="sideways"/' 'orientation="sideways"'; }
+gen_layout_bad_reference() { break_layout followup.xml 's/<layout \(.*\)reference="[^"]*"/<layout \1reference="B5"/' 'reference="B5"'; }
+gen_layout_unknown_paper_block() { break_layout followup.xml 's/<paper size="A0">/<paper size="A9">/' '<paper size="A9">'; }
+gen_layout_unknown_font() { break_layout followup.xml 's/family="Noto Sans"/family="Comic Sans MS"/'; }
+gen_layout_bad_colour() { break_layout followup.xml 's/<colour name="ink" rgb="[^"]*"/<colour name="ink" rgb="#12345"/' 'rgb="#12345"'; }
+gen_layout_unknown_element() { break_layout followup.xml '0,/\( *\)<length name="margin"/s//\1<circle name="dot" mm="3"\/>\n&/' '<circle'; }
+gen_layout_defined_twice() { break_layout followup.xml '0,/<length name="margin" [^>]*>/s//&<length name="margin" mm="4"\/>/' '<length name="margin" mm="4"/>'; }
+gen_layout_malformed() { break_layout followup.xml '0,/<length name="margin"/s//<length name="margin"<</' 'name="margin"<<'; }
+gen_layout_missing() {
+    cp -r "$SRC/layouts" "$IN_DIR/layouts"
+    IN=$IN_DIR/layouts/followup.xml
+    rm "$IN"
+}
+gen_layout_shrink_step_one() { break_layout praatplaat.xml 's/<number name="shrink-step" value="[^"]*"/<number name="shrink-step" value="1"/' 'name="shrink-step"'; }
+gen_layout_line_gap_zero() { break_layout praatplaat.xml 's/<length name="line-gap" mm="[^"]*"/<length name="line-gap" mm="0"/' 'name="line-gap"'; }
+
+# A copy of the data directory (layouts, fonts, schemas) with something missing; IN is the copy.
+copy_data() {
+    IN=$IN_DIR/data
+    mkdir -p "$IN"
+    cp -r "$SRC/layouts" "$SRC/fonts" "$SRC/schemas" "$IN/"
+}
+gen_data_family_removed() { copy_data; rm "$IN"/fonts/NotoSans-*; }
+gen_data_no_fonts() { copy_data; rm -r "$IN"/fonts/*; }
+gen_data_no_schema() { copy_data; rm -r "$IN/schemas"; }
+
+# --- the case ------------------------------------------------------------------------------------
+
+cd "$SRC"
+case $input in
+@*) gen="gen_${input#@}"; gen="${gen//-/_}"
+    declare -F "$gen" >/dev/null || die "$name: no generator $gen in bad.sh"
+    "$gen" ;;
+*) IN=$input ;;
+esac
+if [ -n "$SKIP" ]; then
+    echo "SKIP: $SKIP"
+    exit 77
+fi
+case $command in
+"l10n merge"*) OUT=$OUT_DIR/out.xml ;;
+"l10n extract"*) OUT=$OUT_DIR/out.pot ;;
+*) OUT=$OUT_DIR/out.pdf ;;
+esac
+
+# expand TEMPLATE: the placeholders of the catalogue filled in.
+expand() {
+    local s=$1
+    s=${s//\{in\}/$IN}
+    s=${s//\{dir\}/$(dirname "$IN")}
+    s=${s//\{out\}/$OUT}
+    s=${s//\{valid\}/$valid}
+    s=${s//\{scratch\}/$SCRATCH}
+    s=${s//\{line\}/$LINE}
+    printf '%s' "$s"
+}
+read -r -a argv <<<"$(expand "$command")" # no placeholder value holds white space
+[[ "$SCRATCH" != *[[:space:]]* ]] || die "the scratch dir must not hold white space: $SCRATCH"
+where=$(expand "$where")
+[[ $where =~ ^[0-9]+$ ]] && where="$IN:$where"
+# The flags, split at commas; disabled=WHY comes last and its WHY may hold anything.
+IFS=, read -r -a flag_list <<<"${flags%%disabled=*}"
+for flag in "${flag_list[@]}"; do
+    case $flag in timeout=*) LIMIT=${flag#timeout=} ;; esac
+done
+
+in_sum=""
+[ -f "$IN" ] && [ -r "$IN" ] && in_sum=$(sum "$IN")
+secret_text=$(head -1 "$secret" | cut -d: -f1)
+
+# one_run WHAT: runs the command once and checks everything but the output file.
+one_run() {
+    local what=$1 errors first
+    run timeout "$LIMIT" "$BIN" "${argv[@]}"
+    [ "$RC" -ne 124 ] || fail "$what: no answer within $LIMIT s"
+    expect_rc "$want_rc"
+    errors=$(grep -c ': error: ' "$SCRATCH/stderr" || true)
+    [ "$errors" -eq 1 ] || { fail "$what: $errors error lines on stderr, expected 1"; sed 's/^/  | /' "$SCRATCH/stderr" >&2; }
+    first=$(grep -m1 ': error: ' "$SCRATCH/stderr" || true)
+    if [ "$where" != "-" ] && [[ $first != "$where: error: "* ]]; then
+        fail "$what: the error is not reported at \"$where\": $first"
+    fi
+    expect_in "$SCRATCH/stderr" "$substring" "$what: stderr"
+    ! grep -q -E 'Sanitizer|runtime error:' "$SCRATCH/stderr" || fail "$what: a sanitizer report on stderr"
+    # check reports a layout it could plan on stdout; every other failing command prints nothing there.
+    [ "${argv[0]}" = check ] || [ ! -s "$SCRATCH/stdout" ] ||
+        fail "$what: something on stdout: $(head -c 200 "$SCRATCH/stdout")"
+    if [ -n "$in_sum" ]; then
+        expect_eq "$(sum "$IN")" "$in_sum" "$what: checksum of the input $IN"
+    fi
+    for flag in "${flag_list[@]}"; do
+        case $flag in
+        secret)
+            ! grep -q -F -r -- "$secret_text" "$SCRATCH/stdout" "$SCRATCH/stderr" "$OUT_DIR" ||
+                fail "$what: the content of $secret reached the output" ;;
+        device=*)
+            [ -c "${flag#device=}" ] || fail "$what: ${flag#device=} is no longer a character device" ;;
+        absent=*)
+            local path
+            path=$(expand "${flag#absent=}")
+            [ ! -e "$path" ] || fail "$what: $path was created" ;;
+        timeout=* | - | "") ;;
+        *) die "$name: unknown flag $flag" ;;
+        esac
+    done
+}
+
+# only_in_out WHAT [NAME...]: the output directory holds exactly NAME... (no temporary files).
+only_in_out() {
+    local what=$1 got want
+    shift
+    got=$(find "$OUT_DIR" -mindepth 1 -printf "%f\n" | sort)
+    want=$(printf '%s\n' "$@" | sed '/^$/d' | sort)
+    [ "$got" = "$want" ] || fail "$what: files in the output directory: ${got//$'\n'/ } (expected: ${*:-none})"
+}
+
+if [[ " ${argv[*]} " == *" $OUT "* ]]; then
+    one_run "without an existing output"
+    only_in_out "without an existing output"
+    printf 'an earlier output\n' >"$OUT"
+    before=$(sum "$OUT")
+    one_run "over an existing output"
+    expect_eq "$(sum "$OUT")" "$before" "checksum of the existing output"
+    only_in_out "over an existing output" "$(basename "$OUT")"
+else
+    one_run "run"
+    only_in_out "run"
+fi
+e2e_done
