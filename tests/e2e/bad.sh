@@ -11,15 +11,19 @@
 #   - and passes the case's flags (see CATALOGUE).
 # Inputs written "@NAME" in the catalogue are made here by gen_NAME, in $SCRATCH/in.
 set -euo pipefail
+shopt -s nullglob
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 name=${ARGS[0]}
 catalogue=$SRC/tests/data/bad/CATALOGUE
-row=$(awk -F'\t' -v c="$name" '$1 == c' "$catalogue")
-[ -n "$row" ] || die "$name is not listed in tests/data/bad/CATALOGUE"
-IFS=$'\t' read -r _ command input want_rc where substring flags <<<"$row"
-[ -n "$substring" ] || die "$name: the catalogue row needs 7 tab-separated columns"
+# (Few processes: the machine's fork is slow and the catalogue has a hundred cases.)
+found=""
+while IFS=$'\t' read -r case command input want_rc where substring flags; do
+    [ "$case" = "$name" ] && found=1 && break
+done <"$catalogue"
+[ -n "$found" ] || die "$name is not listed in tests/data/bad/CATALOGUE"
+[ -n "$flags" ] || die "$name: the catalogue row needs 7 tab-separated columns"
 
 IN_DIR=$SCRATCH/in OUT_DIR=$SCRATCH/out
 mkdir -p "$IN_DIR" "$OUT_DIR"
@@ -163,7 +167,7 @@ esac
 expand() {
     local s=$1
     s=${s//\{in\}/$IN}
-    s=${s//\{dir\}/$(dirname "$IN")}
+    s=${s//\{dir\}/${IN%/*}}
     s=${s//\{out\}/$OUT}
     s=${s//\{valid\}/$valid}
     s=${s//\{scratch\}/$SCRATCH}
@@ -180,30 +184,37 @@ for flag in "${flag_list[@]}"; do
     case $flag in timeout=*) LIMIT=${flag#timeout=} ;; esac
 done
 
-in_sum=""
-[ -f "$IN" ] && [ -r "$IN" ] && in_sum=$(sum "$IN")
-secret_text=$(head -1 "$secret" | cut -d: -f1)
+# A copy of the input, to check that it is left unchanged.
+in_copy=""
+if [ -f "$IN" ] && [ -r "$IN" ]; then
+    in_copy=$SCRATCH/input.orig
+    cp "$IN" "$in_copy"
+fi
+secret_text=PP-SECRET-7F3A9C # the first word of $secret
 
 # one_run WHAT: runs the command once and checks everything but the output file.
 one_run() {
-    local what=$1 errors first
+    local what=$1 errors=0 first="" l all
     run timeout "$LIMIT" "$BIN" "${argv[@]}"
     [ "$RC" -ne 124 ] || fail "$what: no answer within $LIMIT s"
     expect_rc "$want_rc"
-    errors=$(grep -c ': error: ' "$SCRATCH/stderr" || true)
-    [ "$errors" -eq 1 ] || { fail "$what: $errors error lines on stderr, expected 1"; sed 's/^/  | /' "$SCRATCH/stderr" >&2; }
-    first=$(grep -m1 ': error: ' "$SCRATCH/stderr" || true)
+    mapfile -t lines <"$SCRATCH/stderr"
+    for l in "${lines[@]}"; do
+        [[ $l == *": error: "* ]] || continue
+        errors=$((errors + 1))
+        [ -n "$first" ] || first=$l
+    done
+    all=$(printf '%s\n' "${lines[@]}")
+    [ "$errors" -eq 1 ] || fail "$what: $errors error lines on stderr, expected 1:"$'\n'"$all"
     if [ "$where" != "-" ] && [[ $first != "$where: error: "* ]]; then
         fail "$what: the error is not reported at \"$where\": $first"
     fi
-    expect_in "$SCRATCH/stderr" "$substring" "$what: stderr"
-    ! grep -q -E 'Sanitizer|runtime error:' "$SCRATCH/stderr" || fail "$what: a sanitizer report on stderr"
+    [[ $all == *"$substring"* ]] || fail "$what: stderr does not hold \"$substring\":"$'\n'"$all"
+    [[ $all != *Sanitizer* && $all != *"runtime error:"* ]] || fail "$what: a sanitizer report on stderr"
     # check reports a layout it could plan on stdout; every other failing command prints nothing there.
     [ "${argv[0]}" = check ] || [ ! -s "$SCRATCH/stdout" ] ||
         fail "$what: something on stdout: $(head -c 200 "$SCRATCH/stdout")"
-    if [ -n "$in_sum" ]; then
-        expect_eq "$(sum "$IN")" "$in_sum" "$what: checksum of the input $IN"
-    fi
+    [ -z "$in_copy" ] || cmp -s "$IN" "$in_copy" || fail "$what: the input $IN was changed"
     for flag in "${flag_list[@]}"; do
         case $flag in
         secret)
@@ -221,23 +232,23 @@ one_run() {
     done
 }
 
-# only_in_out WHAT [NAME...]: the output directory holds exactly NAME... (no temporary files).
+# only_in_out WHAT [NAME]: the output directory holds exactly NAME, or nothing (no temporary files).
 only_in_out() {
-    local what=$1 got want
+    local what=$1 files
     shift
-    got=$(find "$OUT_DIR" -mindepth 1 -printf "%f\n" | sort)
-    want=$(printf '%s\n' "$@" | sed '/^$/d' | sort)
-    [ "$got" = "$want" ] || fail "$what: files in the output directory: ${got//$'\n'/ } (expected: ${*:-none})"
+    files=("$OUT_DIR"/* "$OUT_DIR"/.[!.]*)
+    files=("${files[@]##*/}")
+    [ "${files[*]}" = "$*" ] || fail "$what: files in the output directory: ${files[*]} (expected: ${*:-none})"
 }
 
 if [[ " ${argv[*]} " == *" $OUT "* ]]; then
     one_run "without an existing output"
     only_in_out "without an existing output"
     printf 'an earlier output\n' >"$OUT"
-    before=$(sum "$OUT")
+    printf 'an earlier output\n' >"$SCRATCH/earlier"
     one_run "over an existing output"
-    expect_eq "$(sum "$OUT")" "$before" "checksum of the existing output"
-    only_in_out "over an existing output" "$(basename "$OUT")"
+    cmp -s "$OUT" "$SCRATCH/earlier" || fail "the existing output was changed"
+    only_in_out "over an existing output" "${OUT##*/}"
 else
     one_run "run"
     only_in_out "run"
