@@ -22,7 +22,9 @@ for src in "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c 
            "$repo"/src/output/*.c "$repo"/src/l10n/*.c; do
     rel=${src#"$repo"/src/}
     obj="$out/obj/$(echo "$rel" | tr / _ | sed 's/\.c$/.o/')"
-    if [ ! -e "$obj" ] || [ "$src" -nt "$obj" ]; then
+    # Rebuild when the .c file or any header of src/ is newer than the object.
+    if [ ! -e "$obj" ] || [ "$src" -nt "$obj" ] ||
+       [ -n "$(find "$repo/src" -name '*.h' -newer "$obj" | head -n 1)" ]; then
         echo "cc $rel"
         # shellcheck disable=SC2086
         $CC $flags -fsanitize=fuzzer-no-link,address,undefined $defs -I"$repo/src" $deps -c "$src" -o "$obj"
