@@ -11,6 +11,7 @@
 #include "typeset/typeset.h"
 
 #include <cairo.h>
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <libxml/parser.h>
@@ -122,13 +123,12 @@ static pp_status run_template(const pp_options *o, const paths *p, pp_error *err
     char *xml = c ? pp_session_template(c) : NULL;
     FILE *f = NULL;
     char *tmp = xml ? pp_temp_beside(o->output, &f, err) : NULL;
-    if (tmp && fputs(xml, f) < 0) {
-        pp_error_set(err, PP_ERR_IO, o->output, 0, "cannot write the template");
-        fclose(f);
-        remove(tmp);
-        g_free(tmp);
-    } else if (tmp)
-        pp_commit_file(f, tmp, o->output, err);
+    /* On failure pp_commit_file removes tmp, unless it is the target itself (-o /dev/full): never
+     * remove(tmp) here, which would delete the device. */
+    if (tmp && fputs(xml, f) < 0)
+        pp_error_set(err, PP_ERR_IO, o->output, 0, "cannot write the template: %s",
+                     strerror(errno));
+    if (tmp) pp_commit_file(f, tmp, o->output, err);
     free(xml);
     pp_content_free(c);
     return err->status;

@@ -26,7 +26,8 @@ pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error
  * open stream in *out, or NULL with err set. An existing device or pipe (/dev/full, /dev/stdout)
  * is opened itself and its own name returned: such a target is written in place. */
 char *pp_temp_beside(const char *path, FILE **out, pp_error *err);
-/* Closes f and renames tmp to path (unless they are one); on failure removes tmp and sets err. */
+/* Closes f and renames tmp to path (unless they are one); on failure removes tmp and sets err.
+ * Callers pass every failure here (err set) and never remove tmp themselves: it may be path. */
 pp_status pp_commit_file(FILE *f, char *tmp, const char *path, pp_error *err);
 
 #endif
