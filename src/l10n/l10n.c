@@ -127,6 +127,11 @@ pp_status pp_l10n_extract(const pp_content *c, const char *pot_path, pp_error *e
     pp_content_texts(c, add_entry, &x);
     po_message_iterator_free(x.it);
     write_po(file, pot_path, err);
+    /* libgettextpo 0.21's message_free forgets the msgctxt: setting it to NULL frees it. */
+    po_message_iterator_t it = po_message_iterator(file, NULL);
+    for (po_message_t m; (m = po_next_message(it));)
+        po_message_set_msgctxt(m, NULL);
+    po_message_iterator_free(it);
     po_file_free(file);
     return err->status;
 }
