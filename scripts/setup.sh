@@ -38,11 +38,11 @@ if [ "$mode" = test ]; then
     status=0
     (cd build && ctest --output-on-failure -j "$(nproc)") || status=1
     # The same suite with sanitizers (no fuzz or valgrind tests there). A sanitizer report ends the
-    # process with exit code 86, which no test expects; leaks are errors, except those of system
-    # libraries listed in tests/lsan.supp (matching them needs the slow unwinder).
+    # process with exit code 86, which no test expects; leaks are errors, except those inside the
+    # system libraries that tests/lsan.supp lists, with its reasons.
     cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPP_SANITIZE=ON >/dev/null
     cmake --build build-asan -j "$(nproc)"
-    export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:fast_unwind_on_malloc=0:exitcode=86
+    export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86
     export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86
     export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
     (cd build-asan && ctest --output-on-failure -j "$(nproc)") || status=1
