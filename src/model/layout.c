@@ -47,8 +47,7 @@ typedef struct ctx {
     pp_error *err;
 } ctx;
 
-/* Records an error at n's line; printf-like, so that the compiler checks each message's arguments.
- */
+/* Records an error at n's line; printf-like, so the compiler checks each message's arguments. */
 static bool bad(ctx *c, xmlNodePtr n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static bool bad(ctx *c, xmlNodePtr n, const char *fmt, ...)
