@@ -211,11 +211,10 @@ static const char *bad_translation(const char *s)
     /* pp_xml_text keeps two bytes of its limit for a terminator and a pending space. */
     _Static_assert(PP_TEXT_MAX_BYTES == 16000u, "update the message below");
     if (strlen(s) > PP_TEXT_MAX_BYTES - 2) return "is longer than 16000 bytes";
+    if (pp_xml_has_control(s)) return "holds a control character";
     bool blank = true;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 && *p != '\n' && *p != '\t') return "holds a control character";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if (!g_ascii_isspace(*p)) blank = false;
-    }
     return blank ? "is blank" : NULL;
 }
 

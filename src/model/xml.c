@@ -261,10 +261,13 @@ static bool tb_text(tbuf *b, const xmlChar *s)
     return true;
 }
 
-static bool has_control(const char *s)
+bool pp_xml_has_control(const char *s)
 {
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 && *s != '\n') return true;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F) return true;
+        /* U+0080..U+009F are C1 controls, 0xC2 0x80..0x9F in UTF-8: no font draws them. */
+        if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) return true;
+    }
     return false;
 }
 
@@ -296,7 +299,7 @@ static char *text_of(pp_arena *a, xmlNodePtr node, bool allow_empty, const char 
     if (ok && b.n == 0 && !allow_empty)
         pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(node), "<%s> is empty: it needs text",
                      (const char *)node->name);
-    else if (ok && b.s && has_control(b.s))
+    else if (ok && b.s && pp_xml_has_control(b.s))
         pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(node),
                      "text of <%s> holds a control character", (const char *)node->name);
     else if (ok)

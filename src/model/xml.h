@@ -48,4 +48,9 @@ char *pp_xml_text(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err)
 /* The same, but an empty element gives "" (for fields a user may leave empty). */
 char *pp_xml_text_or_empty(pp_arena *a, xmlNodePtr node, const char *path, pp_error *err);
 
+/* True when UTF-8 s holds a control character other than tab and newline: U+0000..U+001F, U+007F
+ * or U+0080..U+009F. Texts with one are refused (they are no visible text, and no font has them).
+ */
+bool pp_xml_has_control(const char *s);
+
 #endif
