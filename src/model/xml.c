@@ -44,12 +44,13 @@ static char *slurp(const char *path, size_t *len, pp_error *err)
         return NULL;
     }
     char *buf = malloc(PP_XML_MAX_BYTES + 1);
+    errno = 0;
     size_t n = buf ? fread(buf, 1, PP_XML_MAX_BYTES + 1, f) : 0;
-    bool bad = !buf || ferror(f);
+    int why = !buf ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0; /* EISDIR for a directory */
     fclose(f);
-    if (bad) {
+    if (why) {
         free(buf);
-        pp_error_set(err, PP_ERR_IO, path, 0, "cannot read the file");
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot read: %s", strerror(why));
         return NULL;
     }
     if (n > PP_XML_MAX_BYTES) {
