@@ -290,11 +290,41 @@ static pp_status apply(merge *mg, po_file_t file)
     return mg->err->status;
 }
 
-static pp_status save(xmlDocPtr doc, const char *path, pp_error *err)
+/* Whether the merged file loads as content. The checks of each translation (bad_translation, the
+ * placeholders) mirror the loader's rules for any text; this catches the rules for particular
+ * elements (found by fuzzing: <months> must hold twelve words). The file is loaded from an
+ * anonymous in-memory file, so that the output is written only once it is known to be good. */
+static bool loads_as_content(const xmlChar *buf, int n, const char *po_path, pp_error *err)
+{
+    int mem = memfd_create("praatplaat-merged", MFD_CLOEXEC);
+    if (mem < 0 || write(mem, buf, (size_t)n) != n) {
+        pp_error_set(err, PP_ERR_IO, po_path, 0, "cannot check the merged content: %s",
+                     strerror(errno));
+        if (mem >= 0) close(mem);
+        return false;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", mem);
+    pp_error refused = {0};
+    pp_content *back = pp_content_load(name, NULL, &refused);
+    close(mem);
+    if (!back)
+        pp_error_set(err, refused.status, po_path, 0,
+                     "with these translations the content is refused: line %ld: %s", refused.line,
+                     refused.msg);
+    pp_content_free(back);
+    return back != NULL;
+}
+
+static pp_status save(xmlDocPtr doc, const char *path, const char *po_path, pp_error *err)
 {
     xmlChar *buf = NULL;
     int n = 0;
     xmlDocDumpMemoryEnc(doc, &buf, &n, "UTF-8");
+    if (buf && !loads_as_content(buf, n, po_path, err)) {
+        xmlFree(buf);
+        return err->status;
+    }
     FILE *f = NULL;
     char *tmp = buf ? pp_temp_beside(path, &f, err) : NULL;
     if (tmp && fwrite(buf, 1, (size_t)n, f) != (size_t)n)
@@ -346,7 +376,7 @@ pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *ou
         index_elements(xmlDocGetRootElement(doc), mg.elements);
         if (apply(&mg, file) == PP_OK) {
             xmlNodeSetLang(xmlDocGetRootElement(doc), (const xmlChar *)lang);
-            save(doc, out_path, err);
+            save(doc, out_path, po_path, err);
         }
     }
     if (!pp_error_isset(err) && mg.kept->len)

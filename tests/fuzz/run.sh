@@ -88,11 +88,14 @@ for t in $targets; do
         echo "fuzz_$t stopped with status $rc:"
         grep -E '^(==[0-9]+==ERROR|SUMMARY|    #[0-9] )' "$out/logs/$t.log" | head -20
     fi
-    # Keep every finding as a regression input in the repository.
+    # Keep every finding as a regression input in the repository. A failure of the opt-in roundtrip
+    # oracle is named fuzz_po-roundtrip-HASH, so that replay.sh turns the oracle on for it.
     for f in "$out/artifacts/$t"/*; do
         [ -f "$f" ] || continue
-        cp "$f" "$here/regressions/$(basename "$f")"
-        echo "finding: tests/fuzz/regressions/$(basename "$f")"
+        name=$(basename "$f")
+        [ "$t" = po ] && [ "${PP_FUZZ_PO_ROUNDTRIP:-0}" = 1 ] && name=$(echo "$name" | sed 's/^fuzz_po-crash-/fuzz_po-roundtrip-/')
+        cp "$f" "$here/regressions/$name"
+        echo "finding: tests/fuzz/regressions/$name"
     done
 done
 exit $status
