@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 /* Measurement noise, not overflow. */
 static const double EPS_MM = 0.01;
@@ -69,6 +70,29 @@ static void advance(gd *g)
         new_page(g);
 }
 
+/* A block taller than a column, from the top of one: as many words as fit in each column, split at
+ * a word's end, the rest in the next. A word wider than the column is placed and reported. */
+static void split(gd *g, const pp_style *style, double indent, const pp_text *src, const char *box)
+{
+    double w = g->col_w - indent;
+    for (const char *rest = src->text; *rest;) {
+        size_t cut =
+            pp_textbox_fit_prefix(g->ts, rest, style, style->size, w, g->bottom - g->y, "");
+        if (cut == 0) cut = strlen(rest);
+        gchar *part = g_strndup(rest, cut);
+        pp_text t = *src;
+        t.text = part;
+        pp_textbox *tb = pp_textbox_flow(g->ts, part, style, w);
+        double h = pp_textbox_height(tb);
+        pp_scene_text(g->s, tb, col_left(g) + indent, g->y, g->c, &t, box);
+        g->y += h;
+        g_free(part);
+        for (rest += cut; *rest == ' ' || *rest == '\n'; rest++)
+            ;
+        if (*rest) advance(g);
+    }
+}
+
 /* Places a laid-out block in the flow: space before it (dropped at the top of a column), and room
  * for keep more millimetres after it on the same column (headings keep with their text). */
 static void place(gd *g, pp_textbox *tb, double indent, double before, double keep,
@@ -81,9 +105,12 @@ static void place(gd *g, pp_textbox *tb, double indent, double before, double ke
         at_top = true;
     }
     if (!at_top) g->y += before;
-    if (g->y + h > g->bottom + EPS_MM) /* taller than a whole column: keep every word, report it */
-        pp_textbox_free(tb), tb = pp_textbox_fit(g->ts, src->text, pp_textbox_style(tb),
-                                                 g->col_w - indent, g->bottom - g->y);
+    if (g->y + h > g->bottom + EPS_MM) { /* taller than a whole column: go on in the next */
+        const pp_style *style = pp_textbox_style(tb);
+        pp_textbox_free(tb);
+        split(g, style, indent, src, box);
+        return;
+    }
     pp_scene_text(g->s, tb, col_left(g) + indent, g->y, g->c, src, box);
     g->y += pp_textbox_height(tb);
 }
