@@ -374,6 +374,28 @@ double pp_layout_num(pp_layout *l, const char *name)
     return e ? e->u.value : 1;
 }
 
+/* The entry's value if it lies in [lo, hi]; else a sticky error at its line, and the nearest bound
+ * (so a loop that depends on it still ends). */
+static double in_range(pp_layout *l, entry *e, const char *what, double lo, double hi)
+{
+    if (!e) return lo;
+    if (e->u.value >= lo && e->u.value <= hi) return e->u.value;
+    pp_error_set(&l->lookup, PP_ERR_INVALID, l->path, e->line,
+                 "the %s \"%s\" is %g here; this sheet needs %g to %g", what, e->name, e->u.value,
+                 lo, hi);
+    return e->u.value < lo ? lo : hi;
+}
+
+double pp_layout_num_in(pp_layout *l, const char *name, double lo, double hi)
+{
+    return in_range(l, lookup(l, K_NUMBER, name), "number", lo, hi);
+}
+
+double pp_layout_mm_in(pp_layout *l, const char *name, double lo, double hi)
+{
+    return in_range(l, lookup(l, K_LENGTH, name), "length (mm)", lo, hi);
+}
+
 pp_rgb pp_layout_colour(pp_layout *l, const char *name)
 {
     entry *e = lookup(l, K_COLOUR, name);

@@ -56,6 +56,10 @@ const char *pp_layout_sheet(const pp_layout *l);
 /* Named values, resolved for the paper. Borrowed pointers live as long as the layout. */
 double pp_layout_mm(pp_layout *l, const char *name);
 double pp_layout_num(pp_layout *l, const char *name);
+/* The same, for values a sheet needs within [lo, hi]: outside, a sticky error at the value's line
+ * (pp_layout_status) and the nearest bound is returned. */
+double pp_layout_mm_in(pp_layout *l, const char *name, double lo, double hi);
+double pp_layout_num_in(pp_layout *l, const char *name, double lo, double hi);
 pp_rgb pp_layout_colour(pp_layout *l, const char *name);
 const pp_style *pp_layout_style(pp_layout *l, const char *name);
 /* True when the layout defines the number (for optional limits); no error either way. */

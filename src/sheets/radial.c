@@ -159,7 +159,7 @@ static bool place_all(rd *f, double w, double h, rect *out)
         double a = theme_angle(f, i);
         out[i] = panel_at(f, a, clear_distance(f, a, w, h, clearance), w, h);
     }
-    int rounds = (int)num(f, "spread-rounds");
+    int rounds = (int)pp_layout_num_in(f->l, "spread-rounds", 0, 100000);
     for (int round = 0; round <= rounds; round++) {
         bool moved = false;
         for (size_t i = 0; i < n; i++)
@@ -181,9 +181,11 @@ static bool place_all(rd *f, double w, double h, rect *out)
  * the ring that let all panels fit. Returns the scale, or 0 when even the smallest does not fit. */
 static double solve(rd *f, psize ps, rect *out)
 {
-    double n = (double)f->c->n_themes, step = num(f, "shrink-step"), least = num(f, "shrink-min");
+    /* bounded, so the search below always ends */
+    double n = (double)f->c->n_themes, step = pp_layout_num_in(f->l, "shrink-step", 0.5, 0.999);
+    double least = pp_layout_num_in(f->l, "shrink-min", 0.05, 1);
     const double starts[2] = {-G_PI / 2, -G_PI / 2 + G_PI / n};
-    for (double k = num(f, "grow-max"); k >= least - 1e-9; k *= step)
+    for (double k = pp_layout_num_in(f->l, "grow-max", least, 10); k >= least - 1e-9; k *= step)
         for (int s = 0; s < 2; s++) {
             f->start = starts[s];
             if (place_all(f, ps.w * k, size_h(ps, k), out)) return k;
@@ -429,7 +431,8 @@ static void notes(rd *f, size_t theme, rect r)
         }
         return;
     }
-    for (double y = a.y + mm(f, "line-gap"); y < a.y + a.h - 1e-6; y += mm(f, "line-gap"))
+    double gap = pp_layout_mm_in(f->l, "line-gap", 1, 1000); /* > 0: the loop ends */
+    for (double y = a.y + gap; y < a.y + a.h - 1e-6; y += gap)
         pp_scene_line(f->s, a.x, y, a.x + a.w, y, pp_stroke(col(f, "guide"), mm(f, "rule")));
 }
 

@@ -34,7 +34,10 @@ const pp_sheet_kind *pp_sheet_appendix(void)
 static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp_error *err)
 {
     for (size_t i = 0; i < pp_layout_n_styles(l); i++)
-        if (!pp_typeset_check_family(ts, pp_layout_style_at(l, i)->family, path, err)) return false;
+        if (!pp_typeset_check_face(ts, pp_layout_style_at(l, i)->family,
+                                   pp_layout_style_at(l, i)->weight,
+                                   pp_layout_style_at(l, i)->italic, path, err))
+            return false;
     return true;
 }
 
@@ -51,9 +54,13 @@ pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content 
         return err->status;
     }
     pp_scene_keep_layout(s, l);
-    double lo = pp_layout_has_number(l, "themes-min") ? pp_layout_num(l, "themes-min") : 1;
-    double hi =
-        pp_layout_has_number(l, "themes-max") ? pp_layout_num(l, "themes-max") : PP_MAX_THEMES;
+    double lo = pp_layout_has_number(l, "themes-min")
+                    ? pp_layout_num_in(l, "themes-min", 1, PP_MAX_THEMES)
+                    : 1;
+    double hi = pp_layout_has_number(l, "themes-max")
+                    ? pp_layout_num_in(l, "themes-max", lo, PP_MAX_THEMES)
+                    : PP_MAX_THEMES;
+    if (pp_layout_status(l, err) != PP_OK) return err->status;
     if ((double)c->n_themes < lo || (double)c->n_themes > hi)
         return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
                             "the %s sheet supports %g to %g themes; the content has %zu",

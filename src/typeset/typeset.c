@@ -119,18 +119,42 @@ const char *pp_typeset_language(const pp_typeset *ts)
     return ts->lang;
 }
 
-bool pp_typeset_check_family(pp_typeset *ts, const char *family, const char *where, pp_error *err)
+/* Whether family has a face of this weight and slant (a missing one would be synthesised). */
+static bool has_face(PangoFontFamily *fam, int weight, bool italic)
+{
+    PangoFontFace **faces = NULL;
+    int n = 0;
+    pango_font_family_list_faces(fam, &faces, &n);
+    bool found = false;
+    for (int i = 0; i < n && !found; i++) {
+        PangoFontDescription *d = pango_font_face_describe(faces[i]);
+        found = (int)pango_font_description_get_weight(d) == weight &&
+                (pango_font_description_get_style(d) != PANGO_STYLE_NORMAL) == italic;
+        pango_font_description_free(d);
+    }
+    g_free(faces);
+    return found;
+}
+
+bool pp_typeset_check_face(pp_typeset *ts, const char *family, int weight, bool italic,
+                           const char *where, pp_error *err)
 {
     PangoFontFamily **fams = NULL;
     int n = 0;
     pango_font_map_list_families(ts->map, &fams, &n);
-    bool found = false;
-    for (int i = 0; i < n && !found; i++)
-        found = g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), family) == 0;
+    PangoFontFamily *fam = NULL;
+    for (int i = 0; i < n && !fam; i++)
+        if (g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), family) == 0) fam = fams[i];
+    bool found = fam && has_face(fam, weight, italic);
     g_free(fams);
-    if (!found)
+    if (!fam)
         pp_error_set(err, PP_ERR_INVALID, where, 0,
                      "font family \"%s\" is not among the shipped fonts (fonts/)", family);
+    else if (!found)
+        pp_error_set(err, PP_ERR_INVALID, where, 0,
+                     "font \"%s\" has no %s face of weight %d among the shipped fonts (fonts/): "
+                     "is a font file missing?",
+                     family, italic ? "italic" : "upright", weight);
     return found;
 }
 

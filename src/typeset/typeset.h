@@ -28,8 +28,10 @@ void pp_typeset_free(pp_typeset *ts);
 void pp_typeset_set_language(pp_typeset *ts, const char *lang);
 const char *pp_typeset_language(const pp_typeset *ts);
 
-/* True when some shipped font has the family; false with err set otherwise. */
-bool pp_typeset_check_family(pp_typeset *ts, const char *family, const char *where, pp_error *err);
+/* True when a shipped font has the family with a face of this weight (CSS, 400 regular … 700 bold)
+ * and slant; false with err set otherwise (pango would silently synthesise a missing face). */
+bool pp_typeset_check_face(pp_typeset *ts, const char *family, int weight, bool italic,
+                           const char *where, pp_error *err);
 
 /* Borrowed; lives as long as ts. */
 PangoContext *pp_typeset_context(pp_typeset *ts);

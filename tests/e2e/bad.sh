@@ -66,11 +66,6 @@ gen_quadratic_blowup() { # one 50 000-byte entity used 2 000 times: 100 MB if it
     gen_py "$IN" '"<?xml version=\"1.0\"?>\n<!DOCTYPE instrument [\n<!ENTITY a \"" + "x" * 50000 + "\">\n]>\n" + s.split("?>", 1)[1].replace("Disagreements are", "&a;" * 2000, 1)'
     LINE=2
 }
-gen_long_paragraph() { # a guide paragraph taller than a column at A4 (but within the text limit)
-    IN=$IN_DIR/long-paragraph.xml
-    gen_py "$IN" 's.replace("Schools cooperate", " ".join("partnership%d" % i for i in range(1000)) + " Schools cooperate", 1)'
-    LINE=$(line_of "$IN" 'id="intro.p1"')
-}
 gen_c1_control() { # U+0085 (NEXT LINE), a C1 control character, in a statement
     IN=$IN_DIR/c1-control.xml
     gen_py "$IN" 's.replace("Disagreements are", "Disagreements\u0085 are", 1)'
@@ -132,6 +127,7 @@ gen_layout_missing() {
     rm "$IN"
 }
 gen_layout_shrink_step_one() { break_layout praatplaat.xml 's/<number name="shrink-step" value="[^"]*"/<number name="shrink-step" value="1"/' 'name="shrink-step"'; }
+gen_layout_themes_max_negative() { break_layout praatplaat.xml 's/<number name="themes-max" value="[^"]*"/<number name="themes-max" value="-1"/' 'name="themes-max"'; }
 gen_layout_line_gap_zero() { break_layout praatplaat.xml 's/<length name="line-gap" mm="[^"]*"/<length name="line-gap" mm="0"/' 'name="line-gap"'; }
 
 # A copy of the data directory (layouts, fonts, schemas) with something missing; IN is the copy.
@@ -141,6 +137,7 @@ copy_data() {
     cp -r "$SRC/layouts" "$SRC/fonts" "$SRC/schemas" "$IN/"
 }
 gen_data_family_removed() { copy_data; rm "$IN"/fonts/NotoSans-*; }
+gen_data_bold_removed() { copy_data; rm "$IN"/fonts/NotoSans-Bold.ttf; }
 gen_data_no_fonts() { copy_data; rm -r "$IN"/fonts/*; }
 gen_data_no_schema() { copy_data; rm -r "$IN/schemas"; }
 
