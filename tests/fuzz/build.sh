@@ -32,7 +32,7 @@ for src in "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c 
     objs="$objs $obj"
 done
 
-for target in fuzz_content fuzz_layout fuzz_po; do
+for target in fuzz_content fuzz_layout fuzz_po fuzz_session; do
     echo "ld $target"
     # shellcheck disable=SC2086
     $CC $flags -fsanitize=fuzzer,address,undefined $defs -DPP_SOURCE_DIR="\"$repo\"" \

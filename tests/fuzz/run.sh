@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds (incrementally) and runs each libFuzzer target for SECONDS (default $PP_FUZZ_SECONDS, else 30).
-# Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: content, layout, po (default: all three)
+# Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]     TARGET: content, layout, po, session (default: all four)
 # Work files (binaries, corpora, logs, crash artifacts) go to $PP_FUZZ_DIR, default ${TMPDIR:-/tmp}/pp-fuzz.
 # Crash, leak, timeout and out-of-memory inputs are copied to tests/fuzz/regressions/fuzz_TARGET-KIND-HASH.
 # Extra libFuzzer flags: FUZZ_ARGS="-jobs=2 -workers=2" tests/fuzz/run.sh 60
@@ -14,7 +14,7 @@ repo=$(cd "$here/../.." && pwd)
 out=${PP_FUZZ_DIR:-${TMPDIR:-/tmp}/pp-fuzz}
 secs=${1:-${PP_FUZZ_SECONDS:-30}}
 [ $# -gt 0 ] && shift
-targets=${*:-content layout po}
+targets=${*:-content layout po session}
 praatplaat=${PRAATPLAAT:-$repo/build/praatplaat}
 
 case $secs in '' | *[!0-9]*) echo "SECONDS must be a whole number, not \"$secs\""; exit 2 ;; esac
@@ -37,6 +37,10 @@ seed() {
         cp "$repo"/content/samenwerking/*.xml "$repo"/tests/data/*.xml "$repo"/tests/data/invalid/*.xml \
             "$repo"/tests/data/bad/*.xml "$dir/" ;;
     layout) cp "$repo"/layouts/*.xml "$dir/" ;;
+    session)
+        cp "$repo"/samples/*.xml "$repo"/tests/data/marks-session.xml "$repo"/tests/data/invalid-session/*.xml \
+            "$dir/"
+        [ ! -x "$praatplaat" ] || "$praatplaat" template "$repo/content/samenwerking/nl.xml" -o "$dir/template.xml" ;;
     po)
         cp "$repo"/tests/data/bad/po/*.po "$dir/"
         if [ -x "$praatplaat" ]; then
