@@ -469,50 +469,6 @@ bool pp_date_parse(const char *s, int *y, int *m, int *d)
     return !(*m == 2 && *d == 29 && !leap);
 }
 
-/* --- Reading it back ------------------------------------------------------------------------- */
-
-static void emit(pp_text_fn fn, void *user, const pp_text *t, const char *fmt, const char *arg)
-{
-    if (!t->text) return;
-    char role[256];
-    snprintf(role, sizeof role, fmt, arg);
-    fn(t, role, user);
-}
-
-static void theme_texts(const pp_answer_theme *t, const pp_theme *ct, pp_text_fn fn, void *user)
-{
-    for (size_t j = 0; j < ct->n_statements; j++)
-        emit(fn, user, &t->statements[j].remark, "remark on statement %s", ct->statements[j].id);
-    emit(fn, user, &t->notes, "notes of theme %s", ct->id);
-    for (size_t k = 0; k < t->n_postits; k++) {
-        emit(fn, user, &t->postits[k].text, "post-it on theme %s", ct->id);
-        emit(fn, user, &t->postits[k].author, "author of a post-it on theme %s", ct->id);
-    }
-}
-
-void pp_session_texts(const pp_session *s, const pp_content *c, pp_text_fn fn, void *user)
-{
-    emit(fn, user, &s->partnership, "partnership%s", "");
-    emit(fn, user, &s->date, "date%s", "");
-    for (size_t i = 0; i < s->n_participants; i++) {
-        emit(fn, user, &s->participants[i].name, "participant%s", "");
-        emit(fn, user, &s->participants[i].organisation, "organisation of a participant%s", "");
-        emit(fn, user, &s->participants[i].role, "role of a participant%s", "");
-    }
-    for (size_t i = 0; i < c->n_themes; i++)
-        theme_texts(&s->themes[i], &c->themes[i], fn, user);
-    size_t n_cols = pp_content_columns(c);
-    for (size_t r = 0; r < c->n_themes + c->followup.n_rows; r++) {
-        const char *id =
-            r < c->n_themes ? c->themes[r].id : c->followup.rows[r - c->n_themes].label.id;
-        emit(fn, user, &s->rows[r].label, "label of row %s", id);
-        for (size_t k = 0; k < n_cols; k++)
-            emit(fn, user, &s->rows[r].cells[k].text, "cell of row %s", id);
-    }
-    emit(fn, user, &s->next_date, "next reflection date%s", "");
-    emit(fn, user, &s->next, "next reflection%s", "");
-}
-
 /* --- Template -------------------------------------------------------------------------------- */
 
 /* An XML comment holding text: "--" may not occur in a comment, nor a final '-'. */

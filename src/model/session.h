@@ -75,10 +75,6 @@ pp_session *pp_session_load(const char *path, const pp_content *c, const char *s
                             pp_error *err);
 void pp_session_free(pp_session *s);
 
-/* Calls fn for every filled-in text of s, in document order, with its role ("notes of theme
- * AMBITIE"). */
-void pp_session_texts(const pp_session *s, const pp_content *c, pp_text_fn fn, void *user);
-
 /* An empty session for c, as XML text: every theme, statement and row by id with the content's
  * words beside them as comments, every free-text field as an empty element. NULL when out of
  * memory. */

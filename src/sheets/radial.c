@@ -335,11 +335,13 @@ static void postit(rd *f, size_t theme, const pp_postit *p, double x, double y, 
     char name[32];
     snprintf(name, sizeof name, "postit-%s", p->colour);
     pp_scene_rect(f->s, x, y, side, side, pp_fill(col(f, name)), "postit");
-    double pad = side * num(f, "postit-pad-share"), size = side * num(f, "postit-pt-per-mm");
+    double pad = side * num(f, "postit-pad-share");
     const pp_style *st_text =
-        pp_scene_style(f->s, st(f, "ink-postit"), fmin(st(f, "ink-postit")->size, size));
+        pp_scene_style(f->s, st(f, "ink-postit"),
+                       fmin(st(f, "ink-postit")->size, side * num(f, "postit-pt-per-mm")));
     const pp_style *st_author =
-        pp_scene_style(f->s, st(f, "ink-author"), fmin(st(f, "ink-author")->size, size * 0.75));
+        pp_scene_style(f->s, st(f, "ink-author"),
+                       fmin(st(f, "ink-author")->size, side * num(f, "postit-author-pt-per-mm")));
     double ah = p->author.text ? side * num(f, "postit-author-share") : 0;
     gchar *where =
         g_strdup_printf("%s · %s", f->c->themes[theme].name.text, f->c->record.postit.text);
