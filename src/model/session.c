@@ -47,6 +47,44 @@ static bool text_of(loader *L, xmlNodePtr n, pp_text *out)
     return true;
 }
 
+static bool unexpected(loader *L, xmlNodePtr n, xmlNodePtr parent)
+{
+    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n),
+                 "element <%s> is not allowed in <%s>", (const char *)n->name,
+                 (const char *)parent->name);
+    return false;
+}
+
+/* Records that n gives what (a theme, statement, row or column) named id; false with an error
+ * naming both lines when *seen says it was given before. */
+static bool first_time(loader *L, xmlNodePtr n, long *seen, const char *what, const char *id)
+{
+    if (*seen) {
+        pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n),
+                     "%s \"%s\" is given twice (first on line %ld)", what, id, *seen);
+        return false;
+    }
+    *seen = pp_xml_line(n);
+    return true;
+}
+
+/* The children of node, each one of the free-text elements names[i] read into *out[i]. */
+static bool text_children(loader *L, xmlNodePtr node, const char *const *names, pp_text *const *out,
+                          size_t n_names)
+{
+    for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
+         n = pp_xml_next(n, L->path, L->err)) {
+        size_t i = 0;
+        while (i < n_names && !pp_xml_is(n, names[i]))
+            i++;
+        if (i < n_names)
+            text_of(L, n, out[i]);
+        else
+            unexpected(L, n, node);
+    }
+    return ok(L);
+}
+
 /* An attribute with a choice of values; index into values, -1 when absent or empty. */
 static bool choice_attr(loader *L, xmlNodePtr n, const char *name, const char *const *values,
                         int n_values, int *out)
@@ -78,14 +116,6 @@ static bool mark_attr(loader *L, xmlNodePtr n, const char *name, pp_mark *out)
     return true;
 }
 
-static bool unexpected(loader *L, xmlNodePtr n, xmlNodePtr parent)
-{
-    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n),
-                 "element <%s> is not allowed in <%s>", (const char *)n->name,
-                 (const char *)parent->name);
-    return false;
-}
-
 static bool date_of(loader *L, xmlNodePtr n, const char *value, pp_text *out)
 {
     int y, m, d;
@@ -103,18 +133,9 @@ static bool date_of(loader *L, xmlNodePtr n, const char *value, pp_text *out)
 
 static bool load_participant(loader *L, xmlNodePtr node, pp_participant *p)
 {
-    for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
-         n = pp_xml_next(n, L->path, L->err)) {
-        if (pp_xml_is(n, "name"))
-            text_of(L, n, &p->name);
-        else if (pp_xml_is(n, "organisation"))
-            text_of(L, n, &p->organisation);
-        else if (pp_xml_is(n, "role"))
-            text_of(L, n, &p->role);
-        else
-            unexpected(L, n, node);
-    }
-    return ok(L);
+    static const char *const names[] = {"name", "organisation", "role"};
+    pp_text *const out[] = {&p->name, &p->organisation, &p->role};
+    return text_children(L, node, names, out, 3);
 }
 
 static size_t count_children(xmlNodePtr parent, const char *name)
@@ -173,11 +194,7 @@ static bool load_statement(loader *L, xmlNodePtr node, size_t ti, long *seen)
                 }
         return fail(L, node, "unknown statement \"%s\" (not in the content)", ref);
     }
-    if (seen[k])
-        return pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(node),
-                            "statement \"%s\" is given twice (first on line %ld)", ref,
-                            seen[k]) == PP_OK;
-    seen[k] = pp_xml_line(node);
+    if (!first_time(L, node, &seen[k], "statement", ref)) return false;
     pp_answer_statement *a = &L->s->themes[ti].statements[k];
     if (!choice_attr(L, node, "score", score_values, PP_SCORES, &a->score)) return false;
     for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
@@ -194,16 +211,9 @@ static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)
     if (!choice_attr(L, node, "colour", pp_postit_colours, PP_POSTIT_COLOURS, &colour))
         return false;
     p->colour = pp_postit_colours[colour < 0 ? 0 : colour];
-    for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
-         n = pp_xml_next(n, L->path, L->err)) {
-        if (pp_xml_is(n, "text"))
-            text_of(L, n, &p->text);
-        else if (pp_xml_is(n, "author"))
-            text_of(L, n, &p->author);
-        else
-            unexpected(L, n, node);
-    }
-    return ok(L);
+    static const char *const names[] = {"text", "author"};
+    pp_text *const out[] = {&p->text, &p->author};
+    return text_children(L, node, names, out, 2);
 }
 
 static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
@@ -241,11 +251,7 @@ static bool load_praatplaat(loader *L, xmlNodePtr node)
         long ti = find_theme(L->c, ref);
         if (!ref) return fail(L, n, "<theme> needs a ref attribute%s", "");
         if (ti < 0) return fail(L, n, "unknown theme \"%s\" (not in the content)", ref);
-        if (L->seen_theme[ti])
-            return pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n),
-                                "theme \"%s\" is given twice (first on line %ld)", ref,
-                                L->seen_theme[ti]) == PP_OK;
-        L->seen_theme[ti] = pp_xml_line(n);
+        if (!first_time(L, n, &L->seen_theme[ti], "theme", ref)) return false;
         if (mark_attr(L, n, "attention", &L->s->themes[ti].attention))
             load_theme_parts(L, n, (size_t)ti);
     }
@@ -293,11 +299,7 @@ static bool load_cell(loader *L, xmlNodePtr n, pp_answer_row *row, long *seen)
         g_string_free(ids, TRUE);
         return false;
     }
-    if (seen[k])
-        return pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n),
-                            "column \"%s\" is given twice in this row (first on line %ld)", id,
-                            seen[k]) == PP_OK;
-    seen[k] = pp_xml_line(n);
+    if (!first_time(L, n, &seen[k], "column", id)) return false;
     char *mark = pp_xml_attr(L->a, n, "mark");
     if (mark && *mark && !col->yesno)
         return fail(L, n, "column \"%s\" has no yes/no marks: remove mark=", id);
@@ -313,11 +315,7 @@ static bool load_row(loader *L, xmlNodePtr node)
     long r = find_row(L->c, ref);
     if (!ref) return fail(L, node, "<row> needs a ref attribute%s", "");
     if (r < 0) return fail(L, node, "unknown row \"%s\" (no theme or follow-up row)", ref);
-    if (L->seen_row[r])
-        return pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(node),
-                            "row \"%s\" is given twice (first on line %ld)", ref,
-                            L->seen_row[r]) == PP_OK;
-    L->seen_row[r] = pp_xml_line(node);
+    if (!first_time(L, node, &L->seen_row[r], "row", ref)) return false;
     pp_answer_row *row = &L->s->rows[r];
     bool write_in =
         (size_t)r >= L->c->n_themes && L->c->followup.rows[r - (long)L->c->n_themes].write_in;

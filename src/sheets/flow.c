@@ -17,18 +17,14 @@ void pp_flow_keep(pp_flow *f, double need)
     if (f->y > f->top && f->y + need > f->bottom) pp_flow_page(f);
 }
 
-/* Places text[0..len) at the cursor. */
-static void place(pp_flow *f, const pp_text *src, const char *text, size_t len, const pp_style *st,
-                  double indent)
+/* Places tb (laid out from part of src) at the cursor and takes it. */
+static void place(pp_flow *f, const pp_text *src, pp_textbox *tb, double indent)
 {
-    gchar *part = g_strndup(text, len);
     pp_text t = *src;
-    t.text = part;
-    pp_textbox *tb = pp_textbox_flow(f->env->ts, part, st, f->width - indent);
+    t.text = pp_textbox_text(tb);
     double h = pp_textbox_height(tb);
     pp_scene_text(f->s, tb, f->left + indent, f->y, f->env->content, &t, "flow");
     f->y += h;
-    g_free(part);
 }
 
 void pp_flow_text(pp_flow *f, const pp_text *src, const char *text, const pp_style *st,
@@ -36,6 +32,12 @@ void pp_flow_text(pp_flow *f, const pp_text *src, const char *text, const pp_sty
 {
     const char *rest = text ? text : src->text;
     double w = f->width - indent;
+    pp_textbox *whole = pp_textbox_flow(f->env->ts, rest, st, w);
+    if (f->y + pp_textbox_height(whole) <= f->bottom) { /* the usual case: it fits here */
+        place(f, src, whole, indent);
+        rest = "";
+    } else
+        pp_textbox_free(whole);
     while (*rest) {
         size_t cut = pp_textbox_fit_prefix(f->env->ts, rest, st, st->size, w, f->bottom - f->y, "");
         if (cut == 0 && f->y > f->top) { /* not a line left here: go on on the next page */
@@ -43,7 +45,9 @@ void pp_flow_text(pp_flow *f, const pp_text *src, const char *text, const pp_sty
             continue;
         }
         if (cut == 0) cut = strlen(rest); /* a word wider than the page: drawn, and reported */
-        place(f, src, rest, cut, st, indent);
+        gchar *part = g_strndup(rest, cut);
+        place(f, src, pp_textbox_flow(f->env->ts, part, st, w), indent);
+        g_free(part);
         for (rest += cut; *rest == ' ' || *rest == '\n'; rest++)
             ;
         if (*rest) pp_flow_page(f);

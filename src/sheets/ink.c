@@ -20,12 +20,11 @@ void pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const 
 {
     if (!src->text) return;
     pp_textbox *tb = pp_textbox_fit(env->ts, src->text, st, w, h);
-    bool fits = !pp_textbox_overflows(tb);
-    pp_textbox_free(tb);
-    if (fits) {
-        pp_scene_fit(s, env->ts, env->content, src, st, x, y, w, h, v, "session text");
+    if (!pp_textbox_overflows(tb)) {
+        pp_scene_place(s, tb, x, y, h, v, env->content, src, "session text");
         return;
     }
+    pp_textbox_free(tb);
     gchar *ref =
         no_break(pp_record_number(env->content->record.continued.text, (int)s->n_conts + 1));
     size_t cut = pp_textbox_fit_prefix(env->ts, src->text, st, st->min, w, h, ref);

@@ -237,7 +237,12 @@ pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_t
                     const pp_style *st, double x, double y, double w, double h, pp_valign v,
                     const char *box)
 {
-    pp_textbox *tb = pp_textbox_fit(ts, src->text, st, w, h);
+    return pp_scene_place(s, pp_textbox_fit(ts, src->text, st, w, h), x, y, h, v, c, src, box);
+}
+
+pp_op *pp_scene_place(pp_scene *s, pp_textbox *tb, double x, double y, double h, pp_valign v,
+                      const pp_content *c, const pp_text *src, const char *box)
+{
     double free_h = h - pp_textbox_height(tb);
     if (free_h > 0 && v != PP_VALIGN_TOP) y += v == PP_VALIGN_CENTER ? free_h / 2 : free_h;
     return pp_scene_text(s, tb, x, y, c, src, box);

@@ -135,6 +135,11 @@ pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_t
                     const pp_style *st, double x, double y, double w, double h, pp_valign v,
                     const char *box);
 
+/* Places tb, already fitted to a box h mm high with its top-left at (x, y), aligned vertically by
+ * v; takes tb. */
+pp_op *pp_scene_place(pp_scene *s, pp_textbox *tb, double x, double y, double h, pp_valign v,
+                      const pp_content *c, const pp_text *src, const char *box);
+
 /* Mirrors pages from..n-1 left to right, for right-to-left scripts: columns, panels and the ring's
  * order run the other way; text keeps its own direction inside its box. */
 void pp_scene_mirror(pp_scene *s, size_t from);

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/error.h"
+
 /* The source tree: $PP_SOURCE_DIR, else the -DPP_SOURCE_DIR given by build.sh. */
 static const char *fuzz_source_dir(void)
 {
@@ -20,6 +22,22 @@ static const char *fuzz_source_dir(void)
 #else
     fprintf(stderr, "fuzz: set PP_SOURCE_DIR to the praatplaat source tree\n");
     abort();
+    /* The loaders' contract: a result, or none with an error recorded, never both nor neither. A
+     * schema that cannot be loaded is the harness's fault: stop at once rather than fuzz nothing.
+     */
+    static inline void fuzz_check(const char *target, const void *result, const pp_error *err)
+    {
+        if ((result != NULL) == pp_error_isset(err)) {
+            fprintf(stderr, "%s: result %p with error status %d: %s\n", target, result, err->status,
+                    err->msg);
+            abort();
+        }
+        if (!result && err->status == PP_ERR_IO && strstr(err->msg, "schema")) {
+            fprintf(stderr, "%s: %s\n", target, err->msg);
+            abort();
+        }
+    }
+
 #endif
 }
 
@@ -60,12 +78,28 @@ static const char *fuzz_scratch(void)
     return fuzz_dir;
 }
 
-/* Writes data to path (truncating); aborts on failure, which is the harness's fault, not the input's. */
+/* Writes data to path (truncating); aborts on failure, which is the harness's fault, not the
+ * input's. */
 static void fuzz_write(const char *path, const uint8_t *data, size_t size)
 {
     FILE *f = fopen(path, "wb");
     if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0) {
         perror(path);
+        abort();
+    }
+}
+
+/* The loaders' contract: a result, or none with an error recorded, never both nor neither. A schema
+ * that cannot be loaded is the harness's fault: stop at once rather than fuzz nothing. */
+static inline void fuzz_check(const char *target, const void *result, const pp_error *err)
+{
+    if ((result != NULL) == pp_error_isset(err)) {
+        fprintf(stderr, "%s: result %p with error status %d: %s\n", target, result, err->status,
+                err->msg);
+        abort();
+    }
+    if (!result && err->status == PP_ERR_IO && strstr(err->msg, "schema")) {
+        fprintf(stderr, "%s: %s\n", target, err->msg);
         abort();
     }
 }

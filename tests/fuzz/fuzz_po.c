@@ -1,6 +1,6 @@
 /* libFuzzer target: the PO reader and merge (pp_l10n_merge) against content/samenwerking/nl.xml.
- * libgettextpo's own parser leaks on malformed input (and pp_l10n_merge longjmps out of it on a fatal
- * error): run this target with -detect_leaks=0 (run.sh does). */
+ * libgettextpo's own parser leaks on malformed input (and pp_l10n_merge longjmps out of it on a
+ * fatal error): run this target with -detect_leaks=0 (run.sh does). */
 #include "fuzz_common.h"
 
 #include "l10n/l10n.h"
@@ -48,7 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Opt-in oracle (PP_FUZZ_PO_ROUNDTRIP=1): a merge that succeeds must write a content file the
      * loader accepts. Off by default: blank or control-character msgstrs break it (README.md). */
     static int roundtrip = -1;
-    if (roundtrip < 0) roundtrip = getenv("PP_FUZZ_PO_ROUNDTRIP") && *getenv("PP_FUZZ_PO_ROUNDTRIP") == '1';
+    if (roundtrip < 0)
+        roundtrip = getenv("PP_FUZZ_PO_ROUNDTRIP") && *getenv("PP_FUZZ_PO_ROUNDTRIP") == '1';
     if (roundtrip && st == PP_OK) {
         pp_error e2 = {0};
         pp_content *back = pp_content_load(out, NULL, &e2);
