@@ -73,6 +73,9 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
     if (!fc) return NULL;
     pp_typeset *ts = g_new0(pp_typeset, 1);
     ts->fc = fc;
+    /* Current before pango's first font map: pango 1.50 starts a thread that runs FcInit(), which
+     * would otherwise parse the machine's whole font configuration that we never use. */
+    FcConfigSetCurrent(fc);
     ts->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), fc);
     ts->ctx = pango_font_map_create_context(ts->map);
@@ -88,20 +91,68 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
     return ts;
 }
 
-void pp_typeset_free(pp_typeset *ts)
+/* Set when the font map is finalised: GObject clears qdata last, after pango has released every
+ * fontconfig object of the map. Heap-allocated, because a worker may outlive a waiter that gave up. */
+typedef struct map_end {
+    GMutex lock;
+    GCond cond;
+    bool done, abandoned;
+} map_end;
+
+static void map_ended(gpointer data)
 {
-    if (!ts) return;
+    map_end *e = data;
+    g_mutex_lock(&e->lock);
+    bool abandoned = e->abandoned;
+    e->done = true;
+    g_cond_signal(&e->cond);
+    g_mutex_unlock(&e->lock);
+    if (abandoned) g_free(e);
+}
+
+/* Drops our reference to map and waits until the map is finalised. pango 1.50 runs FcFontSetMatch
+ * and FcFontSetSort for each new font pattern in threads of their own, each holding a reference to
+ * the map, the config and cached font patterns; the thread that is not waited for (often the sort)
+ * can still run when main() ends, and FcFini() then aborts in FcCacheFini (issue #10). The worker
+ * drops its map reference last, so once the map is finalised no worker touches fontconfig again.
+ * False when that did not happen within timeout_us: then fontconfig must not be shut down. */
+static bool unref_map_and_wait(PangoFontMap *map, gint64 timeout_us)
+{
+    map_end *e = g_new0(map_end, 1);
+    g_mutex_init(&e->lock);
+    g_cond_init(&e->cond);
+    g_object_set_data_full(G_OBJECT(map), "pp-map-end", e, map_ended);
+    g_object_unref(map);
+    gint64 deadline = g_get_monotonic_time() + timeout_us;
+    g_mutex_lock(&e->lock);
+    while (!e->done && g_cond_wait_until(&e->cond, &e->lock, deadline))
+        ;
+    bool done = e->done;
+    e->abandoned = !done; /* the worker frees it when it ends */
+    g_mutex_unlock(&e->lock);
+    if (done) {
+        g_mutex_clear(&e->lock);
+        g_cond_clear(&e->cond);
+        g_free(e);
+    }
+    return done;
+}
+
+bool pp_typeset_free(pp_typeset *ts)
+{
+    if (!ts) return true;
     pp_hyphenator_free(ts->hyph);
     FcCharSetDestroy(ts->covered);
     g_object_unref(ts->ctx);
     /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without
      * this FcFini() asserts at exit and valgrind reports the config lost. */
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), NULL);
-    g_object_unref(ts->map);
+    bool quiet = unref_map_and_wait(ts->map, 5 * G_USEC_PER_SEC);
     FcConfigDestroy(ts->fc);
     g_free(ts->hyphen_dir);
     g_free(ts->lang);
     g_free(ts);
+    return quiet;
 }
 
 void pp_typeset_set_language(pp_typeset *ts, const char *lang)

@@ -20,8 +20,11 @@
 typedef struct pp_typeset pp_typeset;
 
 /* fonts_dir: directory of font files (the only fonts used); hyphen_dir: libhyphen dictionaries. */
+/* fontconfig's current configuration becomes this one (pango's own start-up thread reads it). */
 pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_error *err);
-void pp_typeset_free(pp_typeset *ts);
+/* Frees ts and waits until pango's font workers have let go of fontconfig. True when they have
+ * (NULL too): only then may fontconfig be shut down (FcFini); see pp_typeset_release_libraries. */
+bool pp_typeset_free(pp_typeset *ts);
 
 /* Sets the language of the text that follows (BCP 47): pango's language attribute and hyphenation.
  * A language without a dictionary is set without hyphenation (not an error). */
