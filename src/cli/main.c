@@ -6,6 +6,7 @@
 #include "model/paper.h"
 #include "model/record.h"
 #include "model/session.h"
+#include "base/file.h"
 #include "output/output.h"
 #include "sheets/sheet.h"
 #include "typeset/typeset.h"

@@ -2,7 +2,7 @@
 #ifndef PP_OPTIONS_H
 #define PP_OPTIONS_H
 
-#include "model/error.h"
+#include "base/error.h"
 
 #include <stdbool.h>
 

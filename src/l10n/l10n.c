@@ -2,7 +2,7 @@
 #include "l10n/l10n.h"
 
 #include "model/xml.h"
-#include "output/output.h"
+#include "base/file.h"
 
 #include <errno.h>
 #include <gettext-po.h>

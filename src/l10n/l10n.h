@@ -6,7 +6,7 @@
 #define PP_L10N_H
 
 #include "model/content.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #include <stdio.h>
 

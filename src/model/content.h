@@ -4,7 +4,7 @@
 #ifndef PP_CONTENT_H
 #define PP_CONTENT_H
 
-#include "model/error.h"
+#include "base/error.h"
 
 #include <stdbool.h>
 #include <stddef.h>

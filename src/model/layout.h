@@ -14,31 +14,12 @@
 #ifndef PP_LAYOUT_H
 #define PP_LAYOUT_H
 
-#include "model/error.h"
+#include "base/error.h"
+#include "base/style.h"
 #include "model/paper.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-typedef struct pp_rgb {
-    double r, g, b; /* 0..1 */
-} pp_rgb;
-
-typedef enum pp_align { PP_ALIGN_START, PP_ALIGN_CENTER, PP_ALIGN_END } pp_align;
-
-typedef struct pp_style {
-    const char *name;
-    const char *family;
-    int weight; /* CSS weight: 400 regular, 600 semibold, 700 bold */
-    bool italic;
-    double size;     /* pt, at this paper */
-    double min;      /* pt: the text engine shrinks no further */
-    double leading;  /* line height as a multiple of the size */
-    double tracking; /* letter spacing in em */
-    pp_rgb colour;
-    pp_align align;
-    bool hyphenate;
-} pp_style;
 
 typedef struct pp_layout pp_layout;
 

@@ -10,7 +10,7 @@
 #define PP_SESSION_H
 
 #include "model/content.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,7 +5,7 @@
 #define PP_XML_H
 
 #include "model/arena.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #include <libxml/tree.h>
 #include <stdbool.h>

@@ -5,7 +5,7 @@
 #ifndef PP_OUTPUT_H
 #define PP_OUTPUT_H
 
-#include "model/error.h"
+#include "base/error.h"
 #include "sheets/scene.h"
 
 /* Document metadata; borrowed strings, NULL where absent. */
@@ -21,13 +21,5 @@ pp_status pp_pdf_write(const pp_scene *s, const pp_doc_meta *meta, const char *p
 /* PNG previews at dpi: path itself for a one-page scene, else path with "-1", "-2", … before
  * ".png". */
 pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error *err);
-
-/* A temporary file beside path (for writing, then pp_commit_file). Returns its name (g_free) and an
- * open stream in *out, or NULL with err set. An existing device or pipe (/dev/full, /dev/stdout)
- * is opened itself and its own name returned: such a target is written in place. */
-char *pp_temp_beside(const char *path, FILE **out, pp_error *err);
-/* Closes f and renames tmp to path (unless they are one); on failure removes tmp and sets err.
- * Callers pass every failure here (err set) and never remove tmp themselves: it may be path. */
-pp_status pp_commit_file(FILE *f, char *tmp, const char *path, pp_error *err);
 
 #endif

@@ -9,7 +9,7 @@
 #ifndef PP_TEXTBOX_H
 #define PP_TEXTBOX_H
 
-#include "model/layout.h"
+#include "base/style.h"
 #include "typeset/typeset.h"
 
 #include <cairo.h>

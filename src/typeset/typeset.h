@@ -11,8 +11,8 @@
 #ifndef PP_TYPESET_H
 #define PP_TYPESET_H
 
-#include "model/error.h"
-#include "model/layout.h"
+#include "base/error.h"
+#include "base/style.h"
 
 #include <pango/pango.h>
 #include <stdbool.h>

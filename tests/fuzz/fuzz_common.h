@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 /* The source tree: $PP_SOURCE_DIR, else the -DPP_SOURCE_DIR given by build.sh. */
 static const char *fuzz_source_dir(void)

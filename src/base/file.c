@@ -1,4 +1,4 @@
-#include "output/output.h"
+#include "base/file.h"
 
 #include <errno.h>
 #include <glib.h>
