@@ -1,6 +1,6 @@
-/* Atomic output files: every writer (PDF, PNG, PO template, merged content, session template) writes
- * a temporary file in the target's directory and renames it over the target only when the whole
- * document was written, so a failed run leaves an existing file untouched. */
+/* Atomic output files: every writer (PDF, PNG, PO template, merged content, session template)
+ * writes a temporary file in the target's directory and renames it over the target only when the
+ * whole document was written, so a failed run leaves an existing file untouched. */
 #ifndef PP_FILE_H
 #define PP_FILE_H
 

@@ -1,14 +1,14 @@
 /* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems
  * once, writes output. Every error travels up as a pp_error and is printed here, once. */
+#include "base/file.h"
 #include "cli/options.h"
+#include "doc/doc.h"
 #include "l10n/l10n.h"
 #include "model/content.h"
 #include "model/paper.h"
 #include "model/record.h"
 #include "model/session.h"
-#include "base/file.h"
 #include "output/output.h"
-#include "sheets/sheet.h"
 #include "typeset/typeset.h"
 
 #include <cairo.h>
@@ -54,28 +54,6 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-/* Plans every requested sheet into s: the report is its summary and the two filled sheets; a
- * session's continuation pages come last. */
-static pp_status plan(pp_scene *s, const pp_options *o, const pp_content *c, const pp_session *ss,
-                      pp_typeset *ts, const paths *p, const pp_paper *paper, pp_error *err)
-{
-    const pp_sheet_kind *list[8];
-    size_t n = 0;
-    if (strcmp(o->sheet, "all") == 0)
-        for (size_t i = 0; pp_sheet_at(i); i++)
-            list[n++] = pp_sheet_at(i);
-    else if (strcmp(o->sheet, "report") == 0) {
-        list[n++] = pp_sheet_find("report");
-        list[n++] = pp_sheet_find("praatplaat");
-        list[n++] = pp_sheet_find("followup");
-    } else
-        list[n++] = pp_sheet_find(o->sheet);
-    if (ss) list[n++] = pp_sheet_appendix();
-    for (size_t i = 0; i < n && !pp_error_isset(err); i++)
-        pp_sheet_add(s, list[i], c, ss, ts, p->layouts, paper, o->orientation, err);
-    return err->status;
-}
-
 static void report(const pp_scene *s, const pp_paper *paper)
 {
     for (size_t i = 0; i < s->n_problems; i++)
@@ -84,8 +62,8 @@ static void report(const pp_scene *s, const pp_paper *paper)
 }
 
 /* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
-static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_content *c,
-                              const pp_session *ss, pp_error *err)
+static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_doc_request *r,
+                              const pp_content *c, const pp_session *ss, pp_error *err)
 {
     if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
@@ -93,10 +71,7 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_c
     GString *keywords = g_string_new(NULL);
     for (size_t i = 0; i < c->n_themes; i++)
         g_string_append_printf(keywords, "%s%s", i ? ", " : "", c->themes[i].name.text);
-    const char *subject = strcmp(o->sheet, "followup") == 0 ? c->followup.name.text
-                          : strcmp(o->sheet, "guide") == 0  ? c->colophon.short_line.text
-                          : strcmp(o->sheet, "report") == 0 ? c->record.title.text
-                                                            : c->praatplaat.title.text;
+    const char *subject = pp_doc_subject(r, c);
     GString *title = g_string_new(c->title.text);
     if (ss && ss->partnership.text) {
         g_string_append_printf(title, " — %s", ss->partnership.text);
@@ -164,10 +139,10 @@ static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
 }
 
 /* What `check` says of a planned scene. */
-static void print_check(const pp_options *o, const pp_scene *s, const pp_session *ss,
-                        const pp_paper *paper)
+static void print_check(const pp_options *o, const pp_doc_request *r, const pp_scene *s,
+                        const pp_session *ss)
 {
-    printf("%s: %s at %s: %zu page(s), %s", o->content, o->sheet, paper->name, s->n_pages,
+    printf("%s: %s at %s: %zu page(s), %s", o->content, r->kind->name, r->paper->name, s->n_pages,
            s->n_problems ? "some text does not fit" : "valid, all text fits");
     if (ss) printf("; %zu session text(s) go on in continuation pages", s->n_conts);
     putchar('\n');
@@ -185,30 +160,20 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         free_paths(&p);
         return err->status;
     }
-    const pp_paper *paper = pp_paper_find(o->paper);
-    if (!paper)
-        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown paper size \"%s\" (%s)", o->paper,
-                            pp_paper_names());
-    if (strcmp(o->sheet, "all") != 0 && !pp_sheet_find(o->sheet)) {
-        GString *names = g_string_new(NULL);
-        for (size_t i = 0; pp_sheet_at(i); i++)
-            g_string_append_printf(names, "%s, ", pp_sheet_at(i)->name);
-        pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%sreport, all)", o->sheet,
-                     names->str);
-        g_string_free(names, TRUE);
+    pp_doc_request r;
+    if (pp_doc_resolve(o->sheet, o->paper, o->orientation, o->session != NULL, &r, err) != PP_OK)
         return err->status;
-    }
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_session *ss = load_session(o, c, &p, err);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();
-    if (ts && plan(s, o, c, ss, ts, &p, paper, err) == PP_OK) {
-        report(s, paper);
+    if (ts && pp_doc_plan(s, &r, p.layouts, c, ss, ts, err) == PP_OK) {
+        report(s, r.paper);
         if (o->command == PP_CMD_RENDER)
-            write_output(s, o, c, ss, err);
+            write_output(s, o, &r, c, ss, err);
         else
-            print_check(o, s, ss, paper);
+            print_check(o, &r, s, ss);
     }
     pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);

@@ -206,12 +206,6 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
         o->command == PP_CMD_TEMPLATE)
         return PP_OK;
-    if (!o->sheet) o->sheet = "all";
-    bool report = strcmp(o->sheet, "report") == 0;
-    if (report && !o->session) return usage(err, "--sheet report needs --session FILE%s", "");
-    if (report && o->paper && strcmp(o->paper, "A4") != 0 && strcmp(o->paper, "A3") != 0)
-        return usage(err, "the report is A4 or A3, not \"%s\"", o->paper);
-    if (!o->paper) o->paper = report ? "A4" : "A3";
     if (!o->format && o->output) o->format = g_str_has_suffix(o->output, ".png") ? "png" : "pdf";
     if (o->format && strcmp(o->format, "pdf") != 0 && strcmp(o->format, "png") != 0)
         return usage(err, "--format must be pdf or png, not \"%s\"", o->format);

@@ -21,8 +21,8 @@ typedef struct pp_options {
     const char *content; /* the content file */
     const char *po;      /* l10n merge: the translated PO file */
     const char *session; /* render, check: a filled-in session to draw */
-    const char *sheet;   /* "followup", "guide", "report", "all" */
-    const char *paper;   /* "A3" by default; "A4" for the report */
+    const char *sheet;   /* a sheet kind's name (sheets/kinds.c); NULL: all */
+    const char *paper;   /* NULL: the kind's default */
     int orientation;     /* <0 portrait, >0 landscape, 0 the layout's default */
     const char *output;
     const char *format;  /* "pdf" or "png"; NULL: from the output's extension */

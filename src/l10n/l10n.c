@@ -1,8 +1,8 @@
 #define _GNU_SOURCE /* memfd_create, for write_po */
 #include "l10n/l10n.h"
 
-#include "model/xml.h"
 #include "base/file.h"
+#include "model/xml.h"
 
 #include <errno.h>
 #include <gettext-po.h>

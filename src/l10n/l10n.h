@@ -5,8 +5,8 @@
 #ifndef PP_L10N_H
 #define PP_L10N_H
 
-#include "model/content.h"
 #include "base/error.h"
+#include "model/content.h"
 
 #include <stdio.h>
 

@@ -11,14 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The same order as pp_key_kind. */
 typedef enum kind { K_LENGTH, K_NUMBER, K_COLOUR, K_STYLE } kind;
+static const char *const kind_names[] = {"length", "number", "colour", "style"};
 
 /* One named value. Invariant: after loading, value holds the resolved value for the paper. */
 typedef struct entry {
     kind kind;
     const char *name;
     long line;
-    bool fixed; /* not scaled with the paper */
+    bool fixed;    /* not scaled with the paper */
+    bool by_style; /* a colour some style uses */
     union {
         double value; /* mm for lengths */
         pp_rgb rgb;
@@ -29,6 +32,7 @@ typedef struct entry {
 struct pp_layout {
     pp_arena *a;
     const char *path, *sheet;
+    long root_line;
     const pp_paper *paper;
     bool landscape;
     double scale;
@@ -36,7 +40,9 @@ struct pp_layout {
     size_t n, cap;
     pp_rgb *palette;
     size_t n_palette;
-    pp_error lookup; /* sticky: first failed lookup */
+    pp_error lookup;           /* sticky: first failed lookup */
+    const pp_layout_key *keys; /* after pp_layout_check: the names a lookup may ask for */
+    size_t n_keys;
 };
 
 enum { MAX_ENTRIES = 1000, MAX_PALETTE = 16 };
@@ -152,6 +158,7 @@ static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
         entry *col = find(c->l, K_COLOUR, v);
         if (!col) return bad(c, n, "unknown colour \"%s\"", v);
         s->colour = col->u.rgb;
+        col->by_style = true;
     }
     if ((v = pp_xml_attr(c->l->a, n, "align"))) {
         if (strcmp(v, "start") == 0)
@@ -269,6 +276,7 @@ static bool load_body(ctx *c, xmlNodePtr root, int orientation)
     pp_layout *l = c->l;
     char *format = pp_xml_attr(l->a, root, "format");
     if (!format || strcmp(format, "1") != 0) return bad(c, root, "unsupported layout format%s", "");
+    l->root_line = pp_xml_line(root);
     l->sheet = pp_xml_attr(l->a, root, "sheet");
     if (!l->sheet) return bad(c, root, "<layout> needs a sheet attribute%s", "");
     char *orient = pp_xml_attr(l->a, root, "orientation");
@@ -337,23 +345,74 @@ double pp_layout_page_h(const pp_layout *l)
     return l->landscape ? l->paper->w : l->paper->h;
 }
 
-const pp_paper *pp_layout_paper(const pp_layout *l)
-{
-    return l->paper;
-}
-
 const char *pp_layout_sheet(const pp_layout *l)
 {
     return l->sheet;
 }
 
+const char *pp_key_kind_name(pp_key_kind k)
+{
+    return kind_names[k];
+}
+
+static const pp_layout_key *declared(const pp_layout *l, kind k, const char *name)
+{
+    for (size_t i = 0; i < l->n_keys; i++)
+        if ((kind)l->keys[i].kind == k && strcmp(l->keys[i].name, name) == 0) return &l->keys[i];
+    return NULL;
+}
+
+/* Range checks run on the resolved value (after scaling and the paper's block). */
+static bool key_in_range(pp_layout *l, const pp_layout_key *k, const entry *e, pp_error *err)
+{
+    if (k->lo == k->hi || (e->u.value >= k->lo && e->u.value <= k->hi)) return true;
+    pp_error_set(err, PP_ERR_INVALID, l->path, e->line,
+                 "the %s \"%s\" is %g here; this sheet needs %g to %g",
+                 k->kind == PP_KEY_LENGTH ? "length (mm)" : "number", e->name, e->u.value, k->lo,
+                 k->hi);
+    return false;
+}
+
+static bool entry_declared(pp_layout *l, const entry *e, pp_error *err)
+{
+    const pp_layout_key *k = declared(l, e->kind, e->name);
+    if (k) return e->kind == K_COLOUR || e->kind == K_STYLE || key_in_range(l, k, e, err);
+    if (e->kind == K_COLOUR && e->by_style) return true;
+    pp_error_set(err, PP_ERR_INVALID, l->path, e->line,
+                 "the %s sheet reads no %s \"%s\"%s (docs/layout-format.md lists its names)",
+                 l->sheet, kind_names[e->kind], e->name,
+                 e->kind == K_COLOUR ? ", and no style uses it" : "");
+    return false;
+}
+
+pp_status pp_layout_check(pp_layout *l, const char *sheet, const pp_layout_key *keys, size_t n,
+                          pp_error *err)
+{
+    if (strcmp(l->sheet, sheet) != 0)
+        return pp_error_set(err, PP_ERR_INVALID, l->path, l->root_line,
+                            "this is a layout for the %s sheet, not for %s", l->sheet, sheet);
+    l->keys = keys;
+    l->n_keys = n;
+    for (size_t i = 0; i < l->n; i++)
+        if (!entry_declared(l, &l->e[i], err)) return err->status;
+    for (size_t i = 0; i < n; i++)
+        if (!keys[i].optional && !find(l, (kind)keys[i].kind, keys[i].name))
+            return pp_error_set(err, PP_ERR_INVALID, l->path, l->root_line,
+                                "the layout lacks the %s \"%s\", which the %s sheet needs",
+                                kind_names[keys[i].kind], keys[i].name, sheet);
+    return PP_OK;
+}
+
 static entry *lookup(pp_layout *l, kind k, const char *name)
 {
-    static const char *const kinds[] = {"length", "number", "colour", "style"};
     entry *e = find(l, k, name);
-    if (!e)
+    if (l->keys && !declared(l, k, name))
+        pp_error_set(&l->lookup, PP_ERR_INVALID, l->path, 0,
+                     "the %s sheet reads the %s \"%s\", which it does not declare (a bug)",
+                     l->sheet, kind_names[k], name);
+    else if (!e)
         pp_error_set(&l->lookup, PP_ERR_INVALID, l->path, 0, "the layout lacks the %s \"%s\"",
-                     kinds[k], name);
+                     kind_names[k], name);
     return e;
 }
 

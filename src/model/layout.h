@@ -23,6 +23,21 @@
 
 typedef struct pp_layout pp_layout;
 
+/* One name a sheet reads from its layout file. Sheets declare every name they read (a static table
+ * beside the sheet's code, docs/layout-format.md lists them); pp_layout_check holds a layout to it.
+ */
+typedef enum pp_key_kind { PP_KEY_LENGTH, PP_KEY_NUMBER, PP_KEY_COLOUR, PP_KEY_STYLE } pp_key_kind;
+
+typedef struct pp_layout_key {
+    const char *name;
+    pp_key_kind kind;
+    double lo, hi; /* lengths (mm, at the requested paper) and numbers; lo == hi: no range */
+    bool optional; /* the layout may leave it out */
+} pp_layout_key;
+
+/* "length", "number", "colour", "style". Static. */
+const char *pp_key_kind_name(pp_key_kind k);
+
 /* Loads path for paper (with landscape chosen by the caller: orientation < 0 portrait, > 0
  * landscape, 0 the layout's default). NULL with err set on a bad file. */
 pp_layout *pp_layout_load(const char *path, const pp_paper *paper, int orientation, pp_error *err);
@@ -31,8 +46,16 @@ void pp_layout_free(pp_layout *l);
 /* Page size in mm, oriented. */
 double pp_layout_page_w(const pp_layout *l);
 double pp_layout_page_h(const pp_layout *l);
-const pp_paper *pp_layout_paper(const pp_layout *l);
+/* The sheet= attribute of the file. Borrowed. */
 const char *pp_layout_sheet(const pp_layout *l);
+
+/* Holds l to the names of keys (n of them), for the sheet whose layout file is named sheet: the
+ * file's sheet= must be sheet; every length, number and style the file defines must be declared
+ * with its kind, and so must every colour no style uses; every key not optional must be defined;
+ * and every value must lie in its key's range. The first problem goes into err, at its line. From
+ * then on, looking up a name that is not declared is an error too. keys is borrowed: static. */
+pp_status pp_layout_check(pp_layout *l, const char *sheet, const pp_layout_key *keys, size_t n,
+                          pp_error *err);
 
 /* Named values, resolved for the paper. Borrowed pointers live as long as the layout. */
 double pp_layout_mm(pp_layout *l, const char *name);

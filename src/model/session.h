@@ -9,8 +9,8 @@
 #ifndef PP_SESSION_H
 #define PP_SESSION_H
 
-#include "model/content.h"
 #include "base/error.h"
+#include "model/content.h"
 
 #include <stdbool.h>
 #include <stddef.h>

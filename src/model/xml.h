@@ -4,8 +4,8 @@
 #ifndef PP_XML_H
 #define PP_XML_H
 
-#include "model/arena.h"
 #include "base/error.h"
+#include "model/arena.h"
 
 #include <libxml/tree.h>
 #include <stdbool.h>

@@ -1,5 +1,5 @@
-#include "output/draw.h"
 #include "base/file.h"
+#include "output/draw.h"
 #include "output/output.h"
 
 #include <cairo-pdf.h>

@@ -287,3 +287,46 @@ void pp_guide_plan(pp_scene *s, const pp_sheet_env *env)
     blocks(&g, env->content->guide, env->content->n_guide, 0, 1);
     colophon(&g);
 }
+
+/* Every name this sheet reads from layouts/guide.xml. */
+const pp_layout_key pp_guide_keys[] = {
+    PP_STYLE("body"),
+    PP_STYLE("colophon"),
+    PP_STYLE("footer"),
+    PP_STYLE("h1"),
+    PP_STYLE("h2"),
+    PP_STYLE("kicker"),
+    PP_STYLE("lead"),
+    PP_STYLE("number"),
+    PP_STYLE("page-number"),
+    PP_STYLE("subtitle"),
+    PP_STYLE("title"),
+    PP_COLOUR("accent"),
+    PP_COLOUR("bullet"),
+    PP_COLOUR("paper"),
+    PP_LENGTH("bullet-r"),
+    PP_LENGTH("column-gap"),
+    PP_LENGTH("footer-gap"),
+    PP_LENGTH("footer-h"),
+    PP_LENGTH("h1-after"),
+    PP_LENGTH("h1-before"),
+    PP_LENGTH("h2-after"),
+    PP_LENGTH("h2-before"),
+    PP_LENGTH("item-gap"),
+    PP_LENGTH("kicker-after"),
+    PP_LENGTH("lead-after"),
+    PP_LENGTH("list-indent"),
+    PP_LENGTH("margin-bottom"),
+    PP_LENGTH("margin-top"),
+    PP_LENGTH("margin-x"),
+    PP_LENGTH("para-gap"),
+    PP_LENGTH("rule-strong"),
+    PP_LENGTH("subtitle-after"),
+    PP_LENGTH("title-after"),
+    PP_LENGTH("title-rule-after"),
+    PP_NUMBER("columns"),
+    PP_NUMBER("footer-share"),
+    PP_THEMES_MIN,
+    PP_THEMES_MAX,
+};
+const size_t pp_guide_n_keys = sizeof pp_guide_keys / sizeof pp_guide_keys[0];

@@ -1,6 +1,6 @@
 /* Drawing a filled-in session onto a sheet: handwriting-like text ("ink") that never loses a word,
- * and crosses in boxes. Sizes in mm; styles and colours come from the sheet's layout. Everything drawn
- * and every continuation belongs to the scene; the texts passed in are copied, never kept. */
+ * and crosses in boxes. Sizes in mm; styles and colours come from the sheet's layout. Everything
+ * drawn and every continuation belongs to the scene; the texts passed in are copied, never kept. */
 #ifndef PP_INK_H
 #define PP_INK_H
 

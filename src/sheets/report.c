@@ -157,3 +157,13 @@ void pp_report_plan(pp_scene *s, const pp_sheet_env *env)
     themes(&r);
     next(&r);
 }
+
+/* Every name this sheet reads from layouts/report.xml. */
+const pp_layout_key pp_report_keys[] = {
+    PP_STYLE("answer"),       PP_STYLE("appendix"), PP_STYLE("band"),       PP_STYLE("band-extra"),
+    PP_STYLE("ink"),          PP_STYLE("kicker"),   PP_STYLE("label"),      PP_STYLE("title"),
+    PP_COLOUR("extra-fill"),  PP_COLOUR("paper"),   PP_LENGTH("band-h"),    PP_LENGTH("band-pad"),
+    PP_LENGTH("block-gap"),   PP_LENGTH("keep"),    PP_LENGTH("label-gap"), PP_LENGTH("margin"),
+    PP_LENGTH("section-gap"), PP_THEMES_MIN,        PP_THEMES_MAX,
+};
+const size_t pp_report_n_keys = sizeof pp_report_keys / sizeof pp_report_keys[0];

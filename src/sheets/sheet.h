@@ -1,6 +1,11 @@
-/* The kinds of sheet and how to plan one into a scene. A sheet module (followup.c, guide.c, …)
- * turns content + layout into scene operations; it holds no visible word (all from content) and no
- * number (all from its layout file, layouts/NAME.xml). */
+/* The kinds of sheet. A sheet module (followup.c, guide.c, …) turns content + a loaded layout into
+ * scene operations; it holds no visible word (all from content) and no number (all from its layout
+ * file, layouts/NAME.xml), and it declares every layout name it reads.
+ *
+ * Everything about a kind is one row of the table in sheets/kinds.c: its name, layout file, papers,
+ * the parts of a composite document, its PDF subject and its layout names. Adding a kind is one
+ * sheet file, one layout file and one row; the document driver (doc/) and the command line read
+ * the table and hold no policy of their own. */
 #ifndef PP_SHEET_H
 #define PP_SHEET_H
 
@@ -14,39 +19,85 @@
 typedef struct pp_sheet_env {
     const pp_content *content;
     pp_typeset *ts;
-    pp_layout *layout;
+    pp_layout *layout;         /* loaded and checked against the kind's keys */
     const pp_session *session; /* what a group filled in, or NULL for blank sheets */
 } pp_sheet_env;
 
 typedef void (*pp_sheet_plan_fn)(pp_scene *s, const pp_sheet_env *env);
+/* A text of the content that describes the document (the PDF's subject). Borrowed from c. */
+typedef const char *(*pp_sheet_subject_fn)(const pp_content *c);
+
+typedef enum pp_sheet_role {
+    PP_SHEET_SINGLE,       /* one sheet, on the command line by its name */
+    PP_SHEET_COMPOSITE,    /* only parts (`all`), on the command line by its name */
+    PP_SHEET_CONTINUATION, /* the continuation pages of a session: added, never asked for */
+} pp_sheet_role;
 
 typedef struct pp_sheet_kind {
-    const char *name;   /* as on the command line */
-    const char *layout; /* file name in the layouts directory */
-    pp_sheet_plan_fn plan;
-    bool in_all; /* part of `--sheet all` */
+    const char *name; /* as on the command line */
+    pp_sheet_role role;
+    const char *layout;        /* file in the layouts directory, or NULL (composite); its sheet= is
+                                  the file's name without .xml */
+    pp_sheet_plan_fn plan;     /* its own pages, or NULL (composite) */
+    const char *const *parts;  /* kinds drawn after its own pages, NULL-terminated; or NULL */
+    const char *const *papers; /* papers it may be drawn on, NULL-terminated; NULL: every one */
+    const char *default_paper; /* without --paper */
+    bool needs_session;        /* only with --session (the report) */
+    pp_sheet_subject_fn subject; /* the PDF's subject */
+    const pp_layout_key *keys;   /* every layout name the plan reads; static */
+    const size_t *n_keys;
 } pp_sheet_kind;
 
-/* The kind named name, or NULL. Static. */
+/* The kind named name that the command line may ask for, or NULL. Static. */
 const pp_sheet_kind *pp_sheet_find(const char *name);
-/* The i-th kind of `--sheet all`, in its order; NULL past the last. Static. */
+/* The i-th kind of the table, in its order; NULL past the last. Static. */
 const pp_sheet_kind *pp_sheet_at(size_t i);
-/* The continuation pages of session texts that did not fit (scene->conts). Static. */
-const pp_sheet_kind *pp_sheet_appendix(void);
+/* The kind that draws a session's continuation pages. Static. */
+const pp_sheet_kind *pp_sheet_continuation(void);
 
-/* Loads the kind's layout from layouts_dir for paper and orientation (<0 portrait, >0 landscape, 0
- * the layout's default), checks its fonts, and appends the sheet's pages to s, filled in from
- * session when it is not NULL. Problems with text go into s->problems; errors (bad layout, missing
- * font) into err. */
-pp_status pp_sheet_add(pp_scene *s, const pp_sheet_kind *kind, const pp_content *c,
-                       const pp_session *session, pp_typeset *ts, const char *layouts_dir,
-                       const pp_paper *paper, int orientation, pp_error *err);
+/* Rows of a key table (sheets/kinds.c and each sheet's table). Lengths in mm at the requested
+ * paper; a range lo..hi is checked when the layout is loaded. */
+#define PP_LENGTH(n)                                                                               \
+    {                                                                                              \
+        (n), PP_KEY_LENGTH, 0, 0, false                                                            \
+    }
+#define PP_LENGTH_IN(n, lo, hi)                                                                    \
+    {                                                                                              \
+        (n), PP_KEY_LENGTH, (lo), (hi), false                                                      \
+    }
+#define PP_NUMBER(n)                                                                               \
+    {                                                                                              \
+        (n), PP_KEY_NUMBER, 0, 0, false                                                            \
+    }
+#define PP_NUMBER_IN(n, lo, hi)                                                                    \
+    {                                                                                              \
+        (n), PP_KEY_NUMBER, (lo), (hi), false                                                      \
+    }
+#define PP_COLOUR(n)                                                                               \
+    {                                                                                              \
+        (n), PP_KEY_COLOUR, 0, 0, false                                                            \
+    }
+#define PP_STYLE(n)                                                                                \
+    {                                                                                              \
+        (n), PP_KEY_STYLE, 0, 0, false                                                             \
+    }
+/* The theme counts a layout supports, read by the document driver (doc/doc.c). */
+#define PP_THEMES_MIN                                                                              \
+    {                                                                                              \
+        "themes-min", PP_KEY_NUMBER, 1, PP_MAX_THEMES, true                                        \
+    }
+#define PP_THEMES_MAX                                                                              \
+    {                                                                                              \
+        "themes-max", PP_KEY_NUMBER, 1, PP_MAX_THEMES, true                                        \
+    }
 
-/* The sheet modules. */
+/* The sheet modules and their layout names. */
 void pp_followup_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env);
+extern const pp_layout_key pp_followup_keys[], pp_guide_keys[], pp_radial_keys[], pp_report_keys[];
+extern const size_t pp_followup_n_keys, pp_guide_n_keys, pp_radial_n_keys, pp_report_n_keys;
 
 #endif

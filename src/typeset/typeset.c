@@ -92,7 +92,8 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
 }
 
 /* Set when the font map is finalised: GObject clears qdata last, after pango has released every
- * fontconfig object of the map. Heap-allocated, because a worker may outlive a waiter that gave up. */
+ * fontconfig object of the map. Heap-allocated, because a worker may outlive a waiter that gave up.
+ */
 typedef struct map_end {
     GMutex lock;
     GCond cond;

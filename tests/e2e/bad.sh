@@ -129,6 +129,12 @@ gen_layout_missing() {
 gen_layout_shrink_step_one() { break_layout praatplaat.xml 's/<number name="shrink-step" value="[^"]*"/<number name="shrink-step" value="1"/' 'name="shrink-step"'; }
 gen_layout_themes_max_negative() { break_layout praatplaat.xml 's/<number name="themes-max" value="[^"]*"/<number name="themes-max" value="-1"/' 'name="themes-max"'; }
 gen_layout_line_gap_zero() { break_layout praatplaat.xml 's/<length name="line-gap" mm="[^"]*"/<length name="line-gap" mm="0"/' 'name="line-gap"'; }
+# Held to the sheet's declared names (issue #11): a misspelt, a missing and an unused name; a layout
+# for another sheet.
+gen_layout_misspelt_name() { break_layout followup.xml 's/<length name="header-h"/<length name="headr-h"/' 'name="headr-h"'; }
+gen_layout_missing_name() { break_layout followup.xml '/<length name="kicker-h"/d' '<layout '; }
+gen_layout_unused_colour() { break_layout followup.xml 's/<colour name="rule" /<colour name="spare" rgb="#123456"\/>&/' 'name="spare"'; }
+gen_layout_other_sheet() { break_layout followup.xml 's/<layout \(.*\)sheet="followup"/<layout \1sheet="guide"/' '<layout '; }
 
 # A copy of the data directory (layouts, fonts, schemas) with something missing; IN is the copy.
 copy_data() {

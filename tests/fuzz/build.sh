@@ -18,7 +18,7 @@ flags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_POSIX_C_SOURCE=200809L"
 defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\""
 
 objs=""
-for src in "$repo"/src/base/*.c "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c \
+for src in "$repo"/src/base/*.c "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c "$repo"/src/doc/*.c \
            "$repo"/src/output/*.c "$repo"/src/l10n/*.c; do
     rel=${src#"$repo"/src/}
     obj="$out/obj/$(echo "$rel" | tr / _ | sed 's/\.c$/.o/')"

@@ -2,6 +2,7 @@
 #ifndef PP_TEST_SHEET_HELPERS_H
 #define PP_TEST_SHEET_HELPERS_H
 
+#include "doc/doc.h"
 #include "helpers.h"
 #include "model/content.h"
 #include "sheets/sheet.h"
@@ -16,8 +17,8 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
     pp_content *c = pp_content_load(path, schema, &err);
     if (!c) fail_msg("%s", err.msg);
     pp_scene *s = pp_scene_new();
-    if (pp_sheet_add(s, pp_sheet_find(sheet), c, NULL, ts, layouts, pp_paper_find(paper), 0, &err) !=
-        PP_OK)
+    pp_doc_request r = {pp_sheet_find(sheet), pp_paper_find(paper), 0};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
         fail_msg("%s", err.msg);
     g_free(path);
     g_free(schema);

@@ -74,8 +74,8 @@ static void a0_cells_hold_postits(void **state)
     pp_content *c;
     pp_scene *s = plan(*state, "content/samenwerking/nl.xml", "followup", "A0", &c);
     pp_layout *l = s->layouts[0];
-    double postit = pp_layout_mm(l, "postit"), strip = pp_layout_mm(l, "mark-strip");
-    assert_float_equal(postit, 76, 1e-9);
+    /* The standard square post-it, 76 mm: a physical size, not a layout value. */
+    double postit = 76, strip = pp_layout_mm(l, "mark-strip");
     size_t cells = 0;
     for (size_t i = 0; i < s->pages[0].n; i++) {
         const pp_op *op = &s->pages[0].ops[i];

@@ -103,8 +103,8 @@ static void theme_counts_outside_the_layout_are_refused(void **state)
     pp_content *c = pp_content_load(name, schema, &err);
     assert_non_null(c);
     pp_scene *s = pp_scene_new();
-    assert_int_equal(pp_sheet_add(s, pp_sheet_find("praatplaat"), c, NULL, *state, layouts,
-                                  pp_paper_find("A3"), 0, &err),
+    pp_doc_request r = {pp_sheet_find("praatplaat"), pp_paper_find("A3"), 0};
+    assert_int_equal(pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, *state, &err),
                      PP_ERR_INVALID);
     assert_non_null(strstr(err.msg, "supports 3 to 8 themes"));
     pp_scene_free(s);

@@ -1,5 +1,6 @@
 /* Sessions: loading and binding to the content, the template, dates and words of the record, and
  * where the marks land on the sheets. */
+#include "doc/doc.h"
 #include "helpers.h"
 #include "model/content.h"
 #include "model/record.h"
@@ -178,8 +179,8 @@ static pp_scene *plan_session(fixture *f, const pp_session *ss, const char *shee
     char *layouts = src_path("layouts");
     pp_error err = {0};
     pp_scene *s = pp_scene_new();
-    if (pp_sheet_add(s, pp_sheet_find(sheet), f->c, ss, f->ts, layouts, pp_paper_find(paper), 0,
-                     &err) != PP_OK)
+    pp_doc_request r = {pp_sheet_find(sheet), pp_paper_find(paper), 0};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, f->c, ss, f->ts, &err) != PP_OK)
         fail_msg("%s", err.msg);
     g_free(layouts);
     return s;

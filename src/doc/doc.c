@@ -1,0 +1,135 @@
+#include "doc/doc.h"
+
+#include <glib.h>
+#include <string.h>
+
+static bool paper_allowed(const pp_sheet_kind *k, const pp_paper *p)
+{
+    if (!k->papers) return true;
+    for (size_t i = 0; k->papers[i]; i++)
+        if (strcmp(k->papers[i], p->name) == 0) return true;
+    return false;
+}
+
+/* "A4 or A3" */
+static char *paper_list(const pp_sheet_kind *k)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; k->papers[i]; i++)
+        g_string_append_printf(s, "%s%s",
+                               i == 0             ? ""
+                               : k->papers[i + 1] ? ", "
+                                                  : " or ",
+                               k->papers[i]);
+    return g_string_free(s, FALSE);
+}
+
+static pp_status unknown_sheet(const char *sheet, pp_error *err)
+{
+    GString *names = g_string_new(NULL);
+    for (size_t i = 0; pp_sheet_at(i); i++)
+        if (pp_sheet_at(i)->role != PP_SHEET_CONTINUATION)
+            g_string_append_printf(names, "%s%s", names->len ? ", " : "", pp_sheet_at(i)->name);
+    pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown sheet \"%s\" (%s)", sheet, names->str);
+    g_string_free(names, TRUE);
+    return err->status;
+}
+
+pp_status pp_doc_resolve(const char *sheet, const char *paper, int orientation, bool has_session,
+                         pp_doc_request *r, pp_error *err)
+{
+    const pp_sheet_kind *k = pp_sheet_find(sheet ? sheet : "all");
+    if (!k) return unknown_sheet(sheet, err);
+    const pp_paper *p = pp_paper_find(paper ? paper : k->default_paper);
+    if (!p)
+        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown paper size \"%s\" (%s)", paper,
+                            pp_paper_names());
+    if (k->needs_session && !has_session)
+        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "--sheet %s needs --session FILE", k->name);
+    if (!paper_allowed(k, p)) {
+        char *list = paper_list(k);
+        pp_error_set(err, PP_ERR_USAGE, NULL, 0, "the %s is %s, not \"%s\"", k->name, list,
+                     p->name);
+        g_free(list);
+        return err->status;
+    }
+    *r = (pp_doc_request){k, p, orientation};
+    return PP_OK;
+}
+
+static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp_error *err)
+{
+    for (size_t i = 0; i < pp_layout_n_styles(l); i++) {
+        const pp_style *st = pp_layout_style_at(l, i);
+        if (!pp_typeset_check_face(ts, st->family, st->weight, st->italic, path, err)) return false;
+    }
+    return true;
+}
+
+/* The content fits what the layout supports: its theme counts and its palette. */
+static pp_status check_counts(pp_layout *l, const pp_sheet_kind *k, const pp_content *c,
+                              pp_error *err)
+{
+    double lo = pp_layout_has_number(l, "themes-min") ? pp_layout_num(l, "themes-min") : 1;
+    double hi = pp_layout_has_number(l, "themes-max")
+                    ? pp_layout_num_in(l, "themes-max", lo, PP_MAX_THEMES)
+                    : PP_MAX_THEMES;
+    if (pp_layout_status(l, err) != PP_OK) return err->status;
+    if ((double)c->n_themes < lo || (double)c->n_themes > hi)
+        return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
+                            "the %s sheet supports %g to %g themes; the content has %zu", k->name,
+                            lo, hi, c->n_themes);
+    if (c->n_themes > pp_layout_palette_size(l))
+        return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
+                            "%zu themes, but the %s layout has colours for at most %zu",
+                            c->n_themes, k->name, pp_layout_palette_size(l));
+    return PP_OK;
+}
+
+/* The kind's layout, loaded for the request and checked; kept by s. NULL with err set. */
+static pp_layout *load_layout(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
+                              const char *layouts_dir, pp_typeset *ts, pp_error *err)
+{
+    char *path = g_build_filename(layouts_dir, k->layout, NULL);
+    char *sheet = g_strndup(k->layout, strlen(k->layout) - strlen(".xml"));
+    pp_layout *l = pp_layout_load(path, r->paper, r->orientation, err);
+    bool ok = l && pp_layout_check(l, sheet, k->keys, *k->n_keys, err) == PP_OK &&
+              check_fonts(l, ts, path, err);
+    g_free(sheet);
+    g_free(path);
+    if (l) pp_scene_keep_layout(s, l);
+    return ok ? l : NULL;
+}
+
+pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
+                          const char *layouts_dir, const pp_content *c, const pp_session *ss,
+                          pp_typeset *ts, pp_error *err)
+{
+    if (!k->plan) return PP_OK;
+    pp_layout *l = load_layout(s, k, r, layouts_dir, ts, err);
+    if (!l || check_counts(l, k, c, err) != PP_OK) return err->status;
+    pp_typeset_set_language(ts, c->lang);
+    s->sheet = k->name;
+    pp_sheet_env env = {c, ts, l, ss};
+    size_t first = s->n_pages;
+    k->plan(s, &env);
+    if (pp_typeset_is_rtl(c->title.text)) pp_scene_mirror(s, first);
+    return pp_layout_status(l, err);
+}
+
+pp_status pp_doc_plan(pp_scene *s, const pp_doc_request *r, const char *layouts_dir,
+                      const pp_content *c, const pp_session *ss, pp_typeset *ts, pp_error *err)
+{
+    const pp_sheet_kind *k = r->kind;
+    pp_doc_plan_one(s, k, r, layouts_dir, c, ss, ts, err);
+    for (size_t i = 0; k->parts && k->parts[i] && !pp_error_isset(err); i++)
+        pp_doc_plan_one(s, pp_sheet_find(k->parts[i]), r, layouts_dir, c, ss, ts, err);
+    if (ss && !pp_error_isset(err))
+        pp_doc_plan_one(s, pp_sheet_continuation(), r, layouts_dir, c, ss, ts, err);
+    return err->status;
+}
+
+const char *pp_doc_subject(const pp_doc_request *r, const pp_content *c)
+{
+    return r->kind->subject(c);
+}
