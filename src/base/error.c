@@ -3,18 +3,25 @@
 #include <stdarg.h>
 #include <string.h>
 
-pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line,
-                       const char *fmt, ...)
+pp_status pp_error_vset(pp_error *err, pp_status status, const char *file, long line,
+                        const char *fmt, va_list ap)
 {
     if (!err || err->status != PP_OK) return err ? err->status : status;
     err->status = status;
     snprintf(err->file, sizeof err->file, "%s", file ? file : "");
     err->line = line;
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    return status;
+}
+
+pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line,
+                       const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    pp_status st = pp_error_vset(err, status, file, line, fmt, ap);
     va_end(ap);
-    return status;
+    return st;
 }
 
 bool pp_error_isset(const pp_error *err)

@@ -4,6 +4,7 @@
 #ifndef PP_ERROR_H
 #define PP_ERROR_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -25,6 +26,10 @@ typedef struct pp_error {
 /* Records an error unless one is already recorded; returns the recorded status (never PP_OK). */
 pp_status pp_error_set(pp_error *err, pp_status status, const char *file, long line,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* The same with a va_list, for helpers that add a place (a file and an element's line). */
+pp_status pp_error_vset(pp_error *err, pp_status status, const char *file, long line,
+                        const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 bool pp_error_isset(const pp_error *err);
 

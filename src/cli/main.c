@@ -105,7 +105,7 @@ static pp_status run_template(const pp_options *o, const paths *p, pp_error *err
         pp_error_set(err, PP_ERR_IO, o->output, 0, "cannot write the template: %s",
                      strerror(errno));
     if (tmp) pp_commit_file(f, tmp, o->output, err);
-    free(xml);
+    g_free(xml);
     pp_content_free(c);
     return err->status;
 }

@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include <glib.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +90,15 @@ const char *pp_options_usage(pp_command cmd)
     }
 }
 
-static pp_status usage(pp_error *err, const char *fmt, const char *arg)
+static pp_status usage(pp_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static pp_status usage(pp_error *err, const char *fmt, ...)
 {
-    return pp_error_set(err, PP_ERR_USAGE, NULL, 0, fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    pp_status st = pp_error_vset(err, PP_ERR_USAGE, NULL, 0, fmt, ap);
+    va_end(ap);
+    return st;
 }
 
 /* The value of an option: "--opt=value" or the next argument. */
@@ -132,7 +139,7 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
     if (strcmp(a, "--landscape") == 0 || strcmp(a, "--portrait") == 0) {
         int want = a[2] == 'l' ? 1 : -1;
         if (o->orientation && o->orientation != want)
-            return usage(err, "choose one of --landscape and --portrait%s", "");
+            return usage(err, "choose one of --landscape and --portrait");
         o->orientation = want;
         return PP_OK;
     }
@@ -190,19 +197,16 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
             usage(err, "unexpected argument \"%s\"", a);
     }
     if (pp_error_isset(err) || o->help || o->version) return err->status;
-    if (o->command == PP_CMD_NONE)
-        return usage(err, "no command given (see praatplaat --help)%s", "");
-    if (!o->content) return usage(err, "no content file given%s", "");
-    if (o->command == PP_CMD_RENDER && !o->sheet) return usage(err, "render needs --sheet%s", "");
-    if (o->command == PP_CMD_RENDER && !o->output)
-        return usage(err, "render needs -o OUT.pdf%s", "");
-    if (o->command == PP_CMD_CHECK && o->output) return usage(err, "check writes no output%s", "");
-    if (o->command == PP_CMD_L10N_MERGE && !o->po)
-        return usage(err, "l10n merge needs a PO file%s", "");
+    if (o->command == PP_CMD_NONE) return usage(err, "no command given (see praatplaat --help)");
+    if (!o->content) return usage(err, "no content file given");
+    if (o->command == PP_CMD_RENDER && !o->sheet) return usage(err, "render needs --sheet");
+    if (o->command == PP_CMD_RENDER && !o->output) return usage(err, "render needs -o OUT.pdf");
+    if (o->command == PP_CMD_CHECK && o->output) return usage(err, "check writes no output");
+    if (o->command == PP_CMD_L10N_MERGE && !o->po) return usage(err, "l10n merge needs a PO file");
     if ((o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE) && !o->output)
-        return usage(err, "l10n needs -o OUTPUT%s", "");
+        return usage(err, "l10n needs -o OUTPUT");
     if (o->command == PP_CMD_TEMPLATE && !o->output)
-        return usage(err, "template needs -o SESSION.xml%s", "");
+        return usage(err, "template needs -o SESSION.xml");
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
         o->command == PP_CMD_TEMPLATE)
         return PP_OK;

@@ -204,18 +204,23 @@ static long line_of(const char *path, const char *ctx)
     return line;
 }
 
-/* Why a msgstr cannot become content text (what the content loader would refuse), or NULL. */
-static const char *bad_translation(const char *s)
+/* Why a msgstr cannot become content text (what the content loader would refuse), written into
+ * why (n bytes); false when it can. */
+static bool bad_translation(const char *s, char *why, size_t n)
 {
-    if (!g_utf8_validate(s, -1, NULL)) return "is not valid UTF-8";
-    /* pp_xml_text keeps two bytes of its limit for a terminator and a pending space. */
-    _Static_assert(PP_TEXT_MAX_BYTES == 16000u, "update the message below");
-    if (strlen(s) > PP_TEXT_MAX_BYTES - 2) return "is longer than 16000 bytes";
-    if (pp_xml_has_control(s)) return "holds a control character";
+    const char *simple = NULL;
+    if (!g_utf8_validate(s, -1, NULL))
+        simple = "is not valid UTF-8";
+    else if (strlen(s) > PP_TEXT_MAX_BYTES - 2) /* pp_xml_text keeps two bytes of its limit */
+        return snprintf(why, n, "is longer than %u bytes", PP_TEXT_MAX_BYTES) > 0;
+    else if (pp_xml_has_control(s))
+        simple = "holds a control character";
     bool blank = true;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)s; !simple && *p; p++)
         if (!g_ascii_isspace(*p)) blank = false;
-    return blank ? "is blank" : NULL;
+    if (!simple && blank) simple = "is blank";
+    if (simple) snprintf(why, n, "%s", simple);
+    return simple != NULL;
 }
 
 static gint cmp_strv(gconstpointer a, gconstpointer b)
@@ -268,12 +273,14 @@ static void merge_entry(merge *mg, po_message_t m)
         g_string_append_printf(mg->kept, "%s%s", mg->kept->len ? ", " : "", ctx);
         return;
     }
-    const char *why = bad_translation(str);
+    char why[120];
+    bool bad = bad_translation(str, why, sizeof why);
     gchar *want = placeholders(po_message_msgid(m)), *got = placeholders(str);
-    if (!why && strcmp(want, got) != 0) why = "does not keep the placeholders of the source";
+    if (!bad && strcmp(want, got) != 0)
+        bad = snprintf(why, sizeof why, "does not keep the placeholders of the source") > 0;
     g_free(want);
     g_free(got);
-    if (why) {
+    if (bad) {
         pp_error_set(mg->err, PP_ERR_INVALID, mg->po_path, line_of(mg->po_path, ctx),
                      "the translation of \"%s\" %s", ctx, why);
         return;

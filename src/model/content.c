@@ -28,22 +28,6 @@ static bool ok(const loader *L)
     return !pp_error_isset(L->err);
 }
 
-/* Records an error at n's line. printf-like, so that the compiler checks each message's arguments
- * (a message with two %s and one argument printed stack garbage). */
-static bool fail(loader *L, xmlNodePtr n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static bool fail(loader *L, xmlNodePtr n, const char *fmt, ...)
-{
-    char msg[sizeof L->err->msg];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n), "%s", msg);
-    return false;
-}
-
 static bool valid_id(const char *s)
 {
     if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))) return false;
@@ -57,21 +41,17 @@ static const char *take_id(loader *L, xmlNodePtr n)
 {
     char *id = pp_xml_attr(L->a, n, "id");
     if (!id) {
-        fail(L, n, "<%s> needs an id attribute", (const char *)n->name);
+        pp_xml_fail(L->err, L->path, n, "<%s> needs an id attribute", (const char *)n->name);
         return NULL;
     }
     if (!valid_id(id)) {
-        fail(L, n, "id \"%s\" is not valid (lower-case letters, digits, '.', '_', '-')", id);
+        pp_xml_fail(L->err, L->path, n,
+                    "id \"%s\" is not valid (lower-case letters, digits, '.', '_', '-')", id);
         return NULL;
     }
     if (L->n_ids == L->cap_ids) {
         size_t cap = L->cap_ids ? L->cap_ids * 2 : 64;
-        void *p = realloc(L->ids, cap * sizeof *L->ids);
-        if (!p) {
-            pp_error_set(L->err, PP_ERR_IO, L->path, 0, "out of memory");
-            return NULL;
-        }
-        L->ids = p;
+        L->ids = g_renew(__typeof__(*L->ids), L->ids, cap);
         L->cap_ids = cap;
     }
     L->ids[L->n_ids++] = (struct seen_id){id, pp_xml_line(n)};
@@ -115,7 +95,7 @@ static bool check_count(loader *L, xmlNodePtr parent, const char *name, size_t n
     char what[160];
     snprintf(what, sizeof what, "<%s> must hold %zu to %zu <%s> elements, found %zu",
              (const char *)parent->name, lo, hi, name, n);
-    return fail(L, parent, "%s", what);
+    return pp_xml_fail(L->err, L->path, parent, "%s", what);
 }
 
 /* A run of text elements named name (lo..hi of them), e.g. statements or fields. */
@@ -190,8 +170,9 @@ static bool load_scores(loader *L, xmlNodePtr scores)
         if (!n) break;
         char *v = pp_xml_attr(L->a, n, "value");
         if (!v || strcmp(v, values[i]) != 0)
-            return fail(L, n, "score %s must have value=\"%s\" (plus, mixed, minus in that order)",
-                        values[i], values[i]);
+            return pp_xml_fail(L->err, L->path, n,
+                               "score %s must have value=\"%s\" (plus, mixed, minus in that order)",
+                               values[i], values[i]);
         text_of(L, n, &L->c->praatplaat.scores[i]);
     }
     return ok(L) && pp_xml_end(cur, scores, L->path, L->err);
@@ -218,7 +199,7 @@ static bool flag_attr(loader *L, xmlNodePtr n, const char *name, const char *on,
     char what[128];
     snprintf(what, sizeof what, "attribute %s must be \"%s\"%s%s%s", name, on, off ? " or \"" : "",
              off ? off : "", off ? "\"" : "");
-    fail(L, n, "%s", what);
+    pp_xml_fail(L->err, L->path, n, "%s", what);
     return false;
 }
 
@@ -249,7 +230,8 @@ static bool load_groups(loader *L, xmlNodePtr *cur, xmlNodePtr parent)
         *cur = pp_xml_next(*cur, L->path, L->err);
     }
     if (ok(L) && pp_content_columns(L->c) > PP_MAX_COLUMNS)
-        return fail(L, parent, "the follow-up plaat has more than %s columns", "8");
+        return pp_xml_fail(L->err, L->path, parent, "the follow-up plaat has more than %d columns",
+                           PP_MAX_COLUMNS);
     return ok(L);
 }
 
@@ -290,7 +272,9 @@ static bool load_blocks(loader *L, xmlNodePtr first, xmlNodePtr parent, int dept
 
 static bool load_block(loader *L, xmlNodePtr n, int depth, pp_block *b)
 {
-    if (depth > PP_MAX_DEPTH) return fail(L, n, "blocks are nested deeper than %s levels", "6");
+    if (depth > PP_MAX_DEPTH)
+        return pp_xml_fail(L->err, L->path, n, "blocks are nested deeper than %d levels",
+                           PP_MAX_DEPTH);
     if (pp_xml_is(n, "p")) {
         b->kind = PP_BLOCK_P;
         return text_of(L, n, &b->text);
@@ -307,11 +291,13 @@ static bool load_block(loader *L, xmlNodePtr n, int depth, pp_block *b)
         b->text.id = take_id(L, n);
         char *type = pp_xml_attr(L->a, n, "type");
         if (!type || (strcmp(type, "bullet") != 0 && strcmp(type, "ordered") != 0))
-            return fail(L, n, "<list> needs type=\"bullet\" or type=\"ordered\"%s", "");
+            return pp_xml_fail(L->err, L->path, n,
+                               "<list> needs type=\"bullet\" or type=\"ordered\"");
         b->ordered = strcmp(type, "ordered") == 0;
         return load_blocks(L, first, n, depth + 1, &b->children, &b->n_children);
     }
-    return fail(L, n, "element <%s> is not allowed here", (const char *)n->name);
+    return pp_xml_fail(L->err, L->path, n, "element <%s> is not allowed here",
+                       (const char *)n->name);
 }
 
 /* True when n has element children other than <br/>: an item of blocks rather than of text. */
@@ -343,19 +329,21 @@ static bool load_blocks(loader *L, xmlNodePtr first, xmlNodePtr parent, int dept
     for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err))
         n++;
     if (!ok(L)) return false;
-    if (n == 0) return fail(L, parent, "<%s> is empty", (const char *)parent->name);
+    if (n == 0)
+        return pp_xml_fail(L->err, L->path, parent, "<%s> is empty", (const char *)parent->name);
     if (n > PP_MAX_BLOCKS)
-        return fail(L, parent, "<%s> holds too many blocks", (const char *)parent->name);
+        return pp_xml_fail(L->err, L->path, parent, "<%s> holds too many blocks",
+                           (const char *)parent->name);
     *out = pp_arena_calloc(L->a, n, sizeof **out);
     *n_out = n;
     bool list = pp_xml_is(parent, "list");
     size_t i = 0;
     for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err), i++) {
         if (list != pp_xml_is(c, "item"))
-            return fail(L, c,
-                        list ? "a <list> holds only <item> elements, found <%s>"
-                             : "element <%s> is not allowed here",
-                        (const char *)c->name);
+            return pp_xml_fail(L->err, L->path, c,
+                               list ? "a <list> holds only <item> elements, found <%s>"
+                                    : "element <%s> is not allowed here",
+                               (const char *)c->name);
         if (list)
             load_item(L, c, depth, &(*out)[i]);
         else
@@ -369,8 +357,9 @@ static bool load_guide(loader *L, xmlNodePtr guide)
     xmlNodePtr first = pp_xml_first(guide, L->path, L->err);
     for (xmlNodePtr c = first; c && ok(L); c = pp_xml_next(c, L->path, L->err))
         if (!pp_xml_is(c, "section"))
-            return fail(L, c, "<guide> holds only <section> elements, found <%s>",
-                        (const char *)c->name);
+            return pp_xml_fail(L->err, L->path, c,
+                               "<guide> holds only <section> elements, found <%s>",
+                               (const char *)c->name);
     return ok(L) && load_blocks(L, first, guide, 1, &L->c->guide, &L->c->n_guide);
 }
 
@@ -429,7 +418,8 @@ static bool load_record(loader *L, xmlNodePtr node)
         n += **p != '\0';
     g_strfreev(m);
     if (n != 12)
-        return fail(L, node, "<months> must name the twelve months, separated by spaces%s", "");
+        return pp_xml_fail(L->err, L->path, node,
+                           "<months> must name the twelve months, separated by spaces");
     r->given = true;
     return need_placeholder(L, &r->continued, "n") && need_placeholder(L, &r->appendix, "n") &&
            need_placeholder(L, &r->remark, "n") && need_placeholder(L, &r->date_format, "d");
@@ -469,15 +459,17 @@ static bool load_root(loader *L, xmlNodePtr root)
 {
     char *format = pp_xml_attr(L->a, root, "format");
     if (!format || strcmp(format, "1") != 0)
-        return fail(L, root, "unsupported content format \"%s\" (this program reads format 1)",
-                    format ? format : "(missing)");
+        return pp_xml_fail(L->err, L->path, root,
+                           "unsupported content format \"%s\" (this program reads format 1)",
+                           format ? format : "(missing)");
     L->c->id = pp_xml_attr(L->a, root, "id");
-    if (!valid_id(L->c->id)) return fail(L, root, "<instrument> needs a valid id%s", "");
+    if (!valid_id(L->c->id))
+        return pp_xml_fail(L->err, L->path, root, "<instrument> needs a valid id");
     xmlChar *lang = xmlNodeGetLang(root);
     L->c->lang = lang ? pp_arena_strdup(L->a, (const char *)lang) : NULL;
     xmlFree(lang);
     if (!L->c->lang || !L->c->lang[0])
-        return fail(L, root, "<instrument> needs an xml:lang attribute%s", "");
+        return pp_xml_fail(L->err, L->path, root, "<instrument> needs an xml:lang attribute");
     static const struct {
         const char *name;
         part_loader load;
@@ -499,20 +491,15 @@ pp_content *pp_content_load(const char *path, const char *schema_path, pp_error 
 {
     xmlDocPtr doc = pp_xml_read(path, "instrument", err);
     if (!doc) return NULL;
-    pp_content *c = calloc(1, sizeof *c);
-    pp_arena *a = c ? pp_arena_new() : NULL;
+    pp_content *c = g_new0(pp_content, 1);
+    pp_arena *a = pp_arena_new();
     loader L = {.c = c, .a = a, .path = path, .err = err};
-    if (!a) {
-        pp_error_set(err, PP_ERR_IO, path, 0, "out of memory");
-    } else {
-        c->arena = a;
-        c->path = pp_arena_strdup(a, path);
-        /* Our own walk first: it names the element and line precisely; the schema is the backstop.
-         */
-        if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
-            pp_xml_validate(doc, path, schema_path, err);
-    }
-    free(L.ids);
+    c->arena = a;
+    c->path = pp_arena_strdup(a, path);
+    /* Our own walk first: it names the element and line precisely; the schema is the backstop. */
+    if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
+        pp_xml_validate(doc, path, schema_path, err);
+    g_free(L.ids);
     xmlFreeDoc(doc);
     if (pp_error_isset(err)) {
         pp_content_free(c);
@@ -525,7 +512,7 @@ void pp_content_free(pp_content *c)
 {
     if (!c) return;
     pp_arena_free(c->arena);
-    free(c);
+    g_free(c);
 }
 
 size_t pp_content_columns(const pp_content *c)
@@ -555,67 +542,71 @@ static void blocks_texts(const pp_block *b, size_t n, const char *where, pp_text
     }
 }
 
-static void emit(pp_text_fn fn, void *user, const pp_text *t, const char *fmt, const char *arg)
+static void emit(pp_text_fn fn, void *user, const pp_text *t, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void emit(pp_text_fn fn, void *user, const pp_text *t, const char *fmt, ...)
 {
     char role[200];
     if (!t->text) return;
-    snprintf(role, sizeof role, fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(role, sizeof role, fmt, ap);
+    va_end(ap);
     fn(t, role, user);
 }
 
 void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
 {
-    const char *s = "%s";
-    emit(fn, user, &c->title, "title of the instrument%s", "");
-    emit(fn, user, &c->subtitle, "subtitle of the instrument%s", "");
-    emit(fn, user, &c->tagline, "tagline on the guide's first page%s", "");
-    emit(fn, user, &c->category, "the publisher's category%s", "");
-    emit(fn, user, &c->publisher, "publisher (PDF author)%s", "");
-    emit(fn, user, &c->yes, "'yes' of every yes/no mark%s", "");
-    emit(fn, user, &c->no, "'no' of every yes/no mark%s", "");
+    emit(fn, user, &c->title, "title of the instrument");
+    emit(fn, user, &c->subtitle, "subtitle of the instrument");
+    emit(fn, user, &c->tagline, "tagline on the guide's first page");
+    emit(fn, user, &c->category, "the publisher's category");
+    emit(fn, user, &c->publisher, "publisher (PDF author)");
+    emit(fn, user, &c->yes, "'yes' of every yes/no mark");
+    emit(fn, user, &c->no, "'no' of every yes/no mark");
     for (size_t i = 0; i < c->n_themes; i++) {
         const pp_theme *t = &c->themes[i];
-        emit(fn, user, &t->name, "name of a theme (on the ring, panels and rows)%s", "");
+        emit(fn, user, &t->name, "name of a theme (on the ring, panels and rows)");
         char role[160];
         for (size_t k = 0; k < t->n_statements; k++) {
             snprintf(role, sizeof role, "statement %zu of theme %s", k + 1, t->name.text);
-            emit(fn, user, &t->statements[k], s, role);
+            emit(fn, user, &t->statements[k], "%s", role);
         }
     }
-    emit(fn, user, &c->praatplaat.title, "title of the praatplaat (in the centre disc)%s", "");
-    emit(fn, user, &c->praatplaat.name, "name of the praatplaat sheet%s", "");
-    emit(fn, user, &c->praatplaat.explain, "label of each theme's notes area%s", "");
-    emit(fn, user, &c->praatplaat.attention, "label of each theme's extra-attention mark%s", "");
+    emit(fn, user, &c->praatplaat.title, "title of the praatplaat (in the centre disc)");
+    emit(fn, user, &c->praatplaat.name, "name of the praatplaat sheet");
+    emit(fn, user, &c->praatplaat.explain, "label of each theme's notes area");
+    emit(fn, user, &c->praatplaat.attention, "label of each theme's extra-attention mark");
     for (int k = 0; k < PP_SCORES; k++)
-        emit(fn, user, &c->praatplaat.scores[k], "score label of a statement (very short)%s", "");
-    emit(fn, user, &c->followup.title, "title of the follow-up plaat%s", "");
-    emit(fn, user, &c->followup.name, "name of the follow-up plaat%s", "");
+        emit(fn, user, &c->praatplaat.scores[k], "score label of a statement (very short)");
+    emit(fn, user, &c->followup.title, "title of the follow-up plaat");
+    emit(fn, user, &c->followup.name, "name of the follow-up plaat");
     for (size_t i = 0; i < c->followup.n_fields; i++)
-        emit(fn, user, &c->followup.fields[i], "header field label of the follow-up plaat%s", "");
+        emit(fn, user, &c->followup.fields[i], "header field label of the follow-up plaat");
     for (size_t i = 0; i < c->followup.n_groups; i++) {
         const pp_group *g = &c->followup.groups[i];
-        emit(fn, user, &g->label, "column group label of the follow-up plaat%s", "");
+        emit(fn, user, &g->label, "column group label of the follow-up plaat");
         for (size_t k = 0; k < g->n_columns; k++)
             emit(fn, user, &g->columns[k].question, "column question in group %s", g->label.text);
     }
     for (size_t i = 0; i < c->followup.n_rows; i++)
-        emit(fn, user, &c->followup.rows[i].label, "extra row label of the follow-up plaat%s", "");
-    emit(fn, user, &c->followup.footer, "question at the foot of the follow-up plaat%s", "");
+        emit(fn, user, &c->followup.rows[i].label, "extra row label of the follow-up plaat");
+    emit(fn, user, &c->followup.footer, "question at the foot of the follow-up plaat");
     blocks_texts(c->guide, c->n_guide, "the guide", fn, user);
-    emit(fn, user, &c->colophon.heading, "heading of the colophon%s", "");
+    emit(fn, user, &c->colophon.heading, "heading of the colophon");
     for (size_t i = 0; i < c->colophon.n_body; i++)
-        emit(fn, user, &c->colophon.body[i].text, "colophon paragraph%s", "");
-    emit(fn, user, &c->colophon.short_line, "one-line colophon at the foot of every sheet%s", "");
-    emit(fn, user, &c->record.title, "title of the session report's first page%s", "");
+        emit(fn, user, &c->colophon.body[i].text, "colophon paragraph");
+    emit(fn, user, &c->colophon.short_line, "one-line colophon at the foot of every sheet");
+    emit(fn, user, &c->record.title, "title of the session report's first page");
     emit(fn, user, &c->record.continued,
-         "reference in a box whose text continues in an appendix; keep {n}%s", "");
-    emit(fn, user, &c->record.appendix, "heading of a continuation page; keep {n}%s", "");
-    emit(fn, user, &c->record.appendices, "bookmark of the continuation pages%s", "");
-    emit(fn, user, &c->record.postit, "what a post-it is called%s", "");
-    emit(fn, user, &c->record.remark, "heading of a remark on statement {n}; keep {n}%s", "");
+         "reference in a box whose text continues in an appendix; keep {n}");
+    emit(fn, user, &c->record.appendix, "heading of a continuation page; keep {n}");
+    emit(fn, user, &c->record.appendices, "bookmark of the continuation pages");
+    emit(fn, user, &c->record.postit, "what a post-it is called");
+    emit(fn, user, &c->record.remark, "heading of a remark on statement {n}; keep {n}");
     emit(fn, user, &c->record.date_format,
          "how a date is written: {d} day, {dd} two-digit day, {month} name, {mm} number, {yyyy} "
-         "year%s",
-         "");
-    emit(fn, user, &c->record.months, "the twelve month names, separated by spaces%s", "");
+         "year");
+    emit(fn, user, &c->record.months, "the twelve month names, separated by spaces");
 }

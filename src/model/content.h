@@ -5,6 +5,7 @@
 #define PP_CONTENT_H
 
 #include "base/error.h"
+#include "base/limits.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -106,18 +107,6 @@ typedef struct pp_content {
     pp_record record; /* words for a filled-in session (optional; needed to render one) */
     struct pp_arena *arena;
 } pp_content;
-
-/* Limits of the format (docs/content-format.md). */
-enum {
-    PP_MAX_THEMES = 12,
-    PP_MAX_STATEMENTS = 12,
-    PP_MAX_FIELDS = 8,
-    PP_MAX_GROUPS = 4,
-    PP_MAX_COLUMNS = 8,
-    PP_MAX_ROWS = 4,
-    PP_MAX_BLOCKS = 200,
-    PP_MAX_DEPTH = 6
-};
 
 /* Loads and validates path against the RELAX NG schema at schema_path (NULL skips it). Returns NULL
  * with err set ("FILE:LINE: what is wrong") on any problem. */

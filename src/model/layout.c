@@ -45,33 +45,16 @@ struct pp_layout {
     size_t n_keys;
 };
 
-enum { MAX_ENTRIES = 1000, MAX_PALETTE = 16 };
-static const double MAX_MM = 5000, MAX_PT = 1000;
-
 typedef struct ctx {
     pp_layout *l;
     pp_error *err;
 } ctx;
 
-/* Records an error at n's line; printf-like, so the compiler checks each message's arguments. */
-static bool bad(ctx *c, xmlNodePtr n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static bool bad(ctx *c, xmlNodePtr n, const char *fmt, ...)
-{
-    char msg[sizeof c->err->msg];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    pp_error_set(c->err, PP_ERR_INVALID, c->l->path, pp_xml_line(n), "%s", msg);
-    return false;
-}
-
 /* A locale-independent number in [lo, hi]; false with an error otherwise. */
 static bool number_attr(ctx *c, xmlNodePtr n, const char *attr, double lo, double hi, double *out)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
-    if (!v) return bad(c, n, "missing attribute %s", attr);
+    if (!v) return pp_xml_fail(c->err, c->l->path, n, "missing attribute %s", attr);
     char *end = NULL;
     double d = g_ascii_strtod((const char *)v, &end);
     bool okv = end && end != (char *)v && *end == '\0' && isfinite(d) && d >= lo && d <= hi;
@@ -80,7 +63,7 @@ static bool number_attr(ctx *c, xmlNodePtr n, const char *attr, double lo, doubl
         snprintf(what, sizeof what, "attribute %s=\"%.40s\" must be a number from %g to %g", attr,
                  (const char *)v, lo, hi);
         xmlFree(v);
-        return bad(c, n, "%s", what);
+        return pp_xml_fail(c->err, c->l->path, n, "%s", what);
     }
     xmlFree(v);
     *out = d;
@@ -99,7 +82,9 @@ static bool colour_value(ctx *c, xmlNodePtr n, const char *attr, pp_rgb *out)
         ch[i] =
             (g_ascii_xdigit_value(s[1 + 2 * i]) * 16 + g_ascii_xdigit_value(s[2 + 2 * i])) / 255.0;
     xmlFree(v);
-    if (!okv) return bad(c, n, "attribute %s must be a colour like \"#1F2933\"", attr);
+    if (!okv)
+        return pp_xml_fail(c->err, c->l->path, n, "attribute %s must be a colour like \"#1F2933\"",
+                           attr);
     *out = (pp_rgb){ch[0], ch[1], ch[2]};
     return true;
 }
@@ -114,12 +99,15 @@ static entry *find(pp_layout *l, kind k, const char *name)
 static entry *add(ctx *c, xmlNodePtr n, kind k, const char *name)
 {
     pp_layout *l = c->l;
-    if (find(l, k, name)) return bad(c, n, "\"%s\" is defined twice", name), NULL;
+    if (find(l, k, name))
+        return pp_xml_fail(c->err, c->l->path, n, "\"%s\" is defined twice", name), NULL;
     if (l->n == l->cap) {
-        if (l->cap >= MAX_ENTRIES) return bad(c, n, "too many entries (limit %s)", "1000"), NULL;
+        if (l->cap >= PP_MAX_LAYOUT_ENTRIES)
+            return pp_xml_fail(c->err, c->l->path, n, "too many entries (limit %d)",
+                               PP_MAX_LAYOUT_ENTRIES),
+                   NULL;
         size_t cap = l->cap ? l->cap * 2 : 64;
         entry *e = pp_arena_calloc(l->a, cap, sizeof *e);
-        if (!e) return bad(c, n, "out of memory%s", ""), NULL;
         if (l->n) memcpy(e, l->e, l->n * sizeof *e);
         l->e = e;
         l->cap = cap;
@@ -136,13 +124,14 @@ static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
     static const char *const required[] = {"family", "size", "min", "colour"};
     for (size_t i = 0; base && i < 4; i++)
         if (!xmlHasProp(n, (const xmlChar *)required[i]))
-            return bad(c, n, "style needs a %s attribute", required[i]);
+            return pp_xml_fail(c->err, c->l->path, n, "style needs a %s attribute", required[i]);
     char *v;
     if ((v = pp_xml_attr(c->l->a, n, "family"))) s->family = v;
     double d;
-    if (xmlHasProp(n, (const xmlChar *)"size") && !number_attr(c, n, "size", 1, MAX_PT, &s->size))
+    if (xmlHasProp(n, (const xmlChar *)"size") &&
+        !number_attr(c, n, "size", 1, PP_MAX_PT, &s->size))
         return false;
-    if (xmlHasProp(n, (const xmlChar *)"min") && !number_attr(c, n, "min", 1, MAX_PT, &s->min))
+    if (xmlHasProp(n, (const xmlChar *)"min") && !number_attr(c, n, "min", 1, PP_MAX_PT, &s->min))
         return false;
     if (xmlHasProp(n, (const xmlChar *)"weight")) {
         if (!number_attr(c, n, "weight", 100, 900, &d)) return false;
@@ -156,7 +145,7 @@ static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
         return false;
     if ((v = pp_xml_attr(c->l->a, n, "colour"))) {
         entry *col = find(c->l, K_COLOUR, v);
-        if (!col) return bad(c, n, "unknown colour \"%s\"", v);
+        if (!col) return pp_xml_fail(c->err, c->l->path, n, "unknown colour \"%s\"", v);
         s->colour = col->u.rgb;
         col->by_style = true;
     }
@@ -168,18 +157,21 @@ static bool style_attrs(ctx *c, xmlNodePtr n, pp_style *s, bool base)
         else if (strcmp(v, "end") == 0)
             s->align = PP_ALIGN_END;
         else
-            return bad(c, n, "align must be start, center or end, not \"%s\"", v);
+            return pp_xml_fail(c->err, c->l->path, n,
+                               "align must be start, center or end, not \"%s\"", v);
     }
     if ((v = pp_xml_attr(c->l->a, n, "italic"))) s->italic = strcmp(v, "yes") == 0;
     if ((v = pp_xml_attr(c->l->a, n, "hyphenate"))) s->hyphenate = strcmp(v, "yes") == 0;
-    if (s->min > s->size) return bad(c, n, "style \"%s\": min is larger than size", s->name);
+    if (s->min > s->size)
+        return pp_xml_fail(c->err, c->l->path, n, "style \"%s\": min is larger than size", s->name);
     return true;
 }
 
 static const char *name_attr(ctx *c, xmlNodePtr n)
 {
     char *name = pp_xml_attr(c->l->a, n, "name");
-    if (!name || !name[0]) bad(c, n, "<%s> needs a name attribute", (const char *)n->name);
+    if (!name || !name[0])
+        pp_xml_fail(c->err, c->l->path, n, "<%s> needs a name attribute", (const char *)n->name);
     return name;
 }
 
@@ -199,7 +191,8 @@ static bool define(ctx *c, xmlNodePtr n)
     else if (pp_xml_is(n, "paper"))
         return true; /* applied after the body */
     else
-        return bad(c, n, "unknown element <%s> in <layout>", (const char *)n->name);
+        return pp_xml_fail(c->err, c->l->path, n, "unknown element <%s> in <layout>",
+                           (const char *)n->name);
     const char *name = name_attr(c, n);
     entry *e = name ? add(c, n, k, name) : NULL;
     if (!e) return false;
@@ -207,9 +200,9 @@ static bool define(ctx *c, xmlNodePtr n)
     e->fixed = scale && strcmp(scale, "fixed") == 0;
     switch (k) {
     case K_LENGTH:
-        return number_attr(c, n, "mm", 0, MAX_MM, &e->u.value);
+        return number_attr(c, n, "mm", 0, PP_MAX_MM, &e->u.value);
     case K_NUMBER:
-        return number_attr(c, n, "value", -MAX_MM, MAX_MM, &e->u.value);
+        return number_attr(c, n, "value", -PP_MAX_MM, PP_MAX_MM, &e->u.value);
     case K_COLOUR:
         return colour_value(c, n, "rgb", &e->u.rgb);
     case K_STYLE:
@@ -241,12 +234,15 @@ static bool override(ctx *c, xmlNodePtr block)
         if (!name) return false;
         kind k = pp_xml_is(n, "length") ? K_LENGTH : pp_xml_is(n, "style") ? K_STYLE : K_NUMBER;
         if (!pp_xml_is(n, "length") && !pp_xml_is(n, "style") && !pp_xml_is(n, "number"))
-            return bad(c, n, "<paper> may set <length>, <number> and <style>, not <%s>",
-                       (const char *)n->name);
+            return pp_xml_fail(c->err, c->l->path, n,
+                               "<paper> may set <length>, <number> and <style>, not <%s>",
+                               (const char *)n->name);
         entry *e = find(c->l, k, name);
-        if (!e) return bad(c, n, "\"%s\" is not defined in the layout body", name);
-        bool okv = k == K_LENGTH   ? number_attr(c, n, "mm", 0, MAX_MM, &e->u.value)
-                   : k == K_NUMBER ? number_attr(c, n, "value", -MAX_MM, MAX_MM, &e->u.value)
+        if (!e)
+            return pp_xml_fail(c->err, c->l->path, n, "\"%s\" is not defined in the layout body",
+                               name);
+        bool okv = k == K_LENGTH   ? number_attr(c, n, "mm", 0, PP_MAX_MM, &e->u.value)
+                   : k == K_NUMBER ? number_attr(c, n, "value", -PP_MAX_MM, PP_MAX_MM, &e->u.value)
                                    : style_attrs(c, n, &e->u.style, false);
         if (!okv) return false;
     }
@@ -258,13 +254,16 @@ static bool load_palette(ctx *c, xmlNodePtr root)
     for (xmlNodePtr n = pp_xml_first(root, c->l->path, c->err); n;
          n = pp_xml_next(n, c->l->path, c->err)) {
         if (!pp_xml_is(n, "palette")) continue;
-        if (c->l->palette) return bad(c, n, "only one <palette> is allowed%s", "");
-        c->l->palette = pp_arena_calloc(c->l->a, MAX_PALETTE, sizeof(pp_rgb));
+        if (c->l->palette)
+            return pp_xml_fail(c->err, c->l->path, n, "only one <palette> is allowed");
+        c->l->palette = pp_arena_calloc(c->l->a, PP_MAX_PALETTE, sizeof(pp_rgb));
         for (xmlNodePtr k = pp_xml_first(n, c->l->path, c->err); k;
              k = pp_xml_next(k, c->l->path, c->err)) {
-            if (!pp_xml_is(k, "colour")) return bad(c, k, "<palette> holds <colour> only%s", "");
-            if (c->l->n_palette == MAX_PALETTE)
-                return bad(c, k, "more than %s palette colours", "16");
+            if (!pp_xml_is(k, "colour"))
+                return pp_xml_fail(c->err, c->l->path, k, "<palette> holds <colour> only");
+            if (c->l->n_palette == PP_MAX_PALETTE)
+                return pp_xml_fail(c->err, c->l->path, k, "more than %d palette colours",
+                                   PP_MAX_PALETTE);
             if (!colour_value(c, k, "rgb", &c->l->palette[c->l->n_palette++])) return false;
         }
     }
@@ -275,17 +274,20 @@ static bool load_body(ctx *c, xmlNodePtr root, int orientation)
 {
     pp_layout *l = c->l;
     char *format = pp_xml_attr(l->a, root, "format");
-    if (!format || strcmp(format, "1") != 0) return bad(c, root, "unsupported layout format%s", "");
+    if (!format || strcmp(format, "1") != 0)
+        return pp_xml_fail(c->err, c->l->path, root, "unsupported layout format");
     l->root_line = pp_xml_line(root);
     l->sheet = pp_xml_attr(l->a, root, "sheet");
-    if (!l->sheet) return bad(c, root, "<layout> needs a sheet attribute%s", "");
+    if (!l->sheet) return pp_xml_fail(c->err, c->l->path, root, "<layout> needs a sheet attribute");
     char *orient = pp_xml_attr(l->a, root, "orientation");
     if (!orient || (strcmp(orient, "landscape") != 0 && strcmp(orient, "portrait") != 0))
-        return bad(c, root, "orientation must be landscape or portrait%s", "");
+        return pp_xml_fail(c->err, c->l->path, root, "orientation must be landscape or portrait");
     l->landscape = orientation ? orientation > 0 : strcmp(orient, "landscape") == 0;
     char *ref = pp_xml_attr(l->a, root, "reference");
     const pp_paper *rp = pp_paper_find(ref);
-    if (!rp) return bad(c, root, "reference must be a paper size (%s)", pp_paper_names());
+    if (!rp)
+        return pp_xml_fail(c->err, c->l->path, root, "reference must be a paper size (%s)",
+                           pp_paper_names());
     l->scale = pp_paper_scale(l->paper, rp);
     /* Colours first, so styles can name colours defined anywhere in the body. */
     for (int pass = 0; pass < 2; pass++)
@@ -298,7 +300,9 @@ static bool load_body(ctx *c, xmlNodePtr root, int orientation)
          n = pp_xml_next(n, l->path, c->err)) {
         if (!pp_xml_is(n, "paper")) continue;
         char *size = pp_xml_attr(l->a, n, "size");
-        if (!pp_paper_find(size)) return bad(c, n, "unknown paper size \"%s\"", size ? size : "");
+        if (!pp_paper_find(size))
+            return pp_xml_fail(c->err, c->l->path, n, "unknown paper size \"%s\"",
+                               size ? size : "");
         if (pp_paper_find(size) == l->paper && !override(c, n)) return false;
     }
     return !pp_error_isset(c->err);
@@ -308,14 +312,8 @@ pp_layout *pp_layout_load(const char *path, const pp_paper *paper, int orientati
 {
     xmlDocPtr doc = pp_xml_read(path, "layout", err);
     if (!doc) return NULL;
-    pp_layout *l = calloc(1, sizeof *l);
-    if (l) l->a = pp_arena_new();
-    if (!l || !l->a) {
-        pp_error_set(err, PP_ERR_IO, path, 0, "out of memory");
-        pp_layout_free(l);
-        xmlFreeDoc(doc);
-        return NULL;
-    }
+    pp_layout *l = g_new0(pp_layout, 1);
+    l->a = pp_arena_new();
     l->path = pp_arena_strdup(l->a, path);
     l->paper = paper;
     ctx c = {l, err};
@@ -332,7 +330,7 @@ void pp_layout_free(pp_layout *l)
 {
     if (!l) return;
     pp_arena_free(l->a);
-    free(l);
+    g_free(l);
 }
 
 double pp_layout_page_w(const pp_layout *l)

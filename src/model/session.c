@@ -28,12 +28,6 @@ static bool ok(const loader *L)
     return !pp_error_isset(L->err);
 }
 
-static bool fail(loader *L, xmlNodePtr n, const char *fmt, const char *arg)
-{
-    pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n), fmt, arg);
-    return false;
-}
-
 /* A free-text element: NULL text when empty (not filled in). */
 static bool text_of(loader *L, xmlNodePtr n, pp_text *out)
 {
@@ -182,7 +176,7 @@ static bool load_statement(loader *L, xmlNodePtr node, size_t ti, long *seen)
     long k = -1;
     for (size_t i = 0; ref && i < t->n_statements; i++)
         if (strcmp(t->statements[i].id, ref) == 0) k = (long)i;
-    if (!ref) return fail(L, node, "<statement> needs a ref attribute%s", "");
+    if (!ref) return pp_xml_fail(L->err, L->path, node, "<statement> needs a ref attribute");
     if (k < 0) {
         for (size_t i = 0; i < L->c->n_themes; i++)
             for (size_t j = 0; j < L->c->themes[i].n_statements; j++)
@@ -192,7 +186,8 @@ static bool load_statement(loader *L, xmlNodePtr node, size_t ti, long *seen)
                                  L->c->themes[i].id, t->id);
                     return false;
                 }
-        return fail(L, node, "unknown statement \"%s\" (not in the content)", ref);
+        return pp_xml_fail(L->err, L->path, node, "unknown statement \"%s\" (not in the content)",
+                           ref);
     }
     if (!first_time(L, node, &seen[k], "statement", ref)) return false;
     pp_answer_statement *a = &L->s->themes[ti].statements[k];
@@ -225,7 +220,7 @@ static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
                             "%zu post-its on theme \"%s\"; at most %d are allowed", n_postits,
                             L->c->themes[ti].id, PP_MAX_POSTITS) == PP_OK;
     t->postits = pp_arena_calloc(L->a, n_postits ? n_postits : 1, sizeof *t->postits);
-    long *seen = calloc(L->c->themes[ti].n_statements, sizeof *seen);
+    long *seen = g_new0(long, L->c->themes[ti].n_statements);
     for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
          n = pp_xml_next(n, L->path, L->err)) {
         if (pp_xml_is(n, "statement"))
@@ -249,8 +244,10 @@ static bool load_praatplaat(loader *L, xmlNodePtr node)
         if (!pp_xml_is(n, "theme")) return unexpected(L, n, node);
         char *ref = pp_xml_attr(L->a, n, "ref");
         long ti = find_theme(L->c, ref);
-        if (!ref) return fail(L, n, "<theme> needs a ref attribute%s", "");
-        if (ti < 0) return fail(L, n, "unknown theme \"%s\" (not in the content)", ref);
+        if (!ref) return pp_xml_fail(L->err, L->path, n, "<theme> needs a ref attribute");
+        if (ti < 0)
+            return pp_xml_fail(L->err, L->path, n, "unknown theme \"%s\" (not in the content)",
+                               ref);
         if (!first_time(L, n, &L->seen_theme[ti], "theme", ref)) return false;
         if (mark_attr(L, n, "attention", &L->s->themes[ti].attention))
             load_theme_parts(L, n, (size_t)ti);
@@ -287,7 +284,7 @@ static bool load_cell(loader *L, xmlNodePtr n, pp_answer_row *row, long *seen)
     char *id = pp_xml_attr(L->a, n, "column");
     long k = -1;
     const pp_column *col = find_column(L->c, id, &k);
-    if (!id) return fail(L, n, "<cell> needs a column attribute%s", "");
+    if (!id) return pp_xml_fail(L->err, L->path, n, "<cell> needs a column attribute");
     if (!col) {
         GString *ids = g_string_new(NULL);
         for (size_t g = 0; g < L->c->followup.n_groups; g++)
@@ -302,7 +299,8 @@ static bool load_cell(loader *L, xmlNodePtr n, pp_answer_row *row, long *seen)
     if (!first_time(L, n, &seen[k], "column", id)) return false;
     char *mark = pp_xml_attr(L->a, n, "mark");
     if (mark && *mark && !col->yesno)
-        return fail(L, n, "column \"%s\" has no yes/no marks: remove mark=", id);
+        return pp_xml_fail(L->err, L->path, n,
+                           "column \"%s\" has no yes/no marks: remove mark=", id);
     if (!mark_attr(L, n, "mark", &row->cells[k].mark)) return false;
     char *t = pp_xml_text_or_empty(L->a, n, L->path, L->err);
     if (t && *t) row->cells[k].text = (pp_text){NULL, t, pp_xml_line(n), L->path};
@@ -313,17 +311,20 @@ static bool load_row(loader *L, xmlNodePtr node)
 {
     char *ref = pp_xml_attr(L->a, node, "ref");
     long r = find_row(L->c, ref);
-    if (!ref) return fail(L, node, "<row> needs a ref attribute%s", "");
-    if (r < 0) return fail(L, node, "unknown row \"%s\" (no theme or follow-up row)", ref);
+    if (!ref) return pp_xml_fail(L->err, L->path, node, "<row> needs a ref attribute");
+    if (r < 0)
+        return pp_xml_fail(L->err, L->path, node, "unknown row \"%s\" (no theme or follow-up row)",
+                           ref);
     if (!first_time(L, node, &L->seen_row[r], "row", ref)) return false;
     pp_answer_row *row = &L->s->rows[r];
     bool write_in =
         (size_t)r >= L->c->n_themes && L->c->followup.rows[r - (long)L->c->n_themes].write_in;
-    long *seen = calloc(pp_content_columns(L->c), sizeof *seen);
+    long *seen = g_new0(long, pp_content_columns(L->c));
     for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
          n = pp_xml_next(n, L->path, L->err)) {
         if (pp_xml_is(n, "label") && !write_in)
-            fail(L, n, "row \"%s\" is not a write-in row: it takes no <label>", ref);
+            pp_xml_fail(L->err, L->path, n, "row \"%s\" is not a write-in row: it takes no <label>",
+                        ref);
         else if (pp_xml_is(n, "label"))
             text_of(L, n, &row->label);
         else if (pp_xml_is(n, "cell"))
@@ -358,29 +359,27 @@ static bool alloc_answers(loader *L)
     size_t n_rows = c->n_themes + c->followup.n_rows, n_cols = pp_content_columns(c);
     L->s->themes = pp_arena_calloc(L->a, c->n_themes, sizeof *L->s->themes);
     L->s->rows = pp_arena_calloc(L->a, n_rows, sizeof *L->s->rows);
-    bool good = L->s->themes && L->s->rows;
-    for (size_t i = 0; good && i < c->n_themes; i++) {
+    for (size_t i = 0; i < c->n_themes; i++) {
         L->s->themes[i].statements =
             pp_arena_calloc(L->a, c->themes[i].n_statements, sizeof *L->s->themes[i].statements);
-        good = L->s->themes[i].statements != NULL;
-        for (size_t j = 0; good && j < c->themes[i].n_statements; j++)
+        for (size_t j = 0; j < c->themes[i].n_statements; j++)
             L->s->themes[i].statements[j].score = -1;
     }
-    for (size_t r = 0; good && r < n_rows; r++)
-        good = (L->s->rows[r].cells =
-                    pp_arena_calloc(L->a, n_cols ? n_cols : 1, sizeof *L->s->rows[r].cells));
-    if (!good) pp_error_set(L->err, PP_ERR_IO, L->path, 0, "out of memory");
-    return good;
+    for (size_t r = 0; r < n_rows; r++)
+        L->s->rows[r].cells =
+            pp_arena_calloc(L->a, n_cols ? n_cols : 1, sizeof *L->s->rows[r].cells);
+    return true;
 }
 
 static bool load_root(loader *L, xmlNodePtr root)
 {
     char *format = pp_xml_attr(L->a, root, "format");
     if (!format || strcmp(format, "1") != 0)
-        return fail(L, root, "unsupported session format \"%s\" (this program reads format 1)",
-                    format ? format : "(missing)");
+        return pp_xml_fail(L->err, L->path, root,
+                           "unsupported session format \"%s\" (this program reads format 1)",
+                           format ? format : "(missing)");
     char *inst = pp_xml_attr(L->a, root, "instrument");
-    if (!inst) return fail(L, root, "<session> needs an instrument attribute%s", "");
+    if (!inst) return pp_xml_fail(L->err, L->path, root, "<session> needs an instrument attribute");
     if (strcmp(inst, L->c->id) != 0) {
         pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(root),
                      "this session belongs to instrument \"%s\", but the content is \"%s\"", inst,
@@ -415,31 +414,26 @@ pp_session *pp_session_load(const char *path, const pp_content *c, const char *s
 {
     xmlDocPtr doc = pp_xml_read(path, "session", err);
     if (!doc) return NULL;
-    pp_session *s = calloc(1, sizeof *s);
-    pp_arena *a = s ? pp_arena_new() : NULL;
+    pp_session *s = g_new0(pp_session, 1);
+    pp_arena *a = pp_arena_new();
     size_t n_rows = c->n_themes + c->followup.n_rows;
     loader L = {.s = s,
                 .c = c,
                 .a = a,
                 .path = path,
                 .err = err,
-                .seen_theme = calloc(c->n_themes, sizeof(long)),
-                .seen_row = calloc(n_rows, sizeof(long))};
-    if (!a || !L.seen_theme || !L.seen_row) {
-        pp_error_set(err, PP_ERR_IO, path, 0, "out of memory");
-    } else {
-        s->arena = a;
-        s->path = pp_arena_strdup(a, path);
-        L.path = s->path;
-        /* Our own walk first for precise messages; the schema catches the order of elements. */
-        if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
-            pp_xml_validate(doc, path, schema_path, err);
-    }
-    free(L.seen_theme);
-    free(L.seen_row);
+                .seen_theme = g_new0(long, c->n_themes),
+                .seen_row = g_new0(long, n_rows)};
+    s->arena = a;
+    s->path = pp_arena_strdup(a, path);
+    L.path = s->path;
+    /* Our own walk first for precise messages; the schema catches the order of elements. */
+    if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
+        pp_xml_validate(doc, path, schema_path, err);
+    g_free(L.seen_theme);
+    g_free(L.seen_row);
     xmlFreeDoc(doc);
     if (pp_error_isset(err)) {
-        if (s && !s->arena) pp_arena_free(a);
         pp_session_free(s);
         return NULL;
     }
@@ -450,7 +444,7 @@ void pp_session_free(pp_session *s)
 {
     if (!s) return;
     pp_arena_free(s->arena);
-    free(s);
+    g_free(s);
 }
 
 bool pp_date_parse(const char *s, int *y, int *m, int *d)
@@ -554,8 +548,5 @@ char *pp_session_template(const pp_content *c)
                      c->followup.rows[i].write_in);
     comment(out, 4, c->followup.footer.text);
     g_string_append(out, "    <next date=\"\"></next>\n  </followup>\n</session>\n");
-    char *s = malloc(out->len + 1);
-    if (s) memcpy(s, out->str, out->len + 1);
-    g_string_free(out, TRUE);
-    return s;
+    return g_string_free(out, FALSE);
 }

@@ -5,7 +5,7 @@
  *
  * pp_session_load returns a session you free with pp_session_free; it owns every string and array
  * in it (its arena). It borrows nothing from the content after loading. pp_session_template returns
- * a string the caller frees with free(). */
+ * a string the caller frees with g_free(). */
 #ifndef PP_SESSION_H
 #define PP_SESSION_H
 
@@ -66,8 +66,7 @@ typedef struct pp_session {
     struct pp_arena *arena;
 } pp_session;
 
-/* Limits (docs/limits.md). */
-enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
+/* Its limits are in base/limits.h. */
 
 /* Loads path, validates it against the RELAX NG schema at schema_path (NULL skips it) and binds it
  * to c. Returns NULL with err set ("FILE:LINE: what is wrong") on any problem. */
@@ -76,8 +75,7 @@ pp_session *pp_session_load(const char *path, const pp_content *c, const char *s
 void pp_session_free(pp_session *s);
 
 /* An empty session for c, as XML text: every theme, statement and row by id with the content's
- * words beside them as comments, every free-text field as an empty element. NULL when out of
- * memory. */
+ * words beside them as comments, every free-text field as an empty element. g_free it. */
 char *pp_session_template(const pp_content *c);
 
 /* Checks that s is YYYY-MM-DD and a day of the calendar; fills y, m, d. */

@@ -1,6 +1,7 @@
 #include "model/xml.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
@@ -43,18 +44,18 @@ static char *slurp(const char *path, size_t *len, pp_error *err)
         pp_error_set(err, PP_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    char *buf = malloc(PP_XML_MAX_BYTES + 1);
+    char *buf = g_malloc(PP_XML_MAX_BYTES + 1);
     errno = 0;
-    size_t n = buf ? fread(buf, 1, PP_XML_MAX_BYTES + 1, f) : 0;
-    int why = !buf ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0; /* EISDIR for a directory */
+    size_t n = fread(buf, 1, PP_XML_MAX_BYTES + 1, f);
+    int why = ferror(f) ? (errno ? errno : EIO) : 0; /* EISDIR for a directory */
     fclose(f);
     if (why) {
-        free(buf);
+        g_free(buf);
         pp_error_set(err, PP_ERR_IO, path, 0, "cannot read: %s", strerror(why));
         return NULL;
     }
     if (n > PP_XML_MAX_BYTES) {
-        free(buf);
+        g_free(buf);
         pp_error_set(err, PP_ERR_INVALID, path, 0, "file is larger than the limit of %u bytes",
                      PP_XML_MAX_BYTES);
         return NULL;
@@ -90,7 +91,7 @@ xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_error *err)
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlSetExternalEntityLoader(old_loader);
     long doctype_line = line_of(buf, len, "<!DOCTYPE");
-    free(buf);
+    g_free(buf);
     if (!doc || c.seen) {
         xmlFreeDoc(doc);
         pp_error_set(err, PP_ERR_INVALID, path, c.line, "malformed XML: %s",
@@ -144,6 +145,15 @@ bool pp_xml_validate(xmlDocPtr doc, const char *path, const char *schema_path, p
 bool pp_xml_is(xmlNodePtr node, const char *name)
 {
     return node && node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+bool pp_xml_fail(pp_error *err, const char *path, xmlNodePtr node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pp_error_vset(err, PP_ERR_INVALID, path, node ? pp_xml_line(node) : 0, fmt, ap);
+    va_end(ap);
+    return false;
 }
 
 long pp_xml_line(xmlNodePtr node)
@@ -237,9 +247,7 @@ static bool tb_put(tbuf *b, const char *s, size_t len)
     if (b->n + len + 2 > PP_TEXT_MAX_BYTES) return false;
     if (b->n + len + 2 > b->cap) {
         size_t cap = (b->n + len + 2) * 2;
-        char *s2 = realloc(b->s, cap);
-        if (!s2) return false;
-        b->s = s2;
+        b->s = g_realloc(b->s, cap);
         b->cap = cap;
     }
     memcpy(b->s + b->n, s, len);
@@ -305,7 +313,7 @@ static char *text_of(pp_arena *a, xmlNodePtr node, bool allow_empty, const char 
                      "text of <%s> holds a control character", (const char *)node->name);
     else if (ok)
         out = b.n ? pp_arena_strndup(a, b.s, b.n) : pp_arena_strdup(a, "");
-    free(b.s);
+    g_free(b.s);
     return out;
 }
 

@@ -5,16 +5,12 @@
 #define PP_XML_H
 
 #include "base/error.h"
+#include "base/limits.h"
 #include "model/arena.h"
 
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
-
-/* Largest input file read, in bytes (documented in docs/limits.md). */
-#define PP_XML_MAX_BYTES (4u * 1024u * 1024u)
-/* Longest single text, in bytes of UTF-8. */
-#define PP_TEXT_MAX_BYTES 16000u
 
 /* Reads and parses path; checks the root element is root_name. Returns the tree, or NULL with err
  * set (FILE:LINE when the parser knows the line). */
@@ -29,6 +25,12 @@ xmlNodePtr pp_xml_first(xmlNodePtr parent, const char *path, pp_error *err);
 xmlNodePtr pp_xml_next(xmlNodePtr node, const char *path, pp_error *err);
 bool pp_xml_is(xmlNodePtr node, const char *name);
 long pp_xml_line(xmlNodePtr node);
+
+/* The loaders' one error helper: records an invalid-input error at node's line of path (the first
+ * error wins) and returns false. printf-checked: every message's arguments are checked by the
+ * compiler. */
+bool pp_xml_fail(pp_error *err, const char *path, xmlNodePtr node, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* If *cur is an element named name, returns it and advances *cur; otherwise returns NULL and, when
  * required, sets err ("expected <name> in <parent>"). */

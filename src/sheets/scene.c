@@ -107,8 +107,10 @@ pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint)
 {
     pp_op *op = pp_scene_rect(s, xy[0], xy[1], 0, 0, paint, "polygon");
     op->kind = PP_OP_POLYGON;
-    op->n_pts = n < PP_POLYGON_MAX ? n : PP_POLYGON_MAX;
-    memcpy(op->pts, xy, (size_t)op->n_pts * 2 * sizeof *xy);
+    op->n_pts = n;
+    op->pts = g_memdup2(xy, (gsize)n * 2 * sizeof *xy);
+    if (!s->owned) s->owned = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(s->owned, op->pts);
     return op;
 }
 

@@ -28,8 +28,6 @@ typedef enum pp_op_kind {
     PP_OP_ARC_TEXT
 } pp_op_kind;
 
-enum { PP_POLYGON_MAX = 8 };
-
 typedef struct pp_paint {
     bool fill, stroke;
     pp_rgb fill_rgb, stroke_rgb;
@@ -43,7 +41,7 @@ typedef struct pp_op {
                           r; SECTOR: centre, w = inner radius, h = outer radius */
     double radius;     /* RECT: corner radius */
     double a0, a1;     /* SECTOR: angles, radians clockwise from +x */
-    double pts[2 * PP_POLYGON_MAX]; /* POLYGON: x0, y0, x1, y1, … */
+    double *pts;       /* POLYGON: x0, y0, x1, y1, …; owned by the scene */
     int n_pts;
     pp_paint paint;
     pp_textbox *text; /* TEXT, ARC_TEXT: owned */
@@ -84,7 +82,7 @@ typedef struct pp_scene {
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
     size_t n_layouts;
-    GPtrArray *owned; /* styles made by pp_scene_style */
+    GPtrArray *owned; /* styles made by pp_scene_style, polygon points */
 } pp_scene;
 
 pp_scene *pp_scene_new(void);
@@ -108,7 +106,7 @@ pp_op *pp_scene_circle(pp_scene *s, double cx, double cy, double r, pp_paint pai
 /* A ring sector between radii r0 and r1 from angle a0 to a1. */
 pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, double a0,
                        double a1, pp_paint paint);
-/* A closed polygon of n points (at most PP_POLYGON_MAX); x, y pairs. */
+/* A closed polygon of n points (x, y pairs; any number, copied). */
 pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint);
 
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */

@@ -96,7 +96,7 @@ static void template_is_an_empty_session(void **state)
     pp_session_free(s);
     unlink(name);
     g_free(name);
-    free(xml);
+    g_free(xml);
 }
 
 static void session_of_another_instrument(void **state)

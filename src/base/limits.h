@@ -1,0 +1,30 @@
+/* Every limit of praatplaat's inputs, named once (docs/limits.md gives the reasons). Loaders check
+ * them and print them in their messages from here, so a message can never disagree with the check.
+ */
+#ifndef PP_LIMITS_H
+#define PP_LIMITS_H
+
+/* Content (docs/content-format.md). */
+enum {
+    PP_MAX_THEMES = 12,
+    PP_MAX_STATEMENTS = 12,
+    PP_MAX_FIELDS = 8,
+    PP_MAX_GROUPS = 4,
+    PP_MAX_COLUMNS = 8,
+    PP_MAX_ROWS = 4,
+    PP_MAX_BLOCKS = 200,
+    PP_MAX_DEPTH = 6
+};
+
+/* Sessions (docs/session-format.md). */
+enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
+
+/* Layouts (docs/layout-format.md): entries, palette colours, lengths (mm) and type sizes (pt). */
+enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_MAX_PT = 1000 };
+
+/* Largest input file read, in bytes. */
+#define PP_XML_MAX_BYTES (4u * 1024u * 1024u)
+/* Longest single text, in bytes of UTF-8. */
+#define PP_TEXT_MAX_BYTES 16000u
+
+#endif
