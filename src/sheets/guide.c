@@ -1,24 +1,19 @@
 /* The guide: the instrument's title block, then its sections (headings, paragraphs, bullet and
  * numbered lists) and the colophon, flowed through columns and pages. Sizes and styles:
  * layouts/guide.xml. */
+#include "sheets/flow.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
 #include <math.h>
 #include <string.h>
 
-/* Measurement noise, not overflow. */
-static const double EPS_MM = 0.01;
-
 typedef struct gd {
+    pp_flow f; /* the columns and pages */
     pp_scene *s;
     const pp_content *c;
     pp_typeset *ts;
     pp_layout *l;
-    double page_w, page_h;
-    double left, col_w, gap, top, bottom;
-    int n_cols, col;
-    double y;
     int page_no;
 } gd;
 
@@ -32,87 +27,20 @@ static const pp_style *st(gd *g, const char *name)
     return pp_layout_style(g->l, name);
 }
 
-static double col_left(const gd *g)
+/* Each new page's running footer: the colophon's short line and the page number. */
+static void page_footer(pp_flow *f, void *user)
 {
-    return g->left + (double)g->col * (g->col_w + g->gap);
-}
-
-static void page_footer(gd *g)
-{
-    double h = mm(g, "footer-h"), y = g->page_h - mm(g, "margin-bottom") + mm(g, "footer-gap");
-    double w = g->page_w - 2 * g->left, share = pp_layout_num(g->l, "footer-share");
-    pp_scene_fit(g->s, g->ts, g->c, &g->c->colophon.short_line, st(g, "footer"), g->left, y,
+    gd *g = user;
+    g->page_no++;
+    double h = mm(g, "footer-h"), y = f->page_h - mm(g, "margin-bottom") + mm(g, "footer-gap");
+    double w = f->page_w - 2 * f->left, share = pp_layout_num(g->l, "footer-share");
+    pp_scene_fit(g->s, g->ts, g->c, &g->c->colophon.short_line, st(g, "footer"), f->left, y,
                  w * share, h, PP_VALIGN_TOP, "footer");
     char num[16];
     snprintf(num, sizeof num, "%d", g->page_no);
     pp_text t = {"page-number", num, 0, NULL};
-    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), g->left + w * share, y,
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), f->left + w * share, y,
                  w * (1 - share), h, PP_VALIGN_TOP, "page number");
-}
-
-static void new_page(gd *g)
-{
-    pp_scene_page(g->s, g->page_w, g->page_h);
-    g->page_no++;
-    g->col = 0;
-    g->top = mm(g, "margin-top");
-    g->y = g->top;
-    pp_scene_rect(g->s, 0, 0, g->page_w, g->page_h, pp_fill(pp_layout_colour(g->l, "paper")),
-                  "paper");
-    page_footer(g);
-}
-
-static void advance(gd *g)
-{
-    if (++g->col < g->n_cols)
-        g->y = g->top;
-    else
-        new_page(g);
-}
-
-/* A block taller than a column, from the top of one: as many words as fit in each column, split at
- * a word's end, the rest in the next. A word wider than the column is placed and reported. */
-static void split(gd *g, const pp_style *style, double indent, const pp_text *src, const char *box)
-{
-    double w = g->col_w - indent;
-    for (const char *rest = src->text; *rest;) {
-        size_t cut =
-            pp_textbox_fit_prefix(g->ts, rest, style, style->size, w, g->bottom - g->y, "");
-        if (cut == 0) cut = strlen(rest);
-        gchar *part = g_strndup(rest, cut);
-        pp_text t = *src;
-        t.text = part;
-        pp_textbox *tb = pp_textbox_flow(g->ts, part, style, w);
-        double h = pp_textbox_height(tb);
-        pp_scene_text(g->s, tb, col_left(g) + indent, g->y, g->c, &t, box);
-        g->y += h;
-        g_free(part);
-        for (rest += cut; *rest == ' ' || *rest == '\n'; rest++)
-            ;
-        if (*rest) advance(g);
-    }
-}
-
-/* Places a laid-out block in the flow: space before it (dropped at the top of a column), and room
- * for keep more millimetres after it on the same column (headings keep with their text). */
-static void place(gd *g, pp_textbox *tb, double indent, double before, double keep,
-                  const pp_text *src, const char *box)
-{
-    double h = pp_textbox_height(tb);
-    bool at_top = g->y <= g->top;
-    if (!at_top && g->y + before + h + keep > g->bottom) {
-        advance(g);
-        at_top = true;
-    }
-    if (!at_top) g->y += before;
-    if (g->y + h > g->bottom + EPS_MM) { /* taller than a whole column: go on in the next */
-        const pp_style *style = pp_textbox_style(tb);
-        pp_textbox_free(tb);
-        split(g, style, indent, src, box);
-        return;
-    }
-    pp_scene_text(g->s, tb, col_left(g) + indent, g->y, g->c, src, box);
-    g->y += pp_textbox_height(tb);
 }
 
 static double line_h(gd *g, const char *style)
@@ -128,8 +56,8 @@ static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth)
 static void paragraph(gd *g, const pp_text *t, const char *style, double indent, double before,
                       double keep)
 {
-    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->col_w - indent);
-    place(g, tb, indent, before, keep, t, "paragraph");
+    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->f.width - indent);
+    pp_flow_block(&g->f, tb, t, indent, before, keep, "paragraph");
 }
 
 /* keep: room the section's first block needs on the same column as its heading. */
@@ -138,25 +66,25 @@ static void heading(gd *g, const pp_text *t, int depth, double indent, double ke
     const char *style = depth <= 1 ? "h1" : "h2";
     double before = depth <= 1 ? mm(g, "h1-before") : mm(g, "h2-before");
     double after = depth <= 1 ? mm(g, "h1-after") : mm(g, "h2-after");
-    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->col_w - indent);
-    place(g, tb, indent, before, after + keep, t, "heading");
-    g->y += after;
+    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->f.width - indent);
+    pp_flow_block(&g->f, tb, t, indent, before, after + keep, "heading");
+    g->f.y += after;
 }
 
 /* The marker of item i: a dot for bullets, a number for ordered lists, set beside the first line.
  */
 static void marker(gd *g, const pp_block *list, size_t i, double indent)
 {
-    double x = col_left(g) + indent, first = line_h(g, "body") / 2;
+    double x = pp_flow_x(&g->f) + indent, first = line_h(g, "body") / 2;
     if (!list->ordered) {
         pp_rgb c = pp_layout_colour(g->l, "bullet");
-        pp_scene_circle(g->s, x + mm(g, "bullet-r"), g->y + first, mm(g, "bullet-r"), pp_fill(c));
+        pp_scene_circle(g->s, x + mm(g, "bullet-r"), g->f.y + first, mm(g, "bullet-r"), pp_fill(c));
         return;
     }
     char num[24];
     snprintf(num, sizeof num, "%zu.", i + 1);
     pp_text t = {list->text.id, num, list->text.line, NULL};
-    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->y, mm(g, "list-indent"), 2 * first,
+    pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->f.y, mm(g, "list-indent"), 2 * first,
                  PP_VALIGN_TOP, "list number");
 }
 
@@ -169,14 +97,14 @@ static void list(gd *g, const pp_block *b, double indent, int depth)
         double before = i == 0 ? mm(g, "para-gap") : mm(g, "item-gap");
         if (first->kind == PP_BLOCK_P) {
             pp_textbox *tb =
-                pp_textbox_flow(g->ts, first->text.text, st(g, "body"), g->col_w - item_indent);
+                pp_textbox_flow(g->ts, first->text.text, st(g, "body"), g->f.width - item_indent);
             double h = pp_textbox_height(tb);
-            if (g->y > g->top && g->y + before + h > g->bottom)
-                advance(g);
-            else if (g->y > g->top)
-                g->y += before;
+            if (g->f.y > g->f.col_top && g->f.y + before + h > g->f.bottom)
+                pp_flow_advance(&g->f);
+            else if (g->f.y > g->f.col_top)
+                g->f.y += before;
             marker(g, b, i, indent);
-            place(g, tb, item_indent, 0, 0, &first->text, "list item");
+            pp_flow_block(&g->f, tb, &first->text, item_indent, 0, 0, "list item");
             blocks(g, item->children + 1, item->n_children - 1, item_indent, depth + 1);
         } else {
             blocks(g, item->children, item->n_children, item_indent, depth + 1);
@@ -198,7 +126,7 @@ static double first_item_h(gd *g, const pp_block *list, double indent)
 {
     const pp_block *first = list->n_children ? &list->children[0].children[0] : NULL;
     if (!first || first->kind != PP_BLOCK_P) return 2 * line_h(g, "body");
-    return body_h(g, first->text.text, g->col_w - indent - mm(g, "list-indent"));
+    return body_h(g, first->text.text, g->f.width - indent - mm(g, "list-indent"));
 }
 
 /* What a heading keeps with it: its first paragraph whole (and, for a list's intro, the list's
@@ -208,7 +136,7 @@ static double section_keep(gd *g, const pp_block *sec, double indent)
     const pp_block *c = sec->children;
     if (sec->n_children && c[0].kind == PP_BLOCK_LIST) return first_item_h(g, &c[0], indent);
     if (!sec->n_children || c[0].kind != PP_BLOCK_P) return 2 * line_h(g, "body");
-    double h = body_h(g, c[0].text.text, g->col_w - indent);
+    double h = body_h(g, c[0].text.text, g->f.width - indent);
     bool intro = sec->n_children > 1 && c[1].kind == PP_BLOCK_LIST;
     return h + (intro ? first_item_h(g, &c[1], indent) : 0);
 }
@@ -241,7 +169,8 @@ static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth)
 static void title_block(gd *g)
 {
     const pp_content *c = g->c;
-    double w = g->page_w - 2 * g->left;
+    pp_flow *f = &g->f;
+    double w = f->page_w - 2 * f->left;
     const struct {
         const pp_text *t;
         const char *style;
@@ -253,13 +182,13 @@ static void title_block(gd *g)
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         if (!parts[i].t->text) continue;
         pp_textbox *tb = pp_textbox_flow(g->ts, parts[i].t->text, st(g, parts[i].style), w);
-        pp_scene_text(g->s, tb, g->left, g->y, c, parts[i].t, parts[i].style);
-        g->y += pp_textbox_height(tb) + mm(g, parts[i].gap);
+        pp_scene_text(g->s, tb, f->left, f->y, c, parts[i].t, parts[i].style);
+        f->y += pp_textbox_height(tb) + mm(g, parts[i].gap);
     }
-    pp_scene_line(g->s, g->left, g->y, g->left + w, g->y,
+    pp_scene_line(g->s, f->left, f->y, f->left + w, f->y,
                   pp_stroke(pp_layout_colour(g->l, "accent"), mm(g, "rule-strong")));
-    g->y += mm(g, "title-rule-after");
-    g->top = g->y; /* the columns of this page start under the title block */
+    f->y += mm(g, "title-rule-after");
+    f->col_top = f->y; /* the columns of this page start under the title block */
 }
 
 static void colophon(gd *g)
@@ -273,16 +202,22 @@ void pp_guide_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
     gd g = {.s = s, .c = env->content, .ts = env->ts, .l = l};
-    g.page_w = pp_layout_page_w(l);
-    g.page_h = pp_layout_page_h(l);
-    g.left = pp_layout_mm(l, "margin-x");
-    g.gap = pp_layout_mm(l, "column-gap");
-    g.n_cols = (int)fmax(1, round(pp_layout_num(l, "columns")));
-    g.col_w = (g.page_w - 2 * g.left - g.gap * (g.n_cols - 1)) / g.n_cols;
-    g.bottom = g.page_h - pp_layout_mm(l, "margin-bottom");
-    size_t first_page = s->n_pages;
-    new_page(&g);
-    s->pages[first_page].outline = env->content->title.text;
+    pp_flow *f = &g.f;
+    *f = (pp_flow){.s = s,
+                   .env = env,
+                   .page_w = pp_layout_page_w(l),
+                   .page_h = pp_layout_page_h(l),
+                   .left = pp_layout_mm(l, "margin-x"),
+                   .top = pp_layout_mm(l, "margin-top"),
+                   .columns = (int)fmax(1, round(pp_layout_num(l, "columns"))),
+                   .gap = pp_layout_mm(l, "column-gap"),
+                   .on_page = page_footer,
+                   .user = &g,
+                   .outline = env->content->title.text,
+                   .paper = pp_layout_colour(l, "paper")};
+    f->width = (f->page_w - 2 * f->left - f->gap * (f->columns - 1)) / f->columns;
+    f->bottom = f->page_h - pp_layout_mm(l, "margin-bottom");
+    pp_flow_page(f);
     title_block(&g);
     blocks(&g, env->content->guide, env->content->n_guide, 0, 1);
     colophon(&g);
