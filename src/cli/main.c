@@ -1,13 +1,17 @@
 /* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems
  * once, writes output. Every error travels up as a pp_error and is printed here, once. */
+#include "cli/import.h"
 #include "cli/options.h"
 #include "l10n/l10n.h"
 #include "model/content.h"
+#include "model/formfields.h"
 #include "model/paper.h"
 #include "model/record.h"
 #include "model/session.h"
 #include "base/file.h"
+#include "output/form.h"
 #include "output/output.h"
+#include "sheets/formpages.h"
 #include "sheets/sheet.h"
 #include "typeset/typeset.h"
 
@@ -85,7 +89,7 @@ static void report(const pp_scene *s, const pp_paper *paper)
 
 /* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
 static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_content *c,
-                              const pp_session *ss, pp_error *err)
+                              const pp_session *ss, const pp_form *form, pp_error *err)
 {
     if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
@@ -107,7 +111,7 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_c
         g_string_append_printf(title, " — %s", d);
         g_free(d);
     }
-    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang};
+    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang, form};
     pp_pdf_write(s, &meta, o->output, err);
     g_string_free(keywords, TRUE);
     g_string_free(title, TRUE);
@@ -176,9 +180,11 @@ static void print_check(const pp_options *o, const pp_scene *s, const pp_session
 static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
 {
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
-        o->command == PP_CMD_TEMPLATE) {
+        o->command == PP_CMD_TEMPLATE || o->command == PP_CMD_IMPORT) {
         paths p = find_paths(o);
-        if (o->command == PP_CMD_TEMPLATE)
+        if (o->command == PP_CMD_IMPORT)
+            pp_import_form(o->content, o->pdf, o->output, p.schema, p.session_schema, err);
+        else if (o->command == PP_CMD_TEMPLATE)
             run_template(o, &p, err);
         else
             run_l10n(o, &p, err);
@@ -203,12 +209,20 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     pp_session *ss = load_session(o, c, &p, err);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();
-    if (ts && plan(s, o, c, ss, ts, &p, paper, err) == PP_OK) {
+    /* A form draws the blank sheet; the session's answers become the fields' values. */
+    s->form = o->form;
+    if (ts && plan(s, o, c, o->form ? NULL : ss, ts, &p, paper, err) == PP_OK) {
         report(s, paper);
+        GHashTable *values = o->form ? pp_form_values(c, ss) : NULL;
+        gchar *meta = o->form ? pp_form_meta(c) : NULL;
+        pp_form form = {values, meta, s->n_pages};
+        if (values) pp_form_plan_values(s, ts, c, values);
         if (o->command == PP_CMD_RENDER)
-            write_output(s, o, c, ss, err);
+            write_output(s, o, c, ss, o->form ? &form : NULL, err);
         else
             print_check(o, s, ss, paper);
+        if (values) g_hash_table_destroy(values);
+        g_free(meta);
     }
     pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
