@@ -110,6 +110,7 @@ static GHashTable *read_fields(PopplerDocument *doc, const char *pdf, pp_error *
             break;
         }
         g_array_sort(g, by_id);
+        g_hash_table_replace(values, g_strdup(key), g_strdup("")); /* none on: not filled in */
         for (guint k = 0; k < g->len; k++)
             if (g_array_index(g, button, k).on)
                 g_hash_table_replace(values, g_strdup(key), g_strdup(states[k]));
