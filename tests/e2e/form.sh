@@ -10,6 +10,9 @@
 #                   field names everywhere, qpdf --check clean, the hidden field names the instrument
 #   blank           a blank form draws exactly like the blank sheet (poppler and MuPDF)
 #   reproducible    the same input gives the same bytes, blank and pre-filled
+#   refimage IMGDIFF  the A3 form pre-filled with the zuidrand sample as MuPDF draws it (`mutool draw`
+#                   renders widgets) matches tests/ref/form-zuidrand-mupdf-A3-pN.png (pp_imgdiff,
+#                   0.2% of pixels); PP_UPDATE_REFS=1 writes the references instead
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -132,6 +135,21 @@ reproducible)
     done
     cmp -s "$SCRATCH/blank1.pdf" "$SCRATCH/blank2.pdf" || fail "two blank forms differ"
     cmp -s "$SCRATCH/filled1.pdf" "$SCRATCH/filled2.pdf" || fail "two pre-filled forms differ"
+    ;;
+refimage)
+    imgdiff=${ARGS[1]}
+    form_ok "$SCRATCH/form.pdf" "$content" --session "$sample" --sheet all --paper A3
+    mutool draw -q -r 40 -o "$SCRATCH/form-zuidrand-mupdf-A3-p%d.png" "$SCRATCH/form.pdf" 1-2 2>/dev/null ||
+        die "mutool draw failed"
+    for i in 1 2; do
+        page=form-zuidrand-mupdf-A3-p$i
+        if [ "${PP_UPDATE_REFS:-}" = 1 ]; then
+            cp "$SCRATCH/$page.png" "$SRC/tests/ref/$page.png"
+            continue
+        fi
+        "$imgdiff" "$SRC/tests/ref/$page.png" "$SCRATCH/$page.png" --fraction 0.002 --diff "$SCRATCH/$page-diff.png" ||
+            fail "page $i differs from tests/ref/$page.png (candidate and diff in $SCRATCH)"
+    done
     ;;
 *) die "unknown case ${ARGS[0]}" ;;
 esac
