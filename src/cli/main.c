@@ -1,14 +1,18 @@
 /* praatplaat: the command line. Parses options, loads content, plans the sheets, reports problems
  * once, writes output. Every error travels up as a pp_error and is printed here, once. */
 #include "base/file.h"
+#include "cli/import.h"
 #include "cli/options.h"
 #include "doc/doc.h"
 #include "l10n/l10n.h"
 #include "model/content.h"
+#include "model/formfields.h"
 #include "model/paper.h"
 #include "model/record.h"
 #include "model/session.h"
+#include "output/form.h"
 #include "output/output.h"
+#include "sheets/formpages.h"
 #include "typeset/typeset.h"
 
 #include <cairo.h>
@@ -63,7 +67,8 @@ static void report(const pp_scene *s, const pp_paper *paper)
 
 /* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
 static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_doc_request *r,
-                              const pp_content *c, const pp_session *ss, pp_error *err)
+                              const pp_content *c, const pp_session *ss, const pp_form *form,
+                              pp_error *err)
 {
     if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
@@ -82,7 +87,7 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_d
         g_string_append_printf(title, " — %s", d);
         g_free(d);
     }
-    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang};
+    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang, form};
     pp_pdf_write(s, &meta, o->output, err);
     g_string_free(keywords, TRUE);
     g_string_free(title, TRUE);
@@ -151,9 +156,11 @@ static void print_check(const pp_options *o, const pp_doc_request *r, const pp_s
 static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
 {
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
-        o->command == PP_CMD_TEMPLATE) {
+        o->command == PP_CMD_TEMPLATE || o->command == PP_CMD_IMPORT) {
         paths p = find_paths(o);
-        if (o->command == PP_CMD_TEMPLATE)
+        if (o->command == PP_CMD_IMPORT)
+            pp_import_form(o->content, o->pdf, o->output, p.schema, p.session_schema, err);
+        else if (o->command == PP_CMD_TEMPLATE)
             run_template(o, &p, err);
         else
             run_l10n(o, &p, err);
@@ -161,19 +168,28 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         return err->status;
     }
     pp_doc_request r;
-    if (pp_doc_resolve(o->sheet, o->paper, o->orientation, o->session != NULL, &r, err) != PP_OK)
+    if (pp_doc_resolve(o->sheet, o->paper, o->orientation, o->session != NULL, o->form, &r, err) !=
+        PP_OK)
         return err->status;
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_session *ss = load_session(o, c, &p, err);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();
-    if (ts && pp_doc_plan(s, &r, p.layouts, c, ss, ts, err) == PP_OK) {
+    /* A form draws the blank sheet; the session's answers become the fields' values. */
+    s->form = o->form;
+    if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
         report(s, r.paper);
+        GHashTable *values = o->form ? pp_form_values(c, ss) : NULL;
+        gchar *meta = o->form ? pp_form_meta(c) : NULL;
+        pp_form form = {values, meta, s->n_pages};
+        if (values) pp_form_plan_values(s, ts, c, values);
         if (o->command == PP_CMD_RENDER)
-            write_output(s, o, &r, c, ss, err);
+            write_output(s, o, &r, c, ss, o->form ? &form : NULL, err);
         else
             print_check(o, &r, s, ss);
+        if (values) g_hash_table_destroy(values);
+        g_free(meta);
     }
     pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);

@@ -16,6 +16,8 @@ static const char usage_main[] =
     "  check  CONTENT.xml [--sheet NAME] [--paper SIZE]            validate, and report text that "
     "does not fit\n"
     "  template CONTENT.xml -o SESSION.xml                         an empty session to fill in\n"
+    "  import CONTENT.xml FORM.pdf -o SESSION.xml                  a filled form (render --form) "
+    "as a session\n"
     "  l10n extract CONTENT.xml -o FILE.pot                        the texts as a PO template\n"
     "  l10n merge CONTENT.xml FILE.po -o TRANSLATED.xml            a translated content file\n"
     "\n"
@@ -42,6 +44,9 @@ static const char usage_render[] =
     "  --dpi N             resolution of PNG previews (default 96)\n"
     "  --data DIR          directory holding layouts/, fonts/ and schemas/ (or $PRAATPLAAT_DATA)\n"
     "  --layouts DIR       take the layout files from DIR instead\n"
+    "  --form              a fillable PDF (--sheet praatplaat, followup or all): every answer is "
+    "a\n"
+    "                      field, filled in from --session if given (docs/forms.md)\n"
     "\n"
     "Text that does not fit its box even at the layout's minimum size is still drawn and written,\n"
     "reported on stderr as FILE:LINE: error: …, and the exit code is 1.\n";
@@ -73,6 +78,11 @@ static const char usage_l10n[] =
     "lists\n"
     "them); an entry whose msgctxt is no id of the content is an error.\n";
 
+static const char usage_import[] =
+    "Usage: praatplaat import CONTENT.xml FORM.pdf -o SESSION.xml\n"
+    "Reads a form made by `render --form` and filled in a PDF reader, and writes what it holds as\n"
+    "a session (docs/session-format.md, docs/forms.md). Refuses a form of another instrument.\n";
+
 const char *pp_options_usage(pp_command cmd)
 {
     switch (cmd) {
@@ -82,6 +92,8 @@ const char *pp_options_usage(pp_command cmd)
         return usage_check;
     case PP_CMD_TEMPLATE:
         return usage_template;
+    case PP_CMD_IMPORT:
+        return usage_import;
     case PP_CMD_L10N_EXTRACT:
     case PP_CMD_L10N_MERGE:
         return usage_l10n;
@@ -151,6 +163,10 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
             return usage(err, "--dpi takes a number from 10 to 1200, not \"%s\"", v);
         return err->status;
     }
+    if (strcmp(a, "--form") == 0) {
+        o->form = true;
+        return PP_OK;
+    }
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
         o->help = true;
         return PP_OK;
@@ -168,6 +184,8 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         o->command = PP_CMD_CHECK, i++;
     else if (i < argc && strcmp(argv[i], "template") == 0)
         o->command = PP_CMD_TEMPLATE, i++;
+    else if (i < argc && strcmp(argv[i], "import") == 0)
+        o->command = PP_CMD_IMPORT, i++;
     else if (i < argc && strcmp(argv[i], "l10n") == 0) {
         const char *verb = i + 1 < argc ? argv[i + 1] : "";
         if (strcmp(verb, "extract") == 0)
@@ -191,8 +209,10 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
             o->content = a;
         else if (o->command == PP_CMD_L10N_MERGE && !o->po)
             o->po = a;
+        else if (o->command == PP_CMD_IMPORT && !o->pdf)
+            o->pdf = a;
         else if (o->command == PP_CMD_NONE)
-            usage(err, "unknown command \"%s\" (render, check, template or l10n)", a);
+            usage(err, "unknown command \"%s\" (render, check, template, import or l10n)", a);
         else
             usage(err, "unexpected argument \"%s\"", a);
     }
@@ -207,11 +227,16 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         return usage(err, "l10n needs -o OUTPUT");
     if (o->command == PP_CMD_TEMPLATE && !o->output)
         return usage(err, "template needs -o SESSION.xml");
+    if (o->command == PP_CMD_IMPORT && (!o->pdf || !o->output))
+        return usage(err, "import needs FORM.pdf and -o SESSION.xml");
+    if (o->command == PP_CMD_IMPORT) return PP_OK;
+    if (o->form && o->command != PP_CMD_RENDER) return usage(err, "--form is for render");
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
         o->command == PP_CMD_TEMPLATE)
         return PP_OK;
     if (!o->format && o->output) o->format = g_str_has_suffix(o->output, ".png") ? "png" : "pdf";
     if (o->format && strcmp(o->format, "pdf") != 0 && strcmp(o->format, "png") != 0)
         return usage(err, "--format must be pdf or png, not \"%s\"", o->format);
+    if (o->form && strcmp(o->format, "pdf") != 0) return usage(err, "--form writes a PDF");
     return PP_OK;
 }

@@ -12,7 +12,8 @@ typedef enum pp_command {
     PP_CMD_CHECK,
     PP_CMD_L10N_EXTRACT,
     PP_CMD_L10N_MERGE,
-    PP_CMD_TEMPLATE
+    PP_CMD_TEMPLATE,
+    PP_CMD_IMPORT
 } pp_command;
 
 typedef struct pp_options {
@@ -20,6 +21,8 @@ typedef struct pp_options {
     bool help, version;
     const char *content; /* the content file */
     const char *po;      /* l10n merge: the translated PO file */
+    const char *pdf;     /* import: the filled form */
+    bool form;           /* render: a fillable PDF */
     const char *session; /* render, check: a filled-in session to draw */
     const char *sheet;   /* a sheet kind's name (sheets/kinds.c); NULL: all */
     const char *paper;   /* NULL: the kind's default */

@@ -35,11 +35,34 @@ static pp_status unknown_sheet(const char *sheet, pp_error *err)
     return err->status;
 }
 
+/* "--form takes --sheet praatplaat, followup or all, not …" */
+static pp_status not_fillable(const pp_sheet_kind *k, pp_error *err)
+{
+    GString *names = g_string_new(NULL);
+    size_t n = 0, seen = 0;
+    for (size_t i = 0; pp_sheet_at(i); i++)
+        n += pp_sheet_at(i)->fillable;
+    for (size_t i = 0; pp_sheet_at(i); i++)
+        if (pp_sheet_at(i)->fillable) {
+            seen++;
+            g_string_append_printf(names, "%s%s",
+                                   seen == 1   ? ""
+                                   : seen == n ? " or "
+                                               : ", ",
+                                   pp_sheet_at(i)->name);
+        }
+    pp_error_set(err, PP_ERR_USAGE, NULL, 0, "--form takes --sheet %s, not \"%s\"", names->str,
+                 k->name);
+    g_string_free(names, TRUE);
+    return err->status;
+}
+
 pp_status pp_doc_resolve(const char *sheet, const char *paper, int orientation, bool has_session,
-                         pp_doc_request *r, pp_error *err)
+                         bool form, pp_doc_request *r, pp_error *err)
 {
     const pp_sheet_kind *k = pp_sheet_find(sheet ? sheet : "all");
     if (!k) return unknown_sheet(sheet, err);
+    if (form && !k->fillable) return not_fillable(k, err);
     const pp_paper *p = pp_paper_find(paper ? paper : k->default_paper);
     if (!p)
         return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "unknown paper size \"%s\" (%s)", paper,

@@ -23,10 +23,11 @@ typedef struct pp_doc_request {
 } pp_doc_request;
 
 /* Resolves sheet (NULL: the composite `all`) and paper (NULL: the kind's default) into r, with a
- * usage error (PP_ERR_USAGE) for an unknown sheet or paper, a paper the kind does not allow, or a
- * kind that needs a session when has_session is false. */
+ * usage error (PP_ERR_USAGE) for an unknown sheet or paper, a paper the kind does not allow, a kind
+ * that needs a session when has_session is false, or one that cannot be a form when form is true.
+ */
 pp_status pp_doc_resolve(const char *sheet, const char *paper, int orientation, bool has_session,
-                         pp_doc_request *r, pp_error *err);
+                         bool form, pp_doc_request *r, pp_error *err);
 
 /* Plans r's kind and its parts into s, then, with a session, the continuation pages. Layouts are
  * read from layouts_dir; each is kept by the scene. Text problems go into s->problems; errors (a

@@ -68,6 +68,8 @@ static void draw_op(cairo_t *cr, const pp_op *op)
     case PP_OP_ARC_TEXT:
         pp_arc_draw(op->text, cr, op->arc);
         return;
+    case PP_OP_FIELD:
+        return;
     }
     paint(cr, &op->paint);
 }

@@ -11,6 +11,7 @@
 /* Document metadata; borrowed strings, NULL where absent. */
 typedef struct pp_doc_meta {
     const char *title, *subject, *author, *keywords, *lang;
+    const struct pp_form *form; /* render --form: the fields to add (output/form.h), or NULL */
 } pp_doc_meta;
 
 /* A vector PDF with fonts embedded and subset, metadata and one bookmark per page that has an

@@ -1,5 +1,6 @@
 #include "base/file.h"
 #include "output/draw.h"
+#include "output/form.h"
 #include "output/output.h"
 
 #include <cairo-pdf.h>
@@ -82,8 +83,8 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
 
 /* What cairo 1.16 cannot write: the document language (/Lang) and showing the title in viewers.
  * libqpdf adds them and writes the file with a deterministic /ID. */
-static pp_status finish(GByteArray *bytes, const pp_doc_meta *m, FILE *out, const char *path,
-                        pp_error *err)
+static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta *m, FILE *out,
+                        const char *path, pp_error *err)
 {
     qpdf_data q = qpdf_init();
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -94,6 +95,10 @@ static pp_status finish(GByteArray *bytes, const pp_doc_meta *m, FILE *out, cons
         if (m->lang) qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, m->lang));
         qpdf_oh_replace_key(q, root, "/ViewerPreferences",
                             qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
+        if (m->form && pp_form_add(q, s, m->form, path, err) != PP_OK) {
+            qpdf_cleanup(&q);
+            return err->status;
+        }
         rc = qpdf_init_write_memory(q);
     }
     if (!(rc & QPDF_ERRORS)) {
@@ -123,7 +128,7 @@ pp_status pp_pdf_write(const pp_scene *s, const pp_doc_meta *meta, const char *p
     FILE *f = NULL;
     char *tmp = pp_temp_beside(path, &f, err);
     if (tmp) {
-        finish(bytes, meta, f, path, err);
+        finish(bytes, s, meta, f, path, err);
         pp_commit_file(f, tmp, path, err);
     }
     g_byte_array_unref(bytes);

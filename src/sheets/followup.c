@@ -2,6 +2,7 @@
  * one row per theme plus the content's extra rows and one column per question (grouped), and a
  * footer question with writing space. Every size, colour and style comes from layouts/followup.xml.
  */
+#include "model/formfields.h"
 #include "model/record.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
@@ -87,6 +88,11 @@ static void field(fu *f, const pp_text *t, double x, double w, double h)
     text(f, t, "field-label", x + pad, f->y + pad, w - 2 * pad, lh, PP_VALIGN_TOP, "field");
     double ly = f->y + h - pad;
     pp_scene_line(f->s, x + pad, ly, x + w - pad, ly, pp_stroke(col(f, "rule"), mm(f, "rule")));
+    if (pp_form_header_known(t->id))
+        pp_scene_field(f->s,
+                       strcmp(t->id, "participants") == 0 ? PP_FIELD_MULTILINE : PP_FIELD_TEXT,
+                       pp_form_name("header", t->id, NULL), NULL, st(f, "ink-field"), x + pad,
+                       f->y + pad + lh, w - 2 * pad, ly - f->y - pad - lh, t->text);
     pp_text src;
     char *value;
     if (f->ss && field_value(f, t->id, &src, &value)) {
@@ -221,6 +227,40 @@ static void write_in(fu *f, const pp_text *t, const pp_row *r, double y, double 
                y + h - pad - top, PP_VALIGN_BOTTOM, r->label.text);
 }
 
+static const char *row_id(fu *f, size_t row)
+{
+    return row < f->c->n_themes ? f->c->themes[row].id
+                                : f->c->followup.rows[row - f->c->n_themes].label.id;
+}
+
+/* The form's fields of a cell: its text right of the marks, and the yes/no radio group. */
+static void cell_fields(fu *f, const pp_column *column, size_t row, double x, double y, double w,
+                        double h)
+{
+    double pad = mm(f, "cell-pad"), strip = column->yesno ? mm(f, "mark-strip") : 0;
+    gchar *tip = g_strdup_printf("%s · %s", row_name(f, row), column->question.text);
+    pp_scene_field(f->s, PP_FIELD_MULTILINE,
+                   pp_form_name("cell", row_id(f, row), column->question.id), NULL, st(f, "ink"),
+                   x + strip + pad, y + pad, w - strip - 2 * pad, h - 2 * pad, tip);
+    double box = mm(f, "mark-box"), gap = mm(f, "mark-gap");
+    for (int i = 0; column->yesno && i < 2; i++) {
+        pp_op *op = pp_scene_field(
+            f->s, PP_FIELD_RADIO, pp_form_name("mark", row_id(f, row), column->question.id),
+            pp_form_marks[i], NULL, x + pad, y + pad + (double)i * (box + gap), box, box, tip);
+        if (op) op->paint = pp_stroke(col(f, "pen"), mm(f, "ink-line"));
+    }
+    g_free(tip);
+}
+
+/* The form's field on a write-in row's line. */
+static void write_in_field(fu *f, const pp_row *r, double y, double h)
+{
+    double pad = mm(f, "cell-pad"), top = y + pad + mm(f, "write-in-label-h");
+    pp_scene_field(f->s, PP_FIELD_TEXT, pp_form_name("label", r->label.id, NULL), NULL,
+                   st(f, "ink"), f->left + pad, top, mm(f, "label-w") - 2 * pad, y + h - pad - top,
+                   r->label.text);
+}
+
 static void answer_cells(fu *f, const grid *g, size_t row, double y, double h, pp_rgb tint)
 {
     size_t k = 0;
@@ -230,6 +270,7 @@ static void answer_cells(fu *f, const grid *g, size_t row, double y, double h, p
             double x = col_x(f, g, k);
             pp_scene_rect(f->s, x, y, g->col_w, h, pp_fill(tint), "cell");
             if (column->yesno) yes_no(f, x, y, col(f, "ink"));
+            if (f->s->form) cell_fields(f, column, row, x, y, g->col_w, h);
             if (f->ss)
                 answer(f, &f->ss->rows[row].cells[k], column, row_name(f, row), x, y, g->col_w, h);
         }
@@ -249,6 +290,7 @@ static void body(fu *f, const grid *g, double bottom)
         const pp_row *r = &f->c->followup.rows[i];
         row_label(f, &r->label, col(f, "extra-fill"), f->y, h, r->write_in, "row-label-extra");
         if (f->ss && r->write_in) write_in(f, &f->ss->rows[f->c->n_themes + i].label, r, f->y, h);
+        if (r->write_in) write_in_field(f, r, f->y, h);
         answer_cells(f, g, f->c->n_themes + i, f->y, h, col(f, "extra-tint"));
         f->y += h + g->gap;
     }
@@ -292,6 +334,13 @@ static void footer(fu *f, double y)
     double ly = y + h - pad, lx = f->left + 2 * pad + tw;
     pp_scene_line(f->s, lx, ly, f->right - pad, ly, pp_stroke(col(f, "rule"), mm(f, "rule")));
     if (f->ss) next_reflection(f, lx, y + pad, f->right - pad - lx, ly - y - pad);
+    if (f->s->form) {
+        double fw = f->right - pad - lx, dw = fw * pp_layout_num(f->l, "form-date-share");
+        pp_scene_field(f->s, PP_FIELD_TEXT, g_strdup("next-date"), NULL, st(f, "ink"), lx, y + pad,
+                       dw, ly - y - pad, f->c->followup.footer.text);
+        pp_scene_field(f->s, PP_FIELD_MULTILINE, g_strdup("next"), NULL, st(f, "ink"), lx + dw,
+                       y + pad, fw - dw, ly - y - pad, f->c->followup.footer.text);
+    }
 }
 
 static void colophon(fu *f)
@@ -372,6 +421,7 @@ const pp_layout_key pp_followup_keys[] = {
     PP_LENGTH("write-in-label-h"),
     PP_NUMBER("first-field-weight"),
     PP_NUMBER("footer-label-share"),
+    PP_NUMBER("form-date-share"),
     PP_NUMBER("tint-theme"),
     PP_THEMES_MIN,
     PP_THEMES_MAX,

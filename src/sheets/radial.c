@@ -4,6 +4,7 @@
  * attention mark. The geometry follows from the number of themes: panels are placed as close to the
  * ring as they can be without touching it, clamped into the margins, and shrunk until none overlap.
  * Every size, colour and style comes from layouts/praatplaat.xml. */
+#include "model/formfields.h"
 #include "model/record.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
@@ -282,6 +283,14 @@ static pp_paint pen(rd *f)
     return pp_stroke(col(f, "pen"), mm(f, "ink-line"));
 }
 
+/* One button of a radio group of a form (render --form), over the box (x, y, size). */
+static void radio(rd *f, char *name, const char *on, double x, double y, double size,
+                  const char *tip)
+{
+    pp_op *op = pp_scene_field(f->s, PP_FIELD_RADIO, name, on, NULL, x, y, size, size, tip);
+    if (op) op->paint = pen(f);
+}
+
 static void statement(rd *f, size_t theme, size_t k, rect r)
 {
     double box = mm(f, "score-box"), gap = mm(f, "score-gap"), sw = scores_w(f);
@@ -292,6 +301,8 @@ static void statement(rd *f, size_t theme, size_t k, rect r)
         double x = r.x + r.w - sw + j * (box + gap), y = r.y + (r.h - box) / 2;
         checkbox(f, x, y, box, "score box");
         if (j == score) pp_ink_cross(f->s, x, y, box, -mm(f, "ink-overshoot"), pen(f));
+        const pp_text *stmt = &f->c->themes[theme].statements[k];
+        radio(f, pp_form_name("score", stmt->id, NULL), pp_form_scores[j], x, y, box, stmt->text);
     }
     pp_scene_line(f->s, r.x, r.y + r.h, r.x + r.w, r.y + r.h,
                   pp_stroke(col(f, "rule"), mm(f, "rule")));
@@ -405,6 +416,22 @@ static bool answers(rd *f, size_t theme, rect a)
     return true;
 }
 
+/* The form's fields of a notes area a: the notes and remarks above, the post-its below. */
+static void notes_fields(rd *f, size_t theme, rect a)
+{
+    const pp_theme *t = &f->c->themes[theme];
+    double share = num(f, "postit-share");
+    const pp_text *postit = f->c->record.postit.text ? &f->c->record.postit : &t->name;
+    gchar *tip = g_strdup_printf("%s · %s", t->name.text, f->c->praatplaat.explain.text);
+    pp_scene_field(f->s, PP_FIELD_MULTILINE, pp_form_name("notes", t->id, NULL), NULL, st(f, "ink"),
+                   a.x, a.y, a.w, a.h * (1 - share), tip);
+    g_free(tip);
+    tip = g_strdup_printf("%s · %s", t->name.text, postit->text);
+    pp_scene_field(f->s, PP_FIELD_MULTILINE, pp_form_name("postits", t->id, NULL), NULL,
+                   st(f, "ink"), a.x, a.y + a.h * (1 - share), a.w, a.h * share, tip);
+    g_free(tip);
+}
+
 /* Notes area: faint post-it guides where they fit (as many as side by side), else writing lines. */
 static void notes(rd *f, size_t theme, rect r)
 {
@@ -422,6 +449,7 @@ static void notes(rd *f, size_t theme, rect r)
                          "side by side; the layout wants %d",
                          t.id, cols * rows, p, want);
     }
+    if (f->s->form) notes_fields(f, theme, a);
     if (f->ss && answers(f, theme, a)) return;
     if (num(f, "postit-guides") > 0 && cols * rows > 0) {
         double x = a.x + (a.w - cols * p - (cols - 1) * g) / 2, y = a.y + (a.h - p) / 2;
@@ -449,6 +477,11 @@ static void attention(rd *f, size_t theme, rect r)
     double x = r.x + r.w - pair + gap;
     for (int k = 0; k < 2; k++) {
         checkbox(f, x, r.y + (r.h - box) / 2, box, "checkbox");
+        gchar *tip = g_strdup_printf("%s · %s", f->c->themes[theme].name.text,
+                                     f->c->praatplaat.attention.text);
+        radio(f, pp_form_name("attention", f->c->themes[theme].id, NULL), pp_form_marks[k], x,
+              r.y + (r.h - box) / 2, box, tip);
+        g_free(tip);
         if (mark == (k == 0 ? PP_MARK_YES : PP_MARK_NO))
             pp_ink_cross(f->s, x, r.y + (r.h - box) / 2, box, -mm(f, "ink-overshoot"), pen(f));
         fit(f, labels[k], "mark", (rect){x + box + lg, r.y, lw, r.h}, PP_VALIGN_CENTER,

@@ -16,7 +16,8 @@ void pp_scene_free(pp_scene *s)
     if (!s) return;
     for (size_t i = 0; i < s->n_pages; i++) {
         for (size_t k = 0; k < s->pages[i].n; k++)
-            pp_textbox_free(s->pages[i].ops[k].text);
+            pp_textbox_free(s->pages[i].ops[k].text), g_free(s->pages[i].ops[k].field),
+                g_free(s->pages[i].ops[k].tip);
         g_free(s->pages[i].ops);
     }
     g_free(s->pages);
@@ -76,6 +77,27 @@ pp_op *pp_scene_rect(pp_scene *s, double x, double y, double w, double h, pp_pai
     op->h = h;
     op->paint = paint;
     op->role = role;
+    return op;
+}
+
+pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *on,
+                      const pp_style *st, double x, double y, double w, double h, const char *tip)
+{
+    if (!s->form) {
+        g_free(name);
+        return NULL;
+    }
+    pp_op *op = push(s, PP_OP_FIELD);
+    op->x = x;
+    op->y = y;
+    op->w = w;
+    op->h = h;
+    op->field_kind = kind;
+    op->field = name;
+    op->tip = g_strdup(tip);
+    op->on = on;
+    op->field_style = st;
+    op->role = "field";
     return op;
 }
 
@@ -255,6 +277,7 @@ static void mirror_op(pp_op *op, double w)
     switch (op->kind) {
     case PP_OP_RECT:
     case PP_OP_TEXT:
+    case PP_OP_FIELD:
         op->x = w - op->x - op->w;
         break;
     case PP_OP_LINE:

@@ -25,8 +25,15 @@ typedef enum pp_op_kind {
     PP_OP_SECTOR,
     PP_OP_POLYGON,
     PP_OP_TEXT,
-    PP_OP_ARC_TEXT
+    PP_OP_ARC_TEXT,
+    PP_OP_FIELD /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
 } pp_op_kind;
+
+typedef enum pp_field_kind {
+    PP_FIELD_TEXT,      /* one line */
+    PP_FIELD_MULTILINE, /* wraps */
+    PP_FIELD_RADIO      /* one button of a radio group; the group is every op with its name */
+} pp_field_kind;
 
 typedef struct pp_paint {
     bool fill, stroke;
@@ -47,6 +54,14 @@ typedef struct pp_op {
     pp_textbox *text; /* TEXT, ARC_TEXT: owned */
     pp_arc arc;       /* ARC_TEXT */
     const char *role; /* what the op is for ("cell", "checkbox", …), for tests; static string */
+    /* FIELD: its name and tooltip (owned), a radio button's on-state (static), the style of typed
+     * text (borrowed from a layout the scene keeps); paint holds a radio button's mark. ap_page:
+     * 1 + the page that draws the field's value (pp_form_plan_values), or 0. */
+    pp_field_kind field_kind;
+    char *field, *tip;
+    const char *on;
+    const pp_style *field_style;
+    size_t ap_page;
 } pp_op;
 
 typedef struct pp_page {
@@ -78,6 +93,7 @@ typedef struct pp_scene {
     pp_continuation *conts;
     size_t n_conts;
     const char *sheet; /* name of the sheet being planned, for messages */
+    bool form;         /* sheets add FIELD ops where answers go (render --form) */
     /* internal */
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
@@ -108,6 +124,12 @@ pp_op *pp_scene_sector(pp_scene *s, double cx, double cy, double r0, double r1, 
                        double a1, pp_paint paint);
 /* A closed polygon of n points (x, y pairs; any number, copied). */
 pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint);
+
+/* A form field over (x, y, w, h) named name (taken: g_free'd with the scene) with tooltip tip
+ * (copied). on: a radio button's on-state; st: the style of typed text; for a radio button the
+ * paint of its mark. Only when s->form; returns NULL (and frees name) otherwise. */
+pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *on,
+                      const pp_style *st, double x, double y, double w, double h, const char *tip);
 
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)

@@ -34,8 +34,8 @@ typedef enum pp_sheet_role {
 } pp_sheet_role;
 
 typedef struct pp_sheet_kind {
-    const char *name; /* as on the command line */
-    pp_sheet_role role;
+    const char *name;          /* as on the command line */
+    pp_sheet_role role;        /* PP_SHEET_SINGLE unless said */
     const char *layout;        /* file in the layouts directory, or NULL (composite); its sheet= is
                                   the file's name without .xml */
     pp_sheet_plan_fn plan;     /* its own pages, or NULL (composite) */
@@ -43,6 +43,7 @@ typedef struct pp_sheet_kind {
     const char *const *papers; /* papers it may be drawn on, NULL-terminated; NULL: every one */
     const char *default_paper; /* without --paper */
     bool needs_session;        /* only with --session (the report) */
+    bool fillable;             /* may be a fillable form (render --form) */
     pp_sheet_subject_fn subject; /* the PDF's subject */
     const pp_layout_key *keys;   /* every layout name the plan reads; static */
     const size_t *n_keys;

@@ -147,6 +147,47 @@ gen_data_bold_removed() { copy_data; rm "$IN"/fonts/NotoSans-Bold.ttf; }
 gen_data_no_fonts() { copy_data; rm -r "$IN"/fonts/*; }
 gen_data_no_schema() { copy_data; rm -r "$IN/schemas"; }
 
+# --- forms (issue #12): a form made here, then broken as a reader or a tool could -------------------
+
+form_content=content/samenwerking/nl.xml
+make_form() { # a blank fillable form of the VO-raad instrument
+    IN=$IN_DIR/form.pdf
+    "$BIN" render "$form_content" --sheet all --paper A4 --form -o "$IN" >/dev/null 2>&1 || die "cannot make a form"
+}
+# set_field NAME JSON: the form with one field's value set (tests/e2e/setfield.js, as MuPDF saves).
+set_field() {
+    make_form
+    mutool run "$SRC/tests/e2e/setfield.js" "$IN" "$IN_DIR/filled.pdf" "$1" "$2" >/dev/null || die "mutool failed"
+    IN=$IN_DIR/filled.pdf
+}
+json() { python3 -c 'import json, sys; print(json.dumps(eval(sys.argv[1])))' "$1"; }
+gen_form_copy() { make_form; }
+gen_form_plain() { # a sheet without fields
+    IN=$IN_DIR/plain.pdf
+    "$BIN" render "$form_content" --sheet all --paper A4 -o "$IN" >/dev/null 2>&1 || die "cannot render"
+}
+gen_form_other_instrument() { # the form of another instrument (valid.xml)
+    IN=$IN_DIR/other.pdf
+    "$BIN" render "$valid" --sheet all --form -o "$IN" >/dev/null 2>&1 || die "cannot make a form"
+}
+gen_form_other_content_version() { # a form of a content where statement ambitie.4 is ambitie.9
+    sed 's/id="ambitie\.4"/id="ambitie.9"/' "$form_content" >"$IN_DIR/variant.xml"
+    IN=$IN_DIR/variant.pdf
+    "$BIN" render "$IN_DIR/variant.xml" --sheet all --paper A4 --form -o "$IN" >/dev/null 2>&1 || die "cannot make a form"
+}
+gen_form_encrypted() { make_form; qpdf --encrypt user owner 256 -- "$IN" "$IN_DIR/encrypted.pdf"; IN=$IN_DIR/encrypted.pdf; }
+gen_form_truncated() { make_form; head -c 20000 "$IN" >"$IN_DIR/truncated.pdf"; IN=$IN_DIR/truncated.pdf; }
+gen_form_bad_date() { set_field header:date '"14 oktober 2026"'; }
+gen_form_impossible_date() { set_field next-date '"2026-02-30"'; }
+gen_form_text_too_long() { set_field cell:ambitie:status "$(json '"ab " * 6000')"; }
+gen_form_control_char() { set_field notes:ambitie '"bel\u0007"'; }
+gen_form_c1_control() { set_field header:partnership '"next\u0085line"'; }
+gen_form_too_many_postits() { set_field postits:ambitie "$(json '"\n\n".join("p%d" % i for i in range(41))')"; }
+gen_form_too_many_participants() { set_field header:participants "$(json '"\n".join("p%d" % i for i in range(61))')"; }
+gen_form_version() { set_field praatplaat-form '"praatplaat-form 9 samenwerking nl"'; }
+gen_form_meta_cleared() { set_field praatplaat-form '""'; }
+gen_form_meta_other() { set_field praatplaat-form '"praatplaat-form 1 andere nl"'; }
+
 # --- the case ------------------------------------------------------------------------------------
 
 cd "$SRC"
@@ -163,6 +204,7 @@ fi
 case $command in
 "l10n merge"*) OUT=$OUT_DIR/out.xml ;;
 "l10n extract"*) OUT=$OUT_DIR/out.pot ;;
+import*) OUT=$OUT_DIR/out.xml ;;
 *) OUT=$OUT_DIR/out.pdf ;;
 esac
 

@@ -1,0 +1,160 @@
+#include "cli/import.h"
+
+#include "base/file.h"
+#include "model/content.h"
+#include "model/formfields.h"
+#include "model/session.h"
+#include "model/session_write.h"
+
+#include <errno.h>
+#include <poppler.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The largest form read (docs/limits.md). */
+#define PP_FORM_MAX_BYTES (256u * 1024u * 1024u)
+
+/* One button of a radio group: poppler's widget id (the order of the page's annotations, which
+ * is the order of the on-states: model/formfields.h) and whether it is on. */
+typedef struct button {
+    gint id;
+    gboolean on;
+} button;
+
+static gint by_id(gconstpointer a, gconstpointer b)
+{
+    return ((const button *)a)->id - ((const button *)b)->id;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static PopplerDocument *open_pdf(const char *pdf, pp_error *err)
+{
+    gchar *data = NULL;
+    gsize n = 0;
+    GError *e = NULL;
+    if (!g_file_get_contents(pdf, &data, &n, &e)) {
+        pp_error_set(err, PP_ERR_IO, pdf, 0, "cannot read: %s", e->message);
+        g_error_free(e);
+        return NULL;
+    }
+    if (n > PP_FORM_MAX_BYTES) {
+        g_free(data);
+        pp_error_set(err, PP_ERR_INVALID, pdf, 0, "%zu bytes; a form of at most %u is read", n,
+                     PP_FORM_MAX_BYTES);
+        return NULL;
+    }
+    GBytes *bytes = g_bytes_new_take(data, n);
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &e);
+    g_bytes_unref(bytes);
+    if (!doc && g_error_matches(e, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        pp_error_set(err, PP_ERR_INVALID, pdf, 0,
+                     "the PDF is encrypted: save a copy without a password and import that");
+    else if (!doc)
+        pp_error_set(err, PP_ERR_INVALID, pdf, 0, "not a PDF, or damaged beyond repair (%s)",
+                     e ? e->message : "unknown error");
+    if (e) g_error_free(e);
+    return doc;
+}
+
+/* The values of every field: text as typed, a radio group's on-state by its button's place. */
+static GHashTable *read_fields(PopplerDocument *doc, const char *pdf, pp_error *err)
+{
+    GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    GHashTable *groups =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+    for (int i = 0; i < poppler_document_get_n_pages(doc); i++) {
+        PopplerPage *page = poppler_document_get_page(doc, i);
+        GList *map = poppler_page_get_form_field_mapping(page);
+        for (GList *l = map; l; l = l->next) {
+            PopplerFormField *f = ((PopplerFormFieldMapping *)l->data)->field;
+            gchar *name = poppler_form_field_get_name(f);
+            if (!name) continue;
+            PopplerFormFieldType type = poppler_form_field_get_field_type(f);
+            if (type == POPPLER_FORM_FIELD_TEXT) {
+                gchar *v = poppler_form_field_text_get_text(f);
+                g_hash_table_replace(values, name, v ? v : g_strdup(""));
+                continue;
+            }
+            if (type == POPPLER_FORM_FIELD_BUTTON &&
+                poppler_form_field_button_get_button_type(f) == POPPLER_FORM_BUTTON_RADIO) {
+                GArray *g = g_hash_table_lookup(groups, name);
+                if (!g)
+                    g_hash_table_insert(groups, g_strdup(name),
+                                        g = g_array_new(FALSE, FALSE, sizeof(button)));
+                button b = {poppler_form_field_get_id(f), poppler_form_field_button_get_state(f)};
+                g_array_append_val(g, b);
+            }
+            g_free(name);
+        }
+        poppler_page_free_form_field_mapping(map);
+        g_object_unref(page);
+    }
+    GHashTableIter it;
+    gpointer key, val;
+    g_hash_table_iter_init(&it, groups);
+    while (g_hash_table_iter_next(&it, &key, &val) && !pp_error_isset(err)) {
+        GArray *g = val;
+        bool score = g_str_has_prefix(key, "score:");
+        const char *const *states = score ? pp_form_scores : pp_form_marks;
+        guint want = score ? PP_SCORES : G_N_ELEMENTS(pp_form_marks);
+        if (g->len != want) {
+            pp_error_set(err, PP_ERR_INVALID, pdf, 0,
+                         "field \"%s\" has %u buttons; a praatplaat form has %u there",
+                         (const char *)key, g->len, want);
+            break;
+        }
+        g_array_sort(g, by_id);
+        g_hash_table_replace(values, g_strdup(key), g_strdup("")); /* none on: not filled in */
+        for (guint k = 0; k < g->len; k++)
+            if (g_array_index(g, button, k).on)
+                g_hash_table_replace(values, g_strdup(key), g_strdup(states[k]));
+    }
+    g_hash_table_destroy(groups);
+    return values;
+}
+
+static pp_status write_session(const char *xml, const pp_content *c, const char *output,
+                               const char *session_schema, pp_error *err)
+{
+    FILE *f = NULL;
+    char *tmp = pp_temp_beside(output, &f, err);
+    if (!tmp) return err->status;
+    if (fputs(xml, f) < 0 || fflush(f) != 0)
+        pp_error_set(err, PP_ERR_IO, output, 0, "cannot write the session: %s", strerror(errno));
+    /* What was written must read back as a valid session, before it replaces anything. */
+    pp_session *check = !pp_error_isset(err) && strcmp(tmp, output) != 0
+                            ? pp_session_load(tmp, c, session_schema, err)
+                            : NULL;
+    pp_session_free(check);
+    pp_commit_file(f, tmp, output, err);
+    return err->status;
+}
+
+pp_status pp_import_form(const char *content, const char *pdf, const char *output,
+                         const char *schema, const char *session_schema, pp_error *err)
+{
+    if (same_file(output, content) || same_file(output, pdf))
+        return pp_error_set(err, PP_ERR_USAGE, output, 0, "the output would overwrite an input");
+    pp_content *c = pp_content_load(content, schema, err);
+    PopplerDocument *doc = c ? open_pdf(pdf, err) : NULL;
+    GHashTable *values = doc ? read_fields(doc, pdf, err) : NULL;
+    if (values && !pp_error_isset(err) && !g_hash_table_contains(values, PP_FORM_META_FIELD))
+        pp_error_set(err, PP_ERR_INVALID, pdf, 0, "no praatplaat form fields");
+    pp_session *s = values && !pp_error_isset(err) ? pp_form_session(c, values, pdf, err) : NULL;
+    if (s) {
+        char *xml = pp_session_write(s, c);
+        write_session(xml, c, output, session_schema, err);
+        g_free(xml);
+    }
+    pp_session_free(s);
+    if (values) g_hash_table_destroy(values);
+    if (doc) g_object_unref(doc);
+    pp_content_free(c);
+    return err->status;
+}

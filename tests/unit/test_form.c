@@ -1,0 +1,174 @@
+/* The fields of a form (render --form) read from the scene: each lies inside the box the sheet
+ * draws for it, radio groups have a button per choice, names are unique and the same at every
+ * paper and in a mirrored (right-to-left) sheet, and a blank sheet without --form has none. */
+#include "sheet_helpers.h"
+
+#include "model/formfields.h"
+#include "model/paper.h"
+
+/* The role of the box each kind of field must lie in. */
+static const struct {
+    const char *prefix, *role;
+} boxes[] = {{"score:", "score box"}, {"attention:", "checkbox"}, {"mark:", "checkbox"},
+             {"notes:", "panel"},     {"postits:", "panel"},      {"cell:", "cell"},
+             {"header:", "field"},    {"next", "footer"},         {"label:", "row-label"}};
+
+static pp_scene *plan_form(pp_typeset *ts, const char *rel, const char *sheet, const char *paper,
+                           bool form, pp_content **out)
+{
+    char *path = src_path(rel), *schema = src_path("schemas/content.rng"),
+         *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(path, schema, &err);
+    if (!c) fail_msg("%s", err.msg);
+    pp_scene *s = pp_scene_new();
+    s->form = form;
+    pp_doc_request r = {pp_sheet_find(sheet), pp_paper_find(paper), 0};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
+        fail_msg("%s", err.msg);
+    g_free(path), g_free(schema), g_free(layouts);
+    *out = c;
+    return s;
+}
+
+static bool inside(const pp_op *in, const pp_op *box)
+{
+    const double e = 1e-6;
+    return in->x >= box->x - e && in->y >= box->y - e && in->x + in->w <= box->x + box->w + e &&
+           in->y + in->h <= box->y + box->h + e && in->w > 0 && in->h > 0;
+}
+
+/* Checks every field of page p; adds its name (and kind) to names. Returns the number of fields. */
+static size_t check_page(const pp_page *p, GHashTable *names, const char *where)
+{
+    size_t n = 0;
+    GHashTable *buttons = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < p->n; i++) {
+        const pp_op *f = &p->ops[i];
+        if (f->kind != PP_OP_FIELD) continue;
+        n++;
+        const char *role = NULL;
+        for (size_t b = 0; b < G_N_ELEMENTS(boxes) && !role; b++)
+            if (g_str_has_prefix(f->field, boxes[b].prefix)) role = boxes[b].role;
+        if (!role) fail_msg("%s: field %s of no known kind", where, f->field);
+        bool ok = false;
+        for (size_t k = 0; k < p->n && !ok; k++)
+            ok = p->ops[k].kind == PP_OP_RECT && role_is(&p->ops[k], role) && inside(f, &p->ops[k]);
+        if (!ok) fail_msg("%s: field %s lies in no %s", where, f->field, role);
+        if (!f->tip || !*f->tip) fail_msg("%s: field %s has no tooltip", where, f->field);
+        if (f->field_kind == PP_FIELD_RADIO) {
+            guint k = GPOINTER_TO_UINT(g_hash_table_lookup(buttons, f->field));
+            g_hash_table_insert(buttons, f->field, GUINT_TO_POINTER(k + 1));
+            assert_non_null(f->on);
+        } else {
+            if (g_hash_table_contains(names, f->field))
+                fail_msg("%s: field %s is given twice", where, f->field);
+            assert_non_null(f->field_style);
+            for (size_t k = 0; k < i; k++)
+                if (p->ops[k].kind == PP_OP_FIELD && p->ops[k].field_kind != PP_FIELD_RADIO &&
+                    overlap(f, &p->ops[k]))
+                    fail_msg("%s: fields %s and %s overlap", where, f->field, p->ops[k].field);
+        }
+        g_hash_table_add(names, g_strdup(f->field));
+    }
+    GHashTableIter it;
+    gpointer key, val;
+    g_hash_table_iter_init(&it, buttons);
+    while (g_hash_table_iter_next(&it, &key, &val)) {
+        guint want = g_str_has_prefix(key, "score:") ? PP_SCORES : 2;
+        if (GPOINTER_TO_UINT(val) != want)
+            fail_msg("%s: radio group %s has %u buttons, not %u", where, (const char *)key,
+                     GPOINTER_TO_UINT(val), want);
+    }
+    g_hash_table_destroy(buttons);
+    return n;
+}
+
+/* The field names of one sheet of one content at one paper, checked. */
+static GHashTable *fields_of(pp_typeset *ts, const char *rel, const char *sheet, const char *paper)
+{
+    pp_content *c;
+    pp_scene *s = plan_form(ts, rel, sheet, paper, true, &c);
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    gchar *where = g_strdup_printf("%s %s %s", rel, sheet, paper);
+    assert_int_equal(s->n_pages, 1);
+    size_t n = check_page(&s->pages[0], names, where);
+    if (strcmp(sheet, "praatplaat") == 0) {
+        size_t statements = 0;
+        for (size_t i = 0; i < c->n_themes; i++) {
+            statements += c->themes[i].n_statements;
+            gchar *name = pp_form_name("notes", c->themes[i].id, NULL);
+            assert_true(g_hash_table_contains(names, name));
+            g_free(name);
+        }
+        /* three buttons per statement; two per attention mark; notes and post-its per theme */
+        assert_int_equal(n, 3 * statements + 4 * c->n_themes);
+    }
+    g_free(where);
+    pp_scene_free(s);
+    pp_content_free(c);
+    return names;
+}
+
+static void same_names(GHashTable *a, GHashTable *b)
+{
+    assert_int_equal(g_hash_table_size(a), g_hash_table_size(b));
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, a);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (!g_hash_table_contains(b, key)) fail_msg("field %s is missing", (const char *)key);
+}
+
+static void fields_lie_in_their_boxes(void **state)
+{
+    static const char *const files[] = {"content/samenwerking/nl.xml",
+                                        "tests/data/three-themes.xml",
+                                        "tests/data/eight-themes.xml"};
+    static const char *const papers[] = {"A4", "A3", "A0"};
+    static const char *const sheets[] = {"praatplaat", "followup"};
+    for (size_t f = 0; f < G_N_ELEMENTS(files); f++)
+        for (size_t k = 0; k < G_N_ELEMENTS(sheets); k++) {
+            GHashTable *ref = fields_of(*state, files[f], sheets[k], "A3");
+            for (size_t p = 0; p < G_N_ELEMENTS(papers); p++) {
+                GHashTable *names = fields_of(*state, files[f], sheets[k], papers[p]);
+                same_names(ref, names);
+                g_hash_table_destroy(names);
+            }
+            g_hash_table_destroy(ref);
+        }
+}
+
+/* English and the mirrored Arabic sheets have the Dutch sheets' fields, each in its box. */
+static void names_do_not_depend_on_language(void **state)
+{
+    static const char *const sheets[] = {"praatplaat", "followup"};
+    for (size_t k = 0; k < G_N_ELEMENTS(sheets); k++) {
+        GHashTable *nl = fields_of(*state, "content/samenwerking/nl.xml", sheets[k], "A3");
+        GHashTable *en = fields_of(*state, "content/samenwerking/en.xml", sheets[k], "A4");
+        GHashTable *ar = fields_of(*state, "tests/data/arabic.xml", sheets[k], "A0");
+        same_names(nl, en);
+        same_names(nl, ar);
+        g_hash_table_destroy(nl), g_hash_table_destroy(en), g_hash_table_destroy(ar);
+    }
+}
+
+static void no_fields_without_form(void **state)
+{
+    pp_content *c;
+    pp_scene *s = plan_form(*state, "content/samenwerking/nl.xml", "followup", "A3", false, &c);
+    for (size_t i = 0; i < s->pages[0].n; i++)
+        assert_int_not_equal(s->pages[0].ops[i].kind, PP_OP_FIELD);
+    pp_scene_free(s);
+    pp_content_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fields_lie_in_their_boxes),
+        cmocka_unit_test(names_do_not_depend_on_language),
+        cmocka_unit_test(no_fields_without_form),
+    };
+    return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
+}
