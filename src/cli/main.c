@@ -30,11 +30,35 @@ typedef struct paths {
     char *data, *layouts, *fonts, *schema, *session_schema;
 } paths;
 
+/* An installed binary's data: PREFIX/share/praatplaat beside PREFIX/bin/praatplaat; NULL when this
+ * binary is not installed that way (it runs from a build tree). */
+static char *installed_data(void)
+{
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (!exe) return NULL;
+    char *bin = g_path_get_dirname(exe);
+    char *data = g_build_filename(bin, "..", "share", "praatplaat", NULL);
+    char *layouts = g_build_filename(data, "layouts", NULL);
+    bool found = g_file_test(layouts, G_FILE_TEST_IS_DIR);
+    g_free(layouts);
+    g_free(bin);
+    g_free(exe);
+    if (!found) g_clear_pointer(&data, g_free);
+    return data;
+}
+
+/* The data directory: --data, else $PRAATPLAAT_DATA, else an installation's own, else the source
+ * tree the program was built from. */
 static paths find_paths(const pp_options *o)
 {
     const char *env = getenv("PRAATPLAAT_DATA");
     paths p;
-    p.data = g_strdup(o->data ? o->data : env && *env ? env : PP_DATA_DIR);
+    bool given = o->data || (env && *env);
+    char *installed = given ? NULL : installed_data();
+    p.data = o->data     ? g_strdup(o->data)
+             : given     ? g_strdup(env)
+             : installed ? installed
+                         : g_strdup(PP_DATA_DIR);
     p.layouts = o->layouts ? g_strdup(o->layouts) : g_build_filename(p.data, "layouts", NULL);
     p.fonts = g_build_filename(p.data, "fonts", NULL);
     p.schema = g_build_filename(p.data, "schemas", "content.rng", NULL);
