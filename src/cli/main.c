@@ -26,11 +26,28 @@ typedef struct paths {
     char *data, *layouts, *fonts, *schema, *session_schema;
 } paths;
 
+/* The data directory when neither --data nor PRAATPLAAT_DATA names one: the compiled-in PP_DATA_DIR
+ * (the source tree) when it has layouts/, else <dir of the program>/../share/praatplaat, where
+ * `cmake --install` puts it (PP_DATA_DIR again when the program's own path is unknown). */
+static char *default_data(void)
+{
+    char *probe = g_build_filename(PP_DATA_DIR, "layouts", NULL);
+    bool built = g_file_test(probe, G_FILE_TEST_IS_DIR);
+    g_free(probe);
+    if (built) return g_strdup(PP_DATA_DIR);
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    char *bindir = exe ? g_path_get_dirname(exe) : NULL;
+    char *installed = bindir ? g_build_filename(bindir, "..", "share", "praatplaat", NULL) : NULL;
+    g_free(exe);
+    g_free(bindir);
+    return installed ? installed : g_strdup(PP_DATA_DIR);
+}
+
 static paths find_paths(const pp_options *o)
 {
     const char *env = getenv("PRAATPLAAT_DATA");
     paths p;
-    p.data = g_strdup(o->data ? o->data : env && *env ? env : PP_DATA_DIR);
+    p.data = o->data ? g_strdup(o->data) : env && *env ? g_strdup(env) : default_data();
     p.layouts = o->layouts ? g_strdup(o->layouts) : g_build_filename(p.data, "layouts", NULL);
     p.fonts = g_build_filename(p.data, "fonts", NULL);
     p.schema = g_build_filename(p.data, "schemas", "content.rng", NULL);
