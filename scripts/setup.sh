@@ -14,7 +14,7 @@ mode=render
 build_pkgs=(build-essential cmake pkg-config libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev
             hyphen-nl hyphen-en-us libqpdf-dev libgettextpo-dev libpoppler-glib-dev)
 test_pkgs=(libcmocka-dev poppler-utils qpdf libxml2-utils pango1.0-tools time gettext valgrind clang
-           libclang-rt-14-dev mupdf-tools)
+           libclang-rt-14-dev mupdf-tools locales man-db groff-base)
 
 install_missing() {
     local missing=()
@@ -29,7 +29,22 @@ install_missing() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# A locale with a decimal comma, for the locale test (tests/e2e/locale.sh): generated when missing.
+ensure_locale() {
+    locale -a 2>/dev/null | grep -qixF "$2" && return 0
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    echo "Generating locale: $1"
+    if grep -qE "^# *$1( |\$)" /etc/locale.gen; then
+        "${sudo[@]}" sed -i -E "s/^# *($1( |\$))/\1/" /etc/locale.gen
+    elif ! grep -qE "^$1( |\$)" /etc/locale.gen; then
+        echo "$1 ${1#*.}" | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null
+    fi
+    "${sudo[@]}" locale-gen >/dev/null
+}
+
 install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+ensure_locale de_DE.UTF-8 de_DE.utf8
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)"
