@@ -58,6 +58,85 @@ static void logical(const pp_textbox *tb, double *w, double *h)
     *h = (double)r.height / PANGO_SCALE;
 }
 
+/* Soft hyphens (U+00AD) shape where lines break, but one that stays inside a word that did not
+ * break there reaches the PDF's text layer (inside a ligature's text, e.g. "ef\u00ADfectieve") and
+ * splits the word for a reader's search. After the lines are broken, the text keeps only the soft
+ * hyphens at the breaks actually used; it is set again only if the lines still break at the same
+ * places (greedy breaking sees the same widths: a soft hyphen is not drawn and does not stop a
+ * ligature). */
+static const char SHY[] = "\xC2\xAD";
+
+/* The offset of byte i of text when its soft hyphens are left out. */
+static int plain_offset(const char *text, int i)
+{
+    int n = i;
+    for (const char *p = text; (p = strstr(p, SHY)) && p < text + i; p += 2)
+        n -= 2;
+    return n;
+}
+
+/* Where the layout's lines start, counted in the text without soft hyphens; g_free the result. */
+static int *line_starts(PangoLayout *layout, int *n)
+{
+    const char *text = pango_layout_get_text(layout);
+    GSList *lines = pango_layout_get_lines_readonly(layout);
+    *n = (int)g_slist_length(lines);
+    int *starts = g_new(int, *n > 0 ? *n : 1), k = 0;
+    for (GSList *l = lines; l; l = l->next)
+        starts[k++] = plain_offset(text, ((PangoLayoutLine *)l->data)->start_index);
+    return starts;
+}
+
+/* The layout's text without the soft hyphens where no line ends; NULL when it has none of those. */
+static char *without_unused_hyphens(PangoLayout *layout)
+{
+    const char *text = pango_layout_get_text(layout);
+    if (!strstr(text, SHY)) return NULL;
+    size_t len = strlen(text);
+    bool *keep = g_new0(bool, len + 1);
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        int end = ((PangoLayoutLine *)l->data)->start_index + ((PangoLayoutLine *)l->data)->length;
+        if (end >= 2 && memcmp(text + end - 2, SHY, 2) == 0) keep[end - 2] = true;
+    }
+    GString *out = g_string_sized_new(len);
+    bool dropped = false;
+    for (size_t i = 0; i < len; i++) {
+        if (memcmp(text + i, SHY, 2) == 0 && !keep[i]) {
+            i++;
+            dropped = true;
+            continue;
+        }
+        g_string_append_c(out, text[i]);
+    }
+    g_free(keep);
+    if (!dropped) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void drop_unused_hyphens(pp_textbox *tb)
+{
+    char *text = without_unused_hyphens(tb->layout);
+    if (!text) return;
+    int n0, n1;
+    int *before = line_starts(tb->layout, &n0);
+    char *full = g_strdup(pango_layout_get_text(tb->layout));
+    double w0, h0, w1, h1;
+    logical(tb, &w0, &h0);
+    pango_layout_set_text(tb->layout, text, -1);
+    int *after = line_starts(tb->layout, &n1);
+    logical(tb, &w1, &h1);
+    bool same = n0 == n1 && memcmp(before, after, sizeof(int) * (size_t)n0) == 0 &&
+                fabs(w1 - w0) < EPS_MM && fabs(h1 - h0) < EPS_MM;
+    if (!same) pango_layout_set_text(tb->layout, full, -1); /* keep the lines as measured */
+    g_free(before);
+    g_free(after);
+    g_free(full);
+    g_free(text);
+}
+
 static bool fits_at(pp_textbox *tb, double size)
 {
     set_size(tb->layout, tb->st, size, tb->rtl);
@@ -114,6 +193,7 @@ pp_textbox *pp_textbox_fit(pp_typeset *ts, const char *text, const pp_style *st,
 {
     pp_textbox *tb = make(ts, text, st, w, h);
     shrink_to_fit(tb);
+    drop_unused_hyphens(tb);
     return tb;
 }
 
@@ -122,6 +202,7 @@ pp_textbox *pp_textbox_line(pp_typeset *ts, const char *text, const pp_style *st
     pp_textbox *tb = make(ts, text, st, w, -1);
     pango_layout_set_width(tb->layout, -1);
     shrink_to_fit(tb);
+    drop_unused_hyphens(tb);
     return tb;
 }
 
@@ -130,6 +211,7 @@ pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st
     pp_textbox *tb = make(ts, text, st, w, -1);
     tb->size = st->size;
     tb->overflow = !fits_at(tb, st->size); /* only an unbreakable word wider than w */
+    drop_unused_hyphens(tb);
     return tb;
 }
 
