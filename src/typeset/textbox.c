@@ -323,6 +323,37 @@ PangoLayout *pp_textbox_layout(const pp_textbox *tb)
     return tb->layout;
 }
 
+/* MuPDF (1.21) appends right-to-left letters to the line of the text before them on the same
+ * baseline, however far apart, and adds no space: two labels side by side ("نعم" and "لا") extract
+ * as one word. A space glyph (no ink) after the end of the last line puts a space into the text
+ * layer. */
+static void show_space_after(const pp_textbox *tb, cairo_t *cr, double x, double y)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    while (pango_layout_iter_next_line(it))
+        ;
+    PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+    PangoRectangle r;
+    pango_layout_iter_get_line_extents(it, NULL, &r);
+    double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+    pango_layout_iter_free(it);
+    if (!line || !line->runs) return;
+    /* The run at the line's logical end: the leftmost for right-to-left text. */
+    PangoGlyphItem *run = tb->rtl ? line->runs->data : g_slist_last(line->runs)->data;
+    PangoFont *font = run->item->analysis.font;
+    hb_codepoint_t space;
+    if (!font || !hb_font_get_nominal_glyph(pango_font_get_hb_font(font), ' ', &space)) return;
+    double left = (double)r.x / PANGO_SCALE, right = (double)(r.x + r.width) / PANGO_SCALE;
+    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    cairo_text_extents_t ext;
+    cairo_glyph_t g = {space, 0, y + base};
+    cairo_scaled_font_glyph_extents(sf, &g, 1, &ext);
+    g.x = tb->rtl ? x + left - ext.x_advance : x + right;
+    cairo_text_cluster_t cluster = {1, 1};
+    cairo_set_scaled_font(cr, sf);
+    cairo_show_text_glyphs(cr, " ", 1, &g, 1, &cluster, 1, 0);
+}
+
 void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
 {
     const pp_rgb c = tb->st->colour;
@@ -330,5 +361,6 @@ void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, tb->layout);
+    if (tb->rtl) show_space_after(tb, cr, x, y);
     cairo_restore(cr);
 }
