@@ -354,13 +354,81 @@ static void show_space_after(const pp_textbox *tb, cairo_t *cr, double x, double
     cairo_show_text_glyphs(cr, " ", 1, &g, 1, &cluster, 1, 0);
 }
 
+/* Shows one run's glyphs where pango_cairo_show_layout puts them, with one cluster per word: a word
+ * of several glyphs is written as one /ActualText span. poppler splits letter-spaced words into
+ * letters ("T A L K I N G": gaps above a tenth of an em) unless the word is one span; MuPDF reads
+ * the glyphs' own /ToUnicode and is not affected. */
+static void show_run_by_words(cairo_t *cr, const PangoGlyphItem *run, const char *text, double x,
+                              double y)
+{
+    const PangoGlyphString *gs = run->glyphs;
+    cairo_glyph_t *glyphs = cairo_glyph_allocate(gs->num_glyphs > 0 ? gs->num_glyphs : 1);
+    cairo_text_cluster_t *clusters = g_new0(cairo_text_cluster_t, gs->num_glyphs + 1);
+    int ng = 0, nc = 0, xpos = 0;
+    bool in_word = false;
+    PangoGlyphItemIter it;
+    for (gboolean more = pango_glyph_item_iter_init_start(&it, (PangoGlyphItem *)run, text); more;
+         more = pango_glyph_item_iter_next_cluster(&it)) {
+        int first = ng;
+        for (int i = it.start_glyph; i < it.end_glyph; i++) {
+            const PangoGlyphInfo *g = &gs->glyphs[i];
+            if (g->glyph != PANGO_GLYPH_EMPTY && !(g->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                glyphs[ng++] = (cairo_glyph_t){
+                    g->glyph, x + (double)(xpos + g->geometry.x_offset) / PANGO_SCALE,
+                    y + (double)g->geometry.y_offset / PANGO_SCALE};
+            xpos += g->geometry.width;
+        }
+        bool space = g_unichar_isspace(g_utf8_get_char(text + it.start_index));
+        int bytes = it.end_index - it.start_index;
+        if (in_word && !space) {
+            clusters[nc - 1].num_bytes += bytes;
+            clusters[nc - 1].num_glyphs += ng - first;
+        } else {
+            clusters[nc++] = (cairo_text_cluster_t){bytes, ng - first};
+        }
+        in_word = !space;
+    }
+    if (ng > 0)
+        cairo_show_text_glyphs(cr, text + run->item->offset, run->item->length, glyphs, ng,
+                               clusters, nc, 0);
+    g_free(clusters);
+    cairo_glyph_free(glyphs);
+}
+
+/* Draws left-to-right text as pango_cairo_show_layout does, word by word (show_run_by_words). */
+static void show_by_words(const pp_textbox *tb, cairo_t *cr, double x, double y)
+{
+    const char *text = pango_layout_get_text(tb->layout);
+    /* pango starts from cairo's current point, which cairo keeps in fixed point: start from the
+     * same. */
+    cairo_move_to(cr, x, y);
+    cairo_get_current_point(cr, &x, &y);
+    cairo_new_path(cr);
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    do {
+        PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+        if (!run) continue;
+        PangoRectangle r;
+        pango_layout_iter_get_run_extents(it, NULL, &r);
+        cairo_set_scaled_font(
+            cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+        show_run_by_words(cr, run, text, x + (double)r.x / PANGO_SCALE,
+                          y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
 {
     const pp_rgb c = tb->st->colour;
     cairo_save(cr);
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, tb->layout);
+    if (tb->st->tracking > 0 && !tb->rtl) {
+        show_by_words(tb, cr, x, y);
+    } else {
+        cairo_move_to(cr, x, y);
+        pango_cairo_show_layout(cr, tb->layout);
+    }
     if (tb->rtl) show_space_after(tb, cr, x, y);
     cairo_restore(cr);
 }
