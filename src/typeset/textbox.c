@@ -395,6 +395,19 @@ static void show_run_by_words(cairo_t *cr, const PangoGlyphItem *run, const char
     cairo_glyph_free(glyphs);
 }
 
+/* Only left-to-right runs (show_run_by_words walks clusters in glyph order). */
+static bool all_runs_ltr(PangoLayout *layout)
+{
+    bool ltr = true;
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+        if (run && run->item->analysis.level % 2) ltr = false;
+    } while (ltr && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return ltr;
+}
+
 /* Draws left-to-right text as pango_cairo_show_layout does, word by word (show_run_by_words). */
 static void show_by_words(const pp_textbox *tb, cairo_t *cr, double x, double y)
 {
@@ -423,7 +436,7 @@ void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
     const pp_rgb c = tb->st->colour;
     cairo_save(cr);
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    if (tb->st->tracking > 0 && !tb->rtl) {
+    if (tb->st->tracking > 0 && all_runs_ltr(tb->layout) && pp_textbox_missing_glyphs(tb) == 0) {
         show_by_words(tb, cr, x, y);
     } else {
         cairo_move_to(cr, x, y);
