@@ -407,6 +407,7 @@ static GString *rewrite_content(const char *s, size_t n, GHashTable *fonts)
     GString *out = g_string_sized_new(n + n / 8);
     GArray *ops = g_array_new(FALSE, FALSE, sizeof(tok));
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(bool)); /* open marked content: ActualText? */
+    GPtrArray *saved = g_ptr_array_new(); /* the font at each open q: Q restores it */
     int actual_depth = 0;
     const font_info *font = NULL;
     size_t pos = 0, copied = 0;
@@ -424,6 +425,10 @@ static GString *rewrite_content(const char *s, size_t n, GHashTable *fonts)
             char *key = g_strndup(s + name.start, name.end - name.start);
             font = g_hash_table_lookup(fonts, key);
             g_free(key);
+        } else if (word_is(s, t, "q")) {
+            g_ptr_array_add(saved, (gpointer)font);
+        } else if (word_is(s, t, "Q") && saved->len > 0) {
+            font = g_ptr_array_steal_index(saved, saved->len - 1);
         } else if (word_is(s, t, "BDC") || word_is(s, t, "BMC")) {
             size_t before = out->len;
             bool at = word_is(s, t, "BDC") && actual_text(s, ops, out, &copied);
@@ -449,6 +454,7 @@ static GString *rewrite_content(const char *s, size_t n, GHashTable *fonts)
     }
     g_array_free(ops, TRUE);
     g_array_free(spans, TRUE);
+    g_ptr_array_free(saved, TRUE);
     if (!ok || !changed) {
         g_string_free(out, TRUE);
         return NULL;
