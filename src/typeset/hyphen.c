@@ -1,5 +1,7 @@
 #include "typeset/hyphen.h"
 
+#include "typeset/hyphen_cache.h"
+
 #include <glib.h>
 #include <hyphen.h>
 #include <stdbool.h>
@@ -7,8 +9,9 @@
 #include <string.h>
 
 struct pp_hyphenator {
-    HyphenDict *dict;
-    char *charset; /* the dictionary's encoding, from its first line */
+    HyphenDict *dict;        /* borrowed from cached when that is set, else parsed and owned */
+    pp_hyphen_cache *cached; /* the compact form the dictionary came from, or NULL */
+    char *charset;           /* the dictionary's encoding, from its first line */
 };
 
 /* Shortest word that is hyphenated, and the fewest letters kept before and after a break. */
@@ -25,7 +28,29 @@ static char *read_charset(const char *path)
     return line[0] ? g_strdup(line) : NULL;
 }
 
-pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang)
+/* The dictionary at path: from its compact form in cache_dir when there is a valid one, else
+ * parsed (and its compact form written for the next run). */
+static pp_hyphenator *load_dict(const char *path, const char *cache_dir)
+{
+    char *cs = read_charset(path);
+    if (!cs) return NULL;
+    pp_hyphenator *h = g_new0(pp_hyphenator, 1);
+    h->charset = cs;
+    h->cached = cache_dir ? pp_hyphen_cache_load(cache_dir, path) : NULL;
+    if (h->cached) {
+        h->dict = pp_hyphen_cache_dict(h->cached);
+        return h;
+    }
+    h->dict = hnj_hyphen_load(path);
+    if (!h->dict) {
+        pp_hyphenator_free(h);
+        return NULL;
+    }
+    if (cache_dir) pp_hyphen_cache_save(cache_dir, path, h->dict);
+    return h;
+}
+
+pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang, const char *cache_dir)
 {
     if (!dir || !lang || strlen(lang) < 2) return NULL;
     char ll[4] = {0}, cc[4] = {0};
@@ -35,16 +60,8 @@ pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang)
                       g_strdup_printf("%s/hyph_%s.dic", dir, lower)};
     pp_hyphenator *h = NULL;
     for (int i = 0; i < 2 && !h; i++) {
-        if (!names[i] || !g_file_test(names[i], G_FILE_TEST_IS_REGULAR)) continue;
-        HyphenDict *d = hnj_hyphen_load(names[i]);
-        char *cs = d ? read_charset(names[i]) : NULL;
-        if (d && cs) {
-            h = g_new0(pp_hyphenator, 1);
-            h->dict = d;
-            h->charset = cs;
-        } else if (d) {
-            hnj_hyphen_free(d);
-        }
+        if (names[i] && g_file_test(names[i], G_FILE_TEST_IS_REGULAR))
+            h = load_dict(names[i], cache_dir);
     }
     g_free(names[0]);
     g_free(names[1]);
@@ -56,7 +73,10 @@ pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang)
 void pp_hyphenator_free(pp_hyphenator *h)
 {
     if (!h) return;
-    hnj_hyphen_free(h->dict);
+    if (h->cached)
+        pp_hyphen_cache_free(h->cached);
+    else if (h->dict)
+        hnj_hyphen_free(h->dict);
     g_free(h->charset);
     g_free(h);
 }

@@ -6,8 +6,10 @@
 
 typedef struct pp_hyphenator pp_hyphenator;
 
-/* Looks for hyph_ll_CC.dic, then hyph_ll.dic in dir, for lang "ll" or "ll-CC". */
-pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang);
+/* Looks for hyph_ll_CC.dic, then hyph_ll.dic in dir, for lang "ll" or "ll-CC". With cache_dir
+ * (NULL: none), the dictionary's compact form is read from there, or written there after parsing
+ * (typeset/hyphen_cache.h). */
+pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang, const char *cache_dir);
 void pp_hyphenator_free(pp_hyphenator *h);
 
 /* utf8 with U+00AD inserted at every hyphenation point of its words; g_free the result. */

@@ -16,7 +16,8 @@ struct pp_typeset {
     PangoContext *ctx;
     char *hyphen_dir;
     char *lang;
-    pp_hyphenator *hyph;
+    pp_hyphenator *hyph; /* the language's dictionary, loaded when first needed */
+    bool hyph_tried;     /* a load was tried for lang (there may be no dictionary) */
 };
 
 /* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to
@@ -160,9 +161,10 @@ void pp_typeset_set_language(pp_typeset *ts, const char *lang)
 {
     if (ts->lang && lang && strcmp(ts->lang, lang) == 0) return;
     pp_hyphenator_free(ts->hyph);
+    ts->hyph = NULL;
+    ts->hyph_tried = false;
     g_free(ts->lang);
     ts->lang = g_strdup(lang);
-    ts->hyph = pp_hyphenator_load(ts->hyphen_dir, lang);
     pango_context_set_language(ts->ctx, pango_language_from_string(lang));
 }
 
@@ -217,6 +219,14 @@ PangoContext *pp_typeset_context(pp_typeset *ts)
 
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
 {
+    /* Loading a dictionary parses its whole pattern file (a quarter of a follow-up plaat's run):
+     * done on the first text that asks for hyphenation, never for sheets that hyphenate nothing. */
+    if (!ts->hyph_tried) {
+        char *cache = g_build_filename(g_get_user_cache_dir(), "praatplaat-hyphen", NULL);
+        ts->hyph = pp_hyphenator_load(ts->hyphen_dir, ts->lang, cache);
+        g_free(cache);
+        ts->hyph_tried = true;
+    }
     return ts->hyph ? pp_hyphenator_apply(ts->hyph, text) : g_strdup(text);
 }
 
