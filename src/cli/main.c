@@ -27,7 +27,7 @@
 
 /* Directories the program reads its own files from. */
 typedef struct paths {
-    char *data, *layouts, *fonts, *schema, *session_schema;
+    char *data, *layouts, *fonts, *schema, *session_schema, *icc;
 } paths;
 
 /* An installed binary's data: PREFIX/share/praatplaat beside PREFIX/bin/praatplaat; NULL when this
@@ -63,6 +63,7 @@ static paths find_paths(const pp_options *o)
     p.fonts = g_build_filename(p.data, "fonts", NULL);
     p.schema = g_build_filename(p.data, "schemas", "content.rng", NULL);
     p.session_schema = g_build_filename(p.data, "schemas", "session.rng", NULL);
+    p.icc = g_build_filename(p.data, "color", "sRGB.icc", NULL);
     return p;
 }
 
@@ -73,6 +74,7 @@ static void free_paths(paths *p)
     g_free(p->fonts);
     g_free(p->schema);
     g_free(p->session_schema);
+    g_free(p->icc);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -90,9 +92,18 @@ static void report(const pp_scene *s, const pp_paper *paper)
 }
 
 /* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
+/* --pdfa, else the kind's default (sheets/kinds.c). The options checked the name. */
+static pp_pdfa pdfa_level(const pp_options *o, const pp_doc_request *r)
+{
+    pp_pdfa level = PP_PDFA_NONE;
+    const char *name = o->pdfa ? o->pdfa : o->form ? NULL : r->kind->pdfa;
+    if (name) pp_pdfa_parse(name, &level);
+    return level;
+}
+
 static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_doc_request *r,
                               const pp_content *c, const pp_session *ss, const pp_form *form,
-                              pp_error *err)
+                              const char *icc, pp_error *err)
 {
     if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
@@ -111,7 +122,8 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_d
         g_string_append_printf(title, " — %s", d);
         g_free(d);
     }
-    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang, form};
+    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str,
+                        c->lang,    form,    pdfa_level(o, r),  icc};
     pp_pdf_write(s, &meta, o->output, err);
     g_string_free(keywords, TRUE);
     g_string_free(title, TRUE);
@@ -209,7 +221,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         pp_form form = {values, meta, s->n_pages};
         if (values) pp_form_plan_values(s, ts, c, values);
         if (o->command == PP_CMD_RENDER)
-            write_output(s, o, &r, c, ss, o->form ? &form : NULL, err);
+            write_output(s, o, &r, c, ss, o->form ? &form : NULL, p.icc, err);
         else
             print_check(o, &r, s, ss);
         if (values) g_hash_table_destroy(values);

@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include "output/output.h"
+
 #include <glib.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -47,6 +49,8 @@ static const char usage_render[] =
     "  --form              a fillable PDF (--sheet praatplaat, followup or all): every answer is "
     "a\n"
     "                      field, filled in from --session if given (docs/forms.md)\n"
+    "  --pdfa 2b|1b|none   write PDF/A-2b or PDF/A-1b for the archive, or plain PDF (default: 2b\n"
+    "                      for the report, none for the other sheets; docs/archiving.md)\n"
     "\n"
     "Text that does not fit its box even at the layout's minimum size is still drawn and written,\n"
     "reported on stderr as FILE:LINE: error: …, and the exit code is 1.\n";
@@ -141,7 +145,8 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
         {"--sheet", offsetof(pp_options, sheet)},     {"--paper", offsetof(pp_options, paper)},
         {"--output", offsetof(pp_options, output)},   {"-o", offsetof(pp_options, output)},
         {"--format", offsetof(pp_options, format)},   {"--data", offsetof(pp_options, data)},
-        {"--layouts", offsetof(pp_options, layouts)}, {"--session", offsetof(pp_options, session)}};
+        {"--layouts", offsetof(pp_options, layouts)}, {"--session", offsetof(pp_options, session)},
+        {"--pdfa", offsetof(pp_options, pdfa)}};
     for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
         if (is_opt(a, strings[k].name)) {
             const char *v = value(argc, argv, i, strings[k].name, err);
@@ -172,6 +177,21 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
         return PP_OK;
     }
     return usage(err, "unknown option %s (see praatplaat --help)", a);
+}
+
+/* --pdfa: a level, for a PDF that is no form. */
+static pp_status pdfa_option(const pp_options *o, pp_error *err)
+{
+    pp_pdfa level;
+    if (!o->pdfa) return PP_OK;
+    if (o->command != PP_CMD_RENDER) return usage(err, "--pdfa is for render");
+    if (!pp_pdfa_parse(o->pdfa, &level))
+        return usage(err, "--pdfa takes 2b, 1b or none, not \"%s\"", o->pdfa);
+    if (level != PP_PDFA_NONE && strcmp(o->format, "pdf") != 0)
+        return usage(err, "--pdfa writes a PDF");
+    if (level != PP_PDFA_NONE && o->form)
+        return usage(err, "--pdfa %s and --form do not go together (docs/archiving.md)", o->pdfa);
+    return PP_OK;
 }
 
 pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
@@ -238,5 +258,5 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
     if (o->format && strcmp(o->format, "pdf") != 0 && strcmp(o->format, "png") != 0)
         return usage(err, "--format must be pdf or png, not \"%s\"", o->format);
     if (o->form && strcmp(o->format, "pdf") != 0) return usage(err, "--form writes a PDF");
-    return PP_OK;
+    return pdfa_option(o, err);
 }

@@ -32,6 +32,7 @@ typedef struct pp_options {
     double dpi;          /* PNG previews */
     const char *data;    /* directory with layouts/, fonts/, schemas/ */
     const char *layouts; /* overrides data/layouts */
+    const char *pdfa;    /* render: "2b", "1b" or "none"; NULL: the sheet kind's default */
 } pp_options;
 
 /* Fills o from argv; PP_ERR_USAGE with err set on a bad command line. */

@@ -140,13 +140,25 @@ pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_requ
     return pp_layout_status(l, err);
 }
 
+/* A part of a document: in a tagged one, a Figure that says what it shows. */
+static void plan_part(pp_scene *s, const pp_sheet_kind *part, const pp_doc_request *r,
+                      const char *layouts_dir, const pp_content *c, const pp_session *ss,
+                      pp_typeset *ts, pp_error *err)
+{
+    bool figure = s->tags && part->alt && s->n_pages > 0;
+    if (figure) pp_scene_begin(s, "Figure", part->alt(c, ss));
+    pp_doc_plan_one(s, part, r, layouts_dir, c, ss, ts, err);
+    if (figure) pp_scene_end(s);
+}
+
 pp_status pp_doc_plan(pp_scene *s, const pp_doc_request *r, const char *layouts_dir,
                       const pp_content *c, const pp_session *ss, pp_typeset *ts, pp_error *err)
 {
     const pp_sheet_kind *k = r->kind;
+    s->tags = k->tagged;
     pp_doc_plan_one(s, k, r, layouts_dir, c, ss, ts, err);
     for (size_t i = 0; k->parts && k->parts[i] && !pp_error_isset(err); i++)
-        pp_doc_plan_one(s, pp_sheet_find(k->parts[i]), r, layouts_dir, c, ss, ts, err);
+        plan_part(s, pp_sheet_find(k->parts[i]), r, layouts_dir, c, ss, ts, err);
     if (ss && !pp_error_isset(err))
         pp_doc_plan_one(s, pp_sheet_continuation(), r, layouts_dir, c, ss, ts, err);
     return err->status;

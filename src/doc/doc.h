@@ -29,7 +29,8 @@ typedef struct pp_doc_request {
 pp_status pp_doc_resolve(const char *sheet, const char *paper, int orientation, bool has_session,
                          bool form, pp_doc_request *r, pp_error *err);
 
-/* Plans r's kind and its parts into s, then, with a session, the continuation pages. Layouts are
+/* Plans r's kind and its parts into s, then, with a session, the continuation pages. A tagged kind
+ * (sheets/kinds.c) sets s->tags and makes each part with alternative text a Figure. Layouts are
  * read from layouts_dir; each is kept by the scene. Text problems go into s->problems; errors (a
  * bad layout, a missing font, too many themes) into err. */
 pp_status pp_doc_plan(pp_scene *s, const pp_doc_request *r, const char *layouts_dir,

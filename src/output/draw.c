@@ -2,6 +2,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 static void rounded(cairo_t *cr, double x, double y, double w, double h, double r)
 {
@@ -69,6 +70,8 @@ static void draw_op(cairo_t *cr, const pp_op *op)
         pp_arc_draw(op->text, cr, op->arc);
         return;
     case PP_OP_FIELD:
+    case PP_OP_BEGIN:
+    case PP_OP_END:
         return;
     }
     paint(cr, &op->paint);
@@ -76,10 +79,45 @@ static void draw_op(cairo_t *cr, const pp_op *op)
 
 void pp_draw_page(cairo_t *cr, const pp_page *page)
 {
+    pp_draw_page_tagged(cr, page, NULL);
+}
+
+static bool is_graphic(const pp_op *op)
+{
+    return op->kind != PP_OP_TEXT && op->kind != PP_OP_ARC_TEXT && op->kind != PP_OP_FIELD &&
+           op->kind != PP_OP_BEGIN && op->kind != PP_OP_END;
+}
+
+/* One op of a tagged page: structure, an artifact, or content in the open element. */
+static void draw_tagged(cairo_t *cr, const pp_op *op, pp_draw_tags *t)
+{
+    if (op->kind == PP_OP_BEGIN) {
+        g_assert(t->depth < PP_DRAW_MAX_DEPTH);
+        t->open[t->depth++] = op->tag;
+        t->in_figure += strcmp(op->tag, "Figure") == 0;
+        cairo_tag_begin(cr, op->tag, NULL);
+    } else if (op->kind == PP_OP_END) {
+        g_assert(t->depth > 0);
+        const char *tag = t->open[--t->depth];
+        t->in_figure -= strcmp(tag, "Figure") == 0;
+        cairo_tag_end(cr, tag);
+    } else if (is_graphic(op) && t->depth == 0) {
+        cairo_tag_begin(cr, PP_DRAW_ARTIFACT, NULL);
+        draw_op(cr, op);
+        cairo_tag_end(cr, PP_DRAW_ARTIFACT);
+    } else
+        draw_op(cr, op);
+}
+
+void pp_draw_page_tagged(cairo_t *cr, const pp_page *page, pp_draw_tags *t)
+{
     cairo_save(cr);
     cairo_scale(cr, PP_MM_PT, PP_MM_PT);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     for (size_t i = 0; i < page->n; i++)
-        draw_op(cr, &page->ops[i]);
+        if (t)
+            draw_tagged(cr, &page->ops[i], t);
+        else
+            draw_op(cr, &page->ops[i]);
     cairo_restore(cr);
 }

@@ -9,6 +9,23 @@
 
 void pp_draw_page(cairo_t *cr, const pp_page *page);
 
+/* The structure of a tagged PDF as drawing stands: the open elements, innermost last. A zeroed
+ * pp_draw_tags starts a document; it lives on the caller's stack and borrows the tag names. */
+enum { PP_DRAW_MAX_DEPTH = 32 };
+typedef struct pp_draw_tags {
+    const char *open[PP_DRAW_MAX_DEPTH];
+    int depth;
+    int in_figure; /* open Figures */
+} pp_draw_tags;
+
+/* Draws page into a tagged PDF: its BEGIN and END ops become cairo tags, and every graphic op
+ * outside all elements is wrapped as an artifact (cairo 1.16 knows no Artifact tag: it is written
+ * as the tag PP_DRAW_ARTIFACT, which output/tags.c turns into an artifact afterwards). A graphic op
+ * inside an element stays its content: cairo 1.16 does not resume an element's marked content
+ * after a nested one, so the text after it would belong to no element. */
+void pp_draw_page_tagged(cairo_t *cr, const pp_page *page, pp_draw_tags *t);
+#define PP_DRAW_ARTIFACT "Private"
+
 /* Points per millimetre. */
 #define PP_MM_PT (72.0 / 25.4)
 

@@ -2,6 +2,8 @@
 #include "output/draw.h"
 #include "output/form.h"
 #include "output/output.h"
+#include "output/pdfa.h"
+#include "output/tags.h"
 #include "output/textlayer.h"
 
 #include <cairo-pdf.h>
@@ -19,22 +21,21 @@ static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigne
 }
 
 /* The creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date. */
-static void creation_date(char *out, size_t n)
+static time_t creation_time(void)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
     char *end = NULL;
     long long v = env ? strtoll(env, &end, 10) : 0;
-    time_t t =
-        (env && end && *end == '\0' && v >= 0) ? (time_t)v : (time_t)1577836800; /* 2020-01-01 */
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return (env && end && *end == '\0' && v >= 0) ? (time_t)v : (time_t)1577836800; /* 2020-01-01 */
 }
 
 static void set_meta(cairo_surface_t *pdf, const pp_doc_meta *m)
 {
+    time_t t = creation_time();
+    struct tm tm;
+    gmtime_r(&t, &tm);
     char date[32];
-    creation_date(date, sizeof date);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "praatplaat " PP_VERSION);
     const struct {
@@ -57,10 +58,13 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
                                                                first->h * PP_MM_PT);
     set_meta(pdf, m);
     cairo_t *cr = cairo_create(pdf);
+    /* A tagged document is one Document element (cairo 1.16 needs every link inside structure). */
+    pp_draw_tags tags = {0};
+    if (s->tags) cairo_tag_begin(cr, "Document", NULL);
     for (size_t i = 0; i < s->n_pages && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
         const pp_page *p = &s->pages[i];
         cairo_pdf_surface_set_size(pdf, p->w * PP_MM_PT, p->h * PP_MM_PT);
-        pp_draw_page(cr, p);
+        pp_draw_page_tagged(cr, p, s->tags ? &tags : NULL);
         if (p->outline) {
             char link[32];
             snprintf(link, sizeof link, "page=%zu", i + 1);
@@ -68,6 +72,7 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
         }
         cairo_show_page(cr);
     }
+    if (s->tags) cairo_tag_end(cr, "Document");
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(pdf);
@@ -83,8 +88,9 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
 }
 
 /* What cairo 1.16 cannot write: the document language (/Lang), showing the title in viewers, a
- * text layer of right-to-left ligatures that every extractor reads right (textlayer.h) and form
- * fields (form.h). libqpdf adds them and writes the file with a deterministic /ID. */
+ * text layer of right-to-left ligatures that every extractor reads right (textlayer.h), form
+ * fields (form.h), artifacts and alternative text (tags.h), PDF/A (pdfa.h). libqpdf adds them and
+ * writes the file with a deterministic /ID. */
 static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta *m, FILE *out,
                         const char *path, pp_error *err)
 {
@@ -98,7 +104,9 @@ static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta 
         if (m->lang) qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, m->lang));
         qpdf_oh_replace_key(q, root, "/ViewerPreferences",
                             qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
-        if (m->form && pp_form_add(q, s, m->form, path, err) != PP_OK) {
+        if ((m->form && pp_form_add(q, s, m->form, path, err) != PP_OK) ||
+            pp_tags_finish(q, s, path, err) != PP_OK ||
+            pp_pdfa_apply(q, m, creation_time(), path, err) != PP_OK) {
             qpdf_cleanup(&q);
             return err->status;
         }
@@ -107,6 +115,7 @@ static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta 
     if (!(rc & QPDF_ERRORS)) {
         qpdf_set_deterministic_ID(q, QPDF_TRUE);
         qpdf_set_object_stream_mode(q, qpdf_o_generate);
+        pp_pdfa_write_options(q, m);
         rc = qpdf_write(q);
     }
     if (!(rc & QPDF_ERRORS)) {

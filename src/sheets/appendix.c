@@ -30,12 +30,18 @@ void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
         const pp_continuation *c = &s->conts[i];
         pp_flow_keep(&fl, pp_layout_mm(l, "keep"));
         gchar *title = pp_record_number(rec->appendix.text, c->number);
+        pp_scene_begin(s, "H2", NULL);
         pp_flow_text(&fl, &rec->appendix, title, pp_layout_style(l, "appendix"), 0,
                      pp_layout_mm(l, "label-gap"));
+        pp_scene_end(s);
         g_free(title);
+        pp_scene_begin(s, "P", NULL);
         pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), 0,
                      pp_layout_mm(l, "label-gap"));
+        pp_scene_end(s);
+        pp_scene_begin(s, "P", NULL);
         pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0,
                      pp_layout_mm(l, "section-gap"));
+        pp_scene_end(s);
     }
 }

@@ -102,14 +102,16 @@ void pp_flow_block(pp_flow *f, pp_textbox *tb, const pp_text *src, double indent
 }
 
 void pp_flow_band(pp_flow *f, const pp_text *src, const char *text, const pp_style *st, pp_rgb fill,
-                  double h, double pad, double after)
+                  double h, double pad, double after, const char *tag)
 {
     pp_flow_keep(f, h);
     double x = pp_flow_x(f);
     pp_scene_rect(f->s, x, f->y, f->width, h, pp_fill(fill), "band");
     pp_text t = *src;
     if (text) t.text = text;
+    if (tag) pp_scene_begin(f->s, tag, NULL);
     pp_scene_fit(f->s, f->env->ts, f->env->content, &t, st, x + pad, f->y, f->width - 2 * pad, h,
                  PP_VALIGN_CENTER, "band");
+    if (tag) pp_scene_end(f->s);
     f->y += h + after;
 }

@@ -54,8 +54,9 @@ void pp_flow_block(pp_flow *f, pp_textbox *tb, const pp_text *src, double indent
                    double keep, const char *box);
 
 /* A band across the column, h mm high, filled with fill, with text in style st on it (vertically
- * centred, inset by pad); moves down by h + after. */
+ * centred, inset by pad) as a structure element tag (static; NULL: none) of a tagged PDF; moves
+ * down by h + after. */
 void pp_flow_band(pp_flow *f, const pp_text *src, const char *text, const pp_style *st, pp_rgb fill,
-                  double h, double pad, double after);
+                  double h, double pad, double after, const char *tag);
 
 #endif

@@ -35,19 +35,37 @@ static const pp_text *field(rp *r, const char *id)
     return NULL;
 }
 
-/* A label in small capitals and, under it, a value. */
-static void labelled(rp *r, const pp_text *label, const pp_text *src, const char *value)
+/* Text flowed as one structure element tag (tagged PDF). */
+static void tagged(rp *r, const char *tag, const pp_text *src, const char *text, const char *style,
+                   double after)
+{
+    pp_scene_begin(r->fl.s, tag, NULL);
+    pp_flow_text(&r->fl, src, text, st(r, style), 0, after);
+    pp_scene_end(r->fl.s);
+}
+
+/* A label in small capitals and, under it, a value: as paragraphs, or as the header and data
+ * cells of a table row (row). */
+static void labelled_as(rp *r, const pp_text *label, const pp_text *src, const char *value,
+                        bool row)
 {
     pp_flow_keep(&r->fl, mm(r, "keep"));
-    if (label) pp_flow_text(&r->fl, label, NULL, st(r, "label"), 0, mm(r, "label-gap"));
-    pp_flow_text(&r->fl, src, value, st(r, "answer"), 0, mm(r, "block-gap"));
+    if (row) pp_scene_begin(r->fl.s, "TR", NULL);
+    if (label) tagged(r, row ? "TH" : "P", label, NULL, "label", mm(r, "label-gap"));
+    tagged(r, row ? "TD" : "P", src, value, "answer", mm(r, "block-gap"));
+    if (row) pp_scene_end(r->fl.s);
+}
+
+static void labelled(rp *r, const pp_text *label, const pp_text *src, const char *value)
+{
+    labelled_as(r, label, src, value, false);
 }
 
 static void head(rp *r)
 {
     const pp_session *ss = r->ss;
-    pp_flow_text(&r->fl, &r->c->record.title, NULL, st(r, "kicker"), 0, mm(r, "label-gap"));
-    pp_flow_text(&r->fl, &r->c->title, NULL, st(r, "title"), 0, mm(r, "block-gap"));
+    tagged(r, "P", &r->c->record.title, NULL, "kicker", mm(r, "label-gap"));
+    tagged(r, "H1", &r->c->title, NULL, "title", mm(r, "block-gap"));
     if (ss->partnership.text) labelled(r, field(r, "partnership"), &ss->partnership, NULL);
     if (ss->date.text) {
         gchar *d = pp_record_date(&r->c->record, ss->date.text);
@@ -57,14 +75,15 @@ static void head(rp *r)
     if (!ss->n_participants) return;
     pp_flow_keep(&r->fl, mm(r, "keep"));
     const pp_text *label = field(r, "participants");
-    if (label) pp_flow_text(&r->fl, label, NULL, st(r, "label"), 0, mm(r, "label-gap"));
+    if (label) tagged(r, "P", label, NULL, "label", mm(r, "label-gap"));
+    pp_scene_begin(r->fl.s, "L", NULL);
     for (size_t i = 0; i < ss->n_participants; i++) {
         const pp_participant *p = &ss->participants[i];
         gchar *line = pp_record_participant(p);
-        pp_flow_text(&r->fl, p->name.text ? &p->name : &p->organisation, line, st(r, "answer"), 0,
-                     0);
+        tagged(r, "LI", p->name.text ? &p->name : &p->organisation, line, "answer", 0);
         g_free(line);
     }
+    pp_scene_end(r->fl.s);
     r->fl.y += mm(r, "block-gap");
 }
 
@@ -74,20 +93,25 @@ static const pp_text *mark_word(rp *r, pp_mark m)
     return m == PP_MARK_YES ? &r->c->yes : m == PP_MARK_NO ? &r->c->no : NULL;
 }
 
-/* The cells of one follow-up row: each filled one as its question and the answer. */
+/* The cells of one follow-up row: each filled one as its question and the answer, a row of the
+ * table of agreements. */
 static void cells(rp *r, size_t row)
 {
     size_t k = 0;
+    bool table = false;
     for (size_t g = 0; g < r->c->followup.n_groups; g++)
         for (size_t j = 0; j < r->c->followup.groups[g].n_columns; j++, k++) {
             const pp_answer_cell *a = &r->ss->rows[row].cells[k];
             const pp_text *m = mark_word(r, a->mark);
             if (!a->text.text && !m) continue;
             gchar *v = g_strjoin(" · ", m ? m->text : a->text.text, m ? a->text.text : NULL, NULL);
-            labelled(r, &r->c->followup.groups[g].columns[j].question, a->text.text ? &a->text : m,
-                     v);
+            if (!table) pp_scene_begin(r->fl.s, "Table", NULL);
+            table = true;
+            labelled_as(r, &r->c->followup.groups[g].columns[j].question,
+                        a->text.text ? &a->text : m, v, true);
             g_free(v);
         }
+    if (table) pp_scene_end(r->fl.s);
 }
 
 /* The remarks on a theme's statements, each under "OPMERKING BIJ STELLING n". */
@@ -107,7 +131,7 @@ static void themes(rp *r)
 {
     for (size_t i = 0; i < r->c->n_themes; i++) {
         pp_flow_band(&r->fl, &r->c->themes[i].name, NULL, st(r, "band"), pp_layout_palette(r->l, i),
-                     mm(r, "band-h"), mm(r, "band-pad"), mm(r, "label-gap"));
+                     mm(r, "band-h"), mm(r, "band-pad"), mm(r, "label-gap"), "H2");
         const pp_text *m = mark_word(r, r->ss->themes[i].attention);
         if (m) labelled(r, &r->c->praatplaat.attention, m, NULL);
         remarks(r, i);
@@ -117,7 +141,7 @@ static void themes(rp *r)
         size_t row = r->c->n_themes + i;
         pp_flow_band(&r->fl, &r->c->followup.rows[i].label, NULL, st(r, "band-extra"),
                      pp_layout_colour(r->l, "extra-fill"), mm(r, "band-h"), mm(r, "band-pad"),
-                     mm(r, "label-gap"));
+                     mm(r, "label-gap"), "H2");
         const pp_text *written = &r->ss->rows[row].label;
         if (written->text) labelled(r, NULL, written, NULL);
         cells(r, row);

@@ -17,7 +17,7 @@ void pp_scene_free(pp_scene *s)
     for (size_t i = 0; i < s->n_pages; i++) {
         for (size_t k = 0; k < s->pages[i].n; k++)
             pp_textbox_free(s->pages[i].ops[k].text), g_free(s->pages[i].ops[k].field),
-                g_free(s->pages[i].ops[k].tip);
+                g_free(s->pages[i].ops[k].tip), g_free(s->pages[i].ops[k].alt);
         g_free(s->pages[i].ops);
     }
     g_free(s->pages);
@@ -99,6 +99,22 @@ pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *o
     op->field_style = st;
     op->role = "field";
     return op;
+}
+
+void pp_scene_begin(pp_scene *s, const char *tag, char *alt)
+{
+    if (!s->tags) {
+        g_free(alt);
+        return;
+    }
+    pp_op *op = push(s, PP_OP_BEGIN);
+    op->tag = tag;
+    op->alt = alt;
+}
+
+void pp_scene_end(pp_scene *s)
+{
+    if (s->tags) push(s, PP_OP_END);
 }
 
 pp_op *pp_scene_line(pp_scene *s, double x0, double y0, double x1, double y1, pp_paint paint)
@@ -302,6 +318,9 @@ static void mirror_op(pp_op *op, double w)
     case PP_OP_ARC_TEXT:
         op->arc.cx = w - op->arc.cx;
         op->arc.mid = G_PI - op->arc.mid;
+        break;
+    case PP_OP_BEGIN:
+    case PP_OP_END:
         break;
     }
 }

@@ -26,7 +26,9 @@ typedef enum pp_op_kind {
     PP_OP_POLYGON,
     PP_OP_TEXT,
     PP_OP_ARC_TEXT,
-    PP_OP_FIELD /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
+    PP_OP_FIELD, /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
+    PP_OP_BEGIN, /* a structure element of a tagged PDF starts (tag, alt); ops up to its END */
+    PP_OP_END    /* the innermost open structure element ends */
 } pp_op_kind;
 
 typedef enum pp_field_kind {
@@ -62,6 +64,10 @@ typedef struct pp_op {
     const char *on;
     const pp_style *field_style;
     size_t ap_page;
+    /* BEGIN: the PDF structure type ("H1", "P", "Table", "Figure", …; static) and its alternative
+     * text (owned, or NULL). */
+    const char *tag;
+    char *alt;
 } pp_op;
 
 typedef struct pp_page {
@@ -94,6 +100,7 @@ typedef struct pp_scene {
     size_t n_conts;
     const char *sheet; /* name of the sheet being planned, for messages */
     bool form;         /* sheets add FIELD ops where answers go (render --form) */
+    bool tags;         /* sheets add BEGIN/END ops: a tagged PDF (the report) */
     /* internal */
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
@@ -130,6 +137,13 @@ pp_op *pp_scene_polygon(pp_scene *s, const double *xy, int n, pp_paint paint);
  * paint of its mark. Only when s->form; returns NULL (and frees name) otherwise. */
 pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *on,
                       const pp_style *st, double x, double y, double w, double h, const char *tip);
+
+/* Structure for a tagged PDF, only when s->tags (else nothing, and alt is freed): opens an
+ * element of PDF structure type tag (static) with alternative text alt (taken; NULL for none) on
+ * the current page; pp_scene_end closes the innermost open one. Every graphic op (not text) outside
+ * all elements is drawn as an artifact. */
+void pp_scene_begin(pp_scene *s, const char *tag, char *alt);
+void pp_scene_end(pp_scene *s);
 
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)

@@ -26,6 +26,9 @@ typedef struct pp_sheet_env {
 typedef void (*pp_sheet_plan_fn)(pp_scene *s, const pp_sheet_env *env);
 /* A text of the content that describes the document (the PDF's subject). Borrowed from c. */
 typedef const char *(*pp_sheet_subject_fn)(const pp_content *c);
+/* What a filled-in sheet shows, in words of the content and the session: its alternative text as a
+ * Figure of a tagged document. Returns a string to g_free. */
+typedef char *(*pp_sheet_alt_fn)(const pp_content *c, const pp_session *ss);
 
 typedef enum pp_sheet_role {
     PP_SHEET_SINGLE,       /* one sheet, on the command line by its name */
@@ -45,6 +48,9 @@ typedef struct pp_sheet_kind {
     bool needs_session;        /* only with --session (the report) */
     bool fillable;             /* may be a fillable form (render --form) */
     pp_sheet_subject_fn subject; /* the PDF's subject */
+    const char *pdfa;            /* without --pdfa: "2b" or "1b" (docs/archiving.md); NULL: none */
+    bool tagged;                 /* a tagged PDF: its plan adds structure, its parts are Figures */
+    pp_sheet_alt_fn alt;         /* as a part of a tagged document; NULL: not a Figure */
     const pp_layout_key *keys;   /* every layout name the plan reads; static */
     const size_t *n_keys;
 } pp_sheet_kind;
@@ -98,6 +104,8 @@ void pp_guide_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env);
+char *pp_radial_alt(const pp_content *c, const pp_session *ss);
+char *pp_followup_alt(const pp_content *c, const pp_session *ss);
 extern const pp_layout_key pp_followup_keys[], pp_guide_keys[], pp_radial_keys[], pp_report_keys[];
 extern const size_t pp_followup_n_keys, pp_guide_n_keys, pp_radial_n_keys, pp_report_n_keys;
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) of the archive copy (issue #14): the report with --pdfa 2b (its default)
+# and 1b against the plain report (--pdfa none). Target: 2b costs at most 1.3x the plain render.
+# Medians of BENCH_RUNS (default 20).
+#
+#   bash bench/pdfa.sh [--strict]      (--strict: exit 1 when the target is missed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${PRAATPLAAT:-build/praatplaat}
+content=content/samenwerking/nl.xml
+session=samples/zuidrand-2026-10.xml
+runs=${BENCH_RUNS:-20}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_RUNS must be a positive integer" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+median_ms() {
+    local times=() s e
+    for _ in $(seq "$runs"); do
+        s=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
+        e=$(date +%s%N)
+        times+=($(((e - s) / 1000)))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
+declare -A ms kb
+for level in none 2b 1b; do
+    out=$tmp/report-$level.pdf
+    "$bin" render "$content" --session "$session" --sheet report --pdfa "$level" -o "$out"
+    ms[$level]=$(median_ms "$bin" render "$content" --session "$session" --sheet report --pdfa "$level" -o "$out")
+    kb[$level]=$(awk -v b="$(stat -c %s "$out")" 'BEGIN {printf "%.1f", b / 1024}')
+done
+echo "report of $session, median of $runs runs"
+echo "| --pdfa | median ms | ratio to none | PDF KB |"
+echo "|---|---:|---:|---:|"
+for level in none 2b 1b; do
+    echo "| $level | ${ms[$level]} | $(awk -v a="${ms[$level]}" -v b="${ms[none]}" 'BEGIN {printf "%.2f", a / b}') | ${kb[$level]} |"
+done
+ok=$(awk -v a="${ms[2b]}" -v b="${ms[none]}" 'BEGIN {print (a <= 1.3 * b) ? "PASS" : "MISS"}')
+echo "target: 2b at most 1.3x none: $ok"
+[[ ${1:-} == --strict && $ok == MISS ]] && exit 1
+exit 0
