@@ -3,12 +3,12 @@
 #include "base/file.h"
 #include "cli/import.h"
 #include "cli/options.h"
+#include "cli/sheetpdf.h"
 #include "doc/doc.h"
 #include "l10n/l10n.h"
 #include "model/content.h"
 #include "model/formfields.h"
 #include "model/paper.h"
-#include "model/record.h"
 #include "model/session.h"
 #include "output/form.h"
 #include "output/output.h"
@@ -89,7 +89,7 @@ static void report(const pp_scene *s, const pp_paper *paper)
                 paper->name);
 }
 
-/* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
+/* The PDF (or PNG) of a planned scene, never over an input. */
 static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_doc_request *r,
                               const pp_content *c, const pp_session *ss, const pp_form *form,
                               pp_error *err)
@@ -97,25 +97,7 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_d
     if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
     if (strcmp(o->format, "png") == 0) return pp_png_write(s, o->dpi, o->output, err);
-    GString *keywords = g_string_new(NULL);
-    for (size_t i = 0; i < c->n_themes; i++)
-        g_string_append_printf(keywords, "%s%s", i ? ", " : "", c->themes[i].name.text);
-    const char *subject = pp_doc_subject(r, c);
-    GString *title = g_string_new(c->title.text);
-    if (ss && ss->partnership.text) {
-        g_string_append_printf(title, " — %s", ss->partnership.text);
-        g_string_append_printf(keywords, ", %s", ss->partnership.text);
-    }
-    if (ss && ss->date.text) {
-        gchar *d = pp_record_date(&c->record, ss->date.text);
-        g_string_append_printf(title, " — %s", d);
-        g_free(d);
-    }
-    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str, c->lang, form};
-    pp_pdf_write(s, &meta, o->output, err);
-    g_string_free(keywords, TRUE);
-    g_string_free(title, TRUE);
-    return err->status;
+    return pp_sheetpdf_write(s, r, c, ss, form, o->output, err);
 }
 
 /* `template`: an empty session to fill in. */
