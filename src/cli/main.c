@@ -3,6 +3,7 @@
 #include "base/file.h"
 #include "cli/import.h"
 #include "cli/options.h"
+#include "cli/publish.h"
 #include "cli/sheetpdf.h"
 #include "doc/doc.h"
 #include "l10n/l10n.h"
@@ -172,6 +173,12 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
             run_l10n(o, &p, err);
         free_paths(&p);
         return err->status;
+    }
+    if (o->command == PP_CMD_PUBLISH) {
+        paths p = find_paths(o);
+        pp_status st = pp_publish_run(o, p.layouts, p.fonts, p.schema, err);
+        free_paths(&p);
+        return st;
     }
     pp_doc_request r;
     if (pp_doc_resolve(o->sheet, o->paper, o->orientation, o->session != NULL, o->form, &r, err) !=
