@@ -14,7 +14,7 @@ mode=render
 build_pkgs=(build-essential cmake pkg-config libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev
             hyphen-nl hyphen-en-us libqpdf-dev libgettextpo-dev libpoppler-glib-dev)
 test_pkgs=(libcmocka-dev poppler-utils qpdf libxml2-utils pango1.0-tools time gettext valgrind clang
-           libclang-rt-14-dev mupdf-tools locales man-db groff-base)
+           libclang-rt-14-dev mupdf-tools locales man-db groff-base chromium)
 
 install_missing() {
     local missing=()
