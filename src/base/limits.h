@@ -22,6 +22,9 @@ enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
 /* Layouts (docs/layout-format.md): entries, palette colours, lengths (mm) and type sizes (pt). */
 enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_MAX_PT = 1000 };
 
+/* publish (docs/limits.md): parallel workers (-j), content files in one folder. */
+enum { PP_MAX_JOBS = 64, PP_MAX_PUBLISH_FILES = 200 };
+
 /* Largest input file read, in bytes. */
 #define PP_XML_MAX_BYTES (4u * 1024u * 1024u)
 /* Longest single text, in bytes of UTF-8. */

@@ -3,12 +3,13 @@
 #include "base/file.h"
 #include "cli/import.h"
 #include "cli/options.h"
+#include "cli/publish.h"
+#include "cli/sheetpdf.h"
 #include "doc/doc.h"
 #include "l10n/l10n.h"
 #include "model/content.h"
 #include "model/formfields.h"
 #include "model/paper.h"
-#include "model/record.h"
 #include "model/session.h"
 #include "output/form.h"
 #include "output/output.h"
@@ -91,7 +92,6 @@ static void report(const pp_scene *s, const pp_paper *paper)
                 paper->name);
 }
 
-/* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
 /* --pdfa, else the kind's default (sheets/kinds.c). The options checked the name. */
 static pp_pdfa pdfa_level(const pp_options *o, const pp_doc_request *r)
 {
@@ -101,6 +101,7 @@ static pp_pdfa pdfa_level(const pp_options *o, const pp_doc_request *r)
     return level;
 }
 
+/* The PDF (or PNG) of a planned scene, never over an input. */
 static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_doc_request *r,
                               const pp_content *c, const pp_session *ss, const pp_form *form,
                               const char *icc, pp_error *err)
@@ -108,26 +109,7 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_d
     if (same_file(o->output, o->content) || (ss && same_file(o->output, o->session)))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0, "the output would overwrite an input");
     if (strcmp(o->format, "png") == 0) return pp_png_write(s, o->dpi, o->output, err);
-    GString *keywords = g_string_new(NULL);
-    for (size_t i = 0; i < c->n_themes; i++)
-        g_string_append_printf(keywords, "%s%s", i ? ", " : "", c->themes[i].name.text);
-    const char *subject = pp_doc_subject(r, c);
-    GString *title = g_string_new(c->title.text);
-    if (ss && ss->partnership.text) {
-        g_string_append_printf(title, " — %s", ss->partnership.text);
-        g_string_append_printf(keywords, ", %s", ss->partnership.text);
-    }
-    if (ss && ss->date.text) {
-        gchar *d = pp_record_date(&c->record, ss->date.text);
-        g_string_append_printf(title, " — %s", d);
-        g_free(d);
-    }
-    pp_doc_meta meta = {title->str, subject, c->publisher.text, keywords->str,
-                        c->lang,    form,    pdfa_level(o, r),  icc};
-    pp_pdf_write(s, &meta, o->output, err);
-    g_string_free(keywords, TRUE);
-    g_string_free(title, TRUE);
-    return err->status;
+    return pp_sheetpdf_write(s, r, c, ss, form, pdfa_level(o, r), icc, o->output, err);
 }
 
 /* `template`: an empty session to fill in. */
@@ -202,6 +184,12 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
             run_l10n(o, &p, err);
         free_paths(&p);
         return err->status;
+    }
+    if (o->command == PP_CMD_PUBLISH) {
+        paths p = find_paths(o);
+        pp_status st = pp_publish_run(o, p.layouts, p.fonts, p.schema, err);
+        free_paths(&p);
+        return st;
     }
     pp_doc_request r;
     if (pp_doc_resolve(o->sheet, o->paper, o->orientation, o->session != NULL, o->form, &r, err) !=

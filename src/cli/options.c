@@ -20,6 +20,9 @@ static const char usage_main[] =
     "  template CONTENT.xml -o SESSION.xml                         an empty session to fill in\n"
     "  import CONTENT.xml FORM.pdf -o SESSION.xml                  a filled form (render --form) "
     "as a session\n"
+    "  publish DIR -o OUT/                                         every language, sheet and "
+    "paper,\n"
+    "                                                              with a fit report\n"
     "  l10n extract CONTENT.xml -o FILE.pot                        the texts as a PO template\n"
     "  l10n merge CONTENT.xml FILE.po -o TRANSLATED.xml            a translated content file\n"
     "\n"
@@ -64,6 +67,21 @@ static const char usage_check[] =
     "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
     "  --session, --landscape, --portrait, --data DIR, --layouts DIR   as for render\n";
 
+static const char usage_publish[] =
+    "Usage: praatplaat publish DIR -o OUT [--sheets LIST] [--papers LIST] [-j N]\n"
+    "Renders every content file DIR/*.xml (one per language) as every sheet at every paper into\n"
+    "OUT/LANG/SHEET-PAPER.pdf, the same bytes as `render` writes, with a PNG thumbnail of each;\n"
+    "then OUT/index.html (thumbnails, links, the fit report) and OUT/report.json (the same data).\n"
+    "\n"
+    "  --sheets LIST   comma-separated sheets (default praatplaat,followup,guide)\n"
+    "  --papers LIST   comma-separated papers (default A4,A3,A0)\n"
+    "  -j, --jobs N    parallel workers, 1 to 64 (default: the number of cores)\n"
+    "  --data DIR, --layouts DIR   as for render\n"
+    "\n"
+    "The fit report lists, per language, sheet and paper, every text shrunk below its nominal\n"
+    "size and every text that does not fit even at its minimum size. Exit 1 when some text does\n"
+    "not fit (after writing everything).\n";
+
 static const char usage_template[] =
     "Usage: praatplaat template CONTENT.xml -o SESSION.xml\n"
     "Writes an empty session for the instrument in CONTENT.xml: every theme, statement and row by\n"
@@ -98,6 +116,8 @@ const char *pp_options_usage(pp_command cmd)
         return usage_template;
     case PP_CMD_IMPORT:
         return usage_import;
+    case PP_CMD_PUBLISH:
+        return usage_publish;
     case PP_CMD_L10N_EXTRACT:
     case PP_CMD_L10N_MERGE:
         return usage_l10n;
@@ -146,7 +166,8 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
         {"--output", offsetof(pp_options, output)},   {"-o", offsetof(pp_options, output)},
         {"--format", offsetof(pp_options, format)},   {"--data", offsetof(pp_options, data)},
         {"--layouts", offsetof(pp_options, layouts)}, {"--session", offsetof(pp_options, session)},
-        {"--pdfa", offsetof(pp_options, pdfa)}};
+        {"--pdfa", offsetof(pp_options, pdfa)},       {"--sheets", offsetof(pp_options, sheets)},
+        {"--papers", offsetof(pp_options, papers)}};
     for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
         if (is_opt(a, strings[k].name)) {
             const char *v = value(argc, argv, i, strings[k].name, err);
@@ -166,6 +187,15 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
         o->dpi = v ? g_ascii_strtod(v, &end) : 0;
         if (v && (!end || *end || o->dpi < 10 || o->dpi > 1200))
             return usage(err, "--dpi takes a number from 10 to 1200, not \"%s\"", v);
+        return err->status;
+    }
+    if (is_opt(a, "--jobs") || strncmp(a, "-j", 2) == 0) {
+        const char *v = a[1] == 'j' && a[2] ? a + 2 : value(argc, argv, i, "--jobs", err);
+        char *end = NULL;
+        long n = v ? strtol(v, &end, 10) : 0;
+        if (v && (!end || *end || end == v || n < 1 || n > PP_MAX_JOBS))
+            return usage(err, "--jobs takes a number from 1 to %d, not \"%s\"", PP_MAX_JOBS, v);
+        o->jobs = (int)n;
         return err->status;
     }
     if (strcmp(a, "--form") == 0) {
@@ -194,6 +224,17 @@ static pp_status pdfa_option(const pp_options *o, pp_error *err)
     return PP_OK;
 }
 
+/* What publish takes and needs; the lists are checked by publish itself. */
+static pp_status publish_options(const pp_options *o, pp_error *err)
+{
+    if (!o->content) return usage(err, "publish needs a folder of content files");
+    if (!o->output) return usage(err, "publish needs -o OUT (a folder)");
+    if (o->sheet || o->paper || o->session || o->form || o->orientation || o->format)
+        return usage(err, "publish takes --sheets and --papers; --sheet, --paper, --session, "
+                          "--form, --landscape, --portrait and --format are for render");
+    return PP_OK;
+}
+
 pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
 {
     *o = (pp_options){.dpi = 96};
@@ -206,6 +247,8 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         o->command = PP_CMD_TEMPLATE, i++;
     else if (i < argc && strcmp(argv[i], "import") == 0)
         o->command = PP_CMD_IMPORT, i++;
+    else if (i < argc && strcmp(argv[i], "publish") == 0)
+        o->command = PP_CMD_PUBLISH, i++;
     else if (i < argc && strcmp(argv[i], "l10n") == 0) {
         const char *verb = i + 1 < argc ? argv[i + 1] : "";
         if (strcmp(verb, "extract") == 0)
@@ -232,12 +275,16 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         else if (o->command == PP_CMD_IMPORT && !o->pdf)
             o->pdf = a;
         else if (o->command == PP_CMD_NONE)
-            usage(err, "unknown command \"%s\" (render, check, template, import or l10n)", a);
+            usage(err, "unknown command \"%s\" (render, check, publish, template, import or l10n)",
+                  a);
         else
             usage(err, "unexpected argument \"%s\"", a);
     }
     if (pp_error_isset(err) || o->help || o->version) return err->status;
     if (o->command == PP_CMD_NONE) return usage(err, "no command given (see praatplaat --help)");
+    if (o->command == PP_CMD_PUBLISH) return publish_options(o, err);
+    if (o->sheets || o->papers || o->jobs)
+        return usage(err, "--sheets, --papers and --jobs are for publish");
     if (!o->content) return usage(err, "no content file given");
     if (o->command == PP_CMD_RENDER && !o->sheet) return usage(err, "render needs --sheet");
     if (o->command == PP_CMD_RENDER && !o->output) return usage(err, "render needs -o OUT.pdf");

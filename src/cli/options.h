@@ -3,6 +3,7 @@
 #define PP_OPTIONS_H
 
 #include "base/error.h"
+#include "base/limits.h"
 
 #include <stdbool.h>
 
@@ -13,13 +14,14 @@ typedef enum pp_command {
     PP_CMD_L10N_EXTRACT,
     PP_CMD_L10N_MERGE,
     PP_CMD_TEMPLATE,
-    PP_CMD_IMPORT
+    PP_CMD_IMPORT,
+    PP_CMD_PUBLISH
 } pp_command;
 
 typedef struct pp_options {
     pp_command command;
     bool help, version;
-    const char *content; /* the content file */
+    const char *content; /* the content file; publish: the folder of content files */
     const char *po;      /* l10n merge: the translated PO file */
     const char *pdf;     /* import: the filled form */
     bool form;           /* render: a fillable PDF */
@@ -33,6 +35,9 @@ typedef struct pp_options {
     const char *data;    /* directory with layouts/, fonts/, schemas/ */
     const char *layouts; /* overrides data/layouts */
     const char *pdfa;    /* render: "2b", "1b" or "none"; NULL: the sheet kind's default */
+    const char *sheets;  /* publish: comma-separated sheet names; NULL: the default set */
+    const char *papers;  /* publish: comma-separated papers; NULL: the default set */
+    int jobs;            /* publish: parallel workers; 0: the number of cores */
 } pp_options;
 
 /* Fills o from argv; PP_ERR_USAGE with err set on a bad command line. */

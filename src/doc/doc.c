@@ -109,27 +109,77 @@ static pp_status check_counts(pp_layout *l, const pp_sheet_kind *k, const pp_con
     return PP_OK;
 }
 
-/* The kind's layout, loaded for the request and checked; kept by s. NULL with err set. */
-static pp_layout *load_layout(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
-                              const char *layouts_dir, pp_typeset *ts, pp_error *err)
+struct pp_doc_layouts {
+    char *dir;
+    GHashTable *loaded; /* "FILE PAPER ORIENTATION" → pp_layout *, owned */
+};
+
+pp_doc_layouts *pp_doc_layouts_new(const char *layouts_dir)
+{
+    pp_doc_layouts *lc = g_new0(pp_doc_layouts, 1);
+    lc->dir = g_strdup(layouts_dir);
+    lc->loaded =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)pp_layout_free);
+    return lc;
+}
+
+void pp_doc_layouts_free(pp_doc_layouts *lc)
+{
+    if (!lc) return;
+    g_hash_table_destroy(lc->loaded);
+    g_free(lc->dir);
+    g_free(lc);
+}
+
+/* The kind's layout for the request, read and held to the kind's names; NULL with err set. */
+static pp_layout *read_layout(const pp_sheet_kind *k, const pp_doc_request *r,
+                              const char *layouts_dir, pp_error *err)
 {
     char *path = g_build_filename(layouts_dir, k->layout, NULL);
     char *sheet = g_strndup(k->layout, strlen(k->layout) - strlen(".xml"));
     pp_layout *l = pp_layout_load(path, r->paper, r->orientation, err);
-    bool ok = l && pp_layout_check(l, sheet, k->keys, *k->n_keys, err) == PP_OK &&
-              check_fonts(l, ts, path, err);
+    if (l && pp_layout_check(l, sheet, k->keys, *k->n_keys, err) != PP_OK)
+        g_clear_pointer(&l, pp_layout_free);
     g_free(sheet);
     g_free(path);
-    if (l) pp_scene_keep_layout(s, l);
+    return l;
+}
+
+/* lc's layout of kind k for r, read on first use; borrowed from lc. NULL with err set. */
+static pp_layout *cached_layout(pp_doc_layouts *lc, const pp_sheet_kind *k, const pp_doc_request *r,
+                                pp_error *err)
+{
+    char *key = g_strdup_printf("%s %s %d", k->layout, r->paper->name, r->orientation);
+    pp_layout *l = g_hash_table_lookup(lc->loaded, key);
+    if (!l && (l = read_layout(k, r, lc->dir, err))) {
+        g_hash_table_insert(lc->loaded, key, l);
+        key = NULL;
+    }
+    g_free(key);
+    return l;
+}
+
+/* The kind's layout, from lc when given (borrowed), else read from layouts_dir and kept by s;
+ * checked against ts's fonts. NULL with err set. */
+static pp_layout *load_layout(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
+                              const char *layouts_dir, pp_doc_layouts *lc, pp_typeset *ts,
+                              pp_error *err)
+{
+    pp_layout *l = lc ? cached_layout(lc, k, r, err) : read_layout(k, r, layouts_dir, err);
+    if (l && !lc) pp_scene_keep_layout(s, l);
+    const char *dir = lc ? lc->dir : layouts_dir;
+    char *path = l ? g_build_filename(dir, k->layout, NULL) : NULL;
+    bool ok = l && check_fonts(l, ts, path, err);
+    g_free(path);
     return ok ? l : NULL;
 }
 
-pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
-                          const char *layouts_dir, const pp_content *c, const pp_session *ss,
-                          pp_typeset *ts, pp_error *err)
+static pp_status plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
+                          const char *layouts_dir, pp_doc_layouts *lc, const pp_content *c,
+                          const pp_session *ss, pp_typeset *ts, pp_error *err)
 {
     if (!k->plan) return PP_OK;
-    pp_layout *l = load_layout(s, k, r, layouts_dir, ts, err);
+    pp_layout *l = load_layout(s, k, r, layouts_dir, lc, ts, err);
     if (!l || check_counts(l, k, c, err) != PP_OK) return err->status;
     pp_typeset_set_language(ts, c->lang);
     s->sheet = k->name;
@@ -142,26 +192,55 @@ pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_requ
 
 /* A part of a document: in a tagged one, a Figure that says what it shows. */
 static void plan_part(pp_scene *s, const pp_sheet_kind *part, const pp_doc_request *r,
-                      const char *layouts_dir, const pp_content *c, const pp_session *ss,
-                      pp_typeset *ts, pp_error *err)
+                      const char *layouts_dir, pp_doc_layouts *lc, const pp_content *c,
+                      const pp_session *ss, pp_typeset *ts, pp_error *err)
 {
     bool figure = s->tags && part->alt && s->n_pages > 0;
     if (figure) pp_scene_begin(s, "Figure", part->alt(c, ss));
-    pp_doc_plan_one(s, part, r, layouts_dir, c, ss, ts, err);
+    plan_one(s, part, r, layouts_dir, lc, c, ss, ts, err);
     if (figure) pp_scene_end(s);
+}
+
+pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
+                          const char *layouts_dir, const pp_content *c, const pp_session *ss,
+                          pp_typeset *ts, pp_error *err)
+{
+    return plan_one(s, k, r, layouts_dir, NULL, c, ss, ts, err);
+}
+
+static pp_status plan_all(pp_scene *s, const pp_doc_request *r, const char *layouts_dir,
+                          pp_doc_layouts *lc, const pp_content *c, const pp_session *ss,
+                          pp_typeset *ts, pp_error *err)
+{
+    const pp_sheet_kind *k = r->kind;
+    s->tags = k->tagged;
+    plan_one(s, k, r, layouts_dir, lc, c, ss, ts, err);
+    for (size_t i = 0; k->parts && k->parts[i] && !pp_error_isset(err); i++)
+        plan_part(s, pp_sheet_find(k->parts[i]), r, layouts_dir, lc, c, ss, ts, err);
+    if (ss && !pp_error_isset(err))
+        plan_one(s, pp_sheet_continuation(), r, layouts_dir, lc, c, ss, ts, err);
+    return err->status;
+}
+
+pp_status pp_doc_plan_cached(pp_scene *s, const pp_doc_request *r, pp_doc_layouts *lc,
+                             const pp_content *c, pp_typeset *ts, pp_error *err)
+{
+    return plan_all(s, r, NULL, lc, c, NULL, ts, err);
+}
+
+pp_status pp_doc_layouts_load(pp_doc_layouts *lc, const pp_doc_request *r, pp_error *err)
+{
+    const pp_sheet_kind *k = r->kind;
+    if (k->plan) cached_layout(lc, k, r, err);
+    for (size_t i = 0; k->parts && k->parts[i] && !pp_error_isset(err); i++)
+        if (pp_sheet_find(k->parts[i])->plan) cached_layout(lc, pp_sheet_find(k->parts[i]), r, err);
+    return err->status;
 }
 
 pp_status pp_doc_plan(pp_scene *s, const pp_doc_request *r, const char *layouts_dir,
                       const pp_content *c, const pp_session *ss, pp_typeset *ts, pp_error *err)
 {
-    const pp_sheet_kind *k = r->kind;
-    s->tags = k->tagged;
-    pp_doc_plan_one(s, k, r, layouts_dir, c, ss, ts, err);
-    for (size_t i = 0; k->parts && k->parts[i] && !pp_error_isset(err); i++)
-        plan_part(s, pp_sheet_find(k->parts[i]), r, layouts_dir, c, ss, ts, err);
-    if (ss && !pp_error_isset(err))
-        pp_doc_plan_one(s, pp_sheet_continuation(), r, layouts_dir, c, ss, ts, err);
-    return err->status;
+    return plan_all(s, r, layouts_dir, NULL, c, ss, ts, err);
 }
 
 const char *pp_doc_subject(const pp_doc_request *r, const pp_content *c)

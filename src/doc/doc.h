@@ -42,6 +42,22 @@ pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *kind, const pp_doc_r
                           const char *layouts_dir, const pp_content *c, const pp_session *ss,
                           pp_typeset *ts, pp_error *err);
 
+/* Layouts read once and shared by many plans (praatplaat publish): each layout file is read and
+ * held to its kind's names once per paper and orientation. pp_doc_layouts_new returns a cache you
+ * free with pp_doc_layouts_free, after every scene planned with it (their text borrows its styles).
+ * A layout lookup that fails while planning stays failed for later plans with the same layout
+ * (pp_layout_status is sticky): such a layout is bad for every content. */
+typedef struct pp_doc_layouts pp_doc_layouts;
+pp_doc_layouts *pp_doc_layouts_new(const char *layouts_dir);
+void pp_doc_layouts_free(pp_doc_layouts *lc);
+/* Reads every layout r's document needs (its kind and parts), so that a bad one is reported before
+ * anything is drawn. */
+pp_status pp_doc_layouts_load(pp_doc_layouts *lc, const pp_doc_request *r, pp_error *err);
+/* As pp_doc_plan without a session, with the layouts of lc (read on first use, kept by lc, not s).
+ */
+pp_status pp_doc_plan_cached(pp_scene *s, const pp_doc_request *r, pp_doc_layouts *lc,
+                             const pp_content *c, pp_typeset *ts, pp_error *err);
+
 /* The PDF's subject for r's document; borrowed from c. */
 const char *pp_doc_subject(const pp_doc_request *r, const pp_content *c);
 

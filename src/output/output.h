@@ -32,4 +32,7 @@ pp_status pp_pdf_write(const pp_scene *s, const pp_doc_meta *meta, const char *p
  * ".png". */
 pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error *err);
 
+/* A thumbnail of the first page, width_px pixels wide (the height follows), at path. */
+pp_status pp_png_thumbnail(const pp_scene *s, int width_px, const char *path, pp_error *err);
+
 #endif

@@ -63,3 +63,11 @@ pp_status pp_png_write(const pp_scene *s, double dpi, const char *path, pp_error
     }
     return err->status;
 }
+
+pp_status pp_png_thumbnail(const pp_scene *s, int width_px, const char *path, pp_error *err)
+{
+    if (s->n_pages == 0)
+        return pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the image: no pages");
+    const pp_page *p = &s->pages[0];
+    return write_page(p, width_px * 25.4 / p->w, path, err);
+}

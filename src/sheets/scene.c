@@ -233,11 +233,24 @@ static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, c
             pp_textbox_size(tb));
 }
 
+static pp_fit fit_of(const pp_textbox *tb, const pp_content *c, const pp_text *src)
+{
+    return (pp_fit){.nominal_pt = pp_textbox_style(tb)->size,
+                    .final_pt = pp_textbox_size(tb),
+                    .overflow = pp_textbox_overflows(tb),
+                    .id = src ? src->id : NULL,
+                    .file = src && src->file ? src->file
+                            : c              ? c->path
+                                             : NULL,
+                    .line = src ? src->line : 0};
+}
+
 pp_op *pp_scene_text(pp_scene *s, pp_textbox *tb, double x, double y, const pp_content *c,
                      const pp_text *src, const char *box)
 {
     check_text(s, tb, c, src, box);
     pp_op *op = push(s, PP_OP_TEXT);
+    op->fit = fit_of(tb, c, src);
     op->x = x;
     op->y = y;
     op->w = pp_textbox_box_w(tb);
@@ -252,6 +265,7 @@ pp_op *pp_scene_arc_text(pp_scene *s, pp_textbox *tb, pp_arc arc, const pp_conte
 {
     check_text(s, tb, c, src, box);
     pp_op *op = push(s, PP_OP_ARC_TEXT);
+    op->fit = fit_of(tb, c, src);
     op->text = tb;
     op->arc = arc;
     op->role = box;

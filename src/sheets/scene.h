@@ -44,6 +44,17 @@ typedef struct pp_paint {
     double dash;  /* dash length, mm; 0 for solid */
 } pp_paint;
 
+/* How a text op was fitted, recorded when it is placed (for fit reports; drawing ignores it): the
+ * style's nominal size and the size drawn, in points, whether it overflows its box even so, and
+ * the element it comes from. id (NULL when unknown) and file are borrowed from the content, the
+ * scene or static strings: valid while the scene and its content live. */
+typedef struct pp_fit {
+    double nominal_pt, final_pt;
+    bool overflow;
+    const char *id, *file;
+    long line;
+} pp_fit;
+
 typedef struct pp_op {
     pp_op_kind kind;
     double x, y, w, h; /* RECT, TEXT: box; LINE: from (x, y) to (x + w, y + h); CIRCLE: centre, w =
@@ -68,6 +79,7 @@ typedef struct pp_op {
      * text (owned, or NULL). */
     const char *tag;
     char *alt;
+    pp_fit fit; /* TEXT, ARC_TEXT */
 } pp_op;
 
 typedef struct pp_page {

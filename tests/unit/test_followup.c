@@ -2,6 +2,8 @@
  * leaves the margins, and at A0 every answer cell holds a 76 × 76 mm post-it. */
 #include "sheet_helpers.h"
 
+#include <math.h>
+
 static size_t count_role(const pp_page *p, const char *role)
 {
     size_t n = 0;
@@ -89,12 +91,42 @@ static void a0_cells_hold_postits(void **state)
     pp_content_free(c);
 }
 
+/* Every text op records its nominal and drawn size and its element (the fit report of publish):
+ * the overflowing column question of tests/data/overflow.xml is marked, at its file and line. */
+static void text_ops_record_their_fit(void **state)
+{
+    pp_content *c;
+    pp_scene *s = plan(*state, "tests/data/overflow.xml", "followup", "A3", &c);
+    size_t texts = 0, overflows = 0;
+    for (size_t i = 0; i < s->pages[0].n; i++) {
+        const pp_op *op = &s->pages[0].ops[i];
+        if (op->kind != PP_OP_TEXT) continue;
+        texts++;
+        assert_true(op->fit.nominal_pt > 0);
+        assert_true(op->fit.final_pt <= op->fit.nominal_pt + 1e-9);
+        assert_true(op->fit.final_pt >= pp_textbox_style(op->text)->min - 1e-9);
+        assert_non_null(op->fit.file);
+        if (!op->fit.overflow) continue;
+        overflows++;
+        if (op->fit.id && strcmp(op->fit.id, "status") == 0) {
+            assert_string_equal(op->fit.file, c->path);
+            assert_true(op->fit.line > 0);
+            assert_true(fabs(op->fit.final_pt - pp_textbox_style(op->text)->min) < 1e-9);
+        }
+    }
+    assert_true(texts > 10);
+    assert_int_equal(overflows, s->n_problems);
+    pp_scene_free(s);
+    pp_content_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rows_follow_the_content),
         cmocka_unit_test(blocks_do_not_overlap),
         cmocka_unit_test(a0_cells_hold_postits),
+        cmocka_unit_test(text_ops_record_their_fit),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
