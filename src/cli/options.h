@@ -32,6 +32,12 @@ typedef struct pp_options {
     double dpi;          /* PNG previews */
     const char *data;    /* directory with layouts/, fonts/, schemas/ */
     const char *layouts; /* overrides data/layouts */
+    const char *tile;    /* render --tile: A4 or A3, or NULL */
+    double overlap;      /* --overlap, mm (default 10) */
+    double tile_margin;  /* --tile-margin, mm (default 6) */
+    bool marks;          /* render --marks */
+    double bleed;        /* --bleed, mm (default 3) */
+    bool overlap_given, tile_margin_given, bleed_given;
 } pp_options;
 
 /* Fills o from argv; PP_ERR_USAGE with err set on a bad command line. */

@@ -11,6 +11,7 @@
 #include "model/content.h"
 #include "model/paper.h"
 #include "model/session.h"
+#include "sheets/print.h"
 #include "sheets/scene.h"
 #include "sheets/sheet.h"
 #include "typeset/typeset.h"
@@ -40,6 +41,12 @@ pp_status pp_doc_plan(pp_scene *s, const pp_doc_request *r, const char *layouts_
 pp_status pp_doc_plan_one(pp_scene *s, const pp_sheet_kind *kind, const pp_doc_request *r,
                           const char *layouts_dir, const pp_content *c, const pp_session *ss,
                           pp_typeset *ts, pp_error *err);
+
+/* render --tile, --marks: plans the print pages of poster (taken, also on error: out owns it)
+ * into out, with the print layout (layouts_dir/print.xml, loaded for the tile paper, else A4, and
+ * held to pp_print_keys). A tiled poster needs the content's <record> block for its words. */
+pp_status pp_doc_print(pp_scene *out, pp_scene *poster, const pp_print_request *rq,
+                       const char *layouts_dir, const pp_content *c, pp_typeset *ts, pp_error *err);
 
 /* The PDF's subject for r's document; borrowed from c. */
 const char *pp_doc_subject(const pp_doc_request *r, const pp_content *c);

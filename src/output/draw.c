@@ -18,17 +18,25 @@ static void rounded(cairo_t *cr, double x, double y, double w, double h, double 
     cairo_close_path(cr);
 }
 
+static void source(cairo_t *cr, pp_rgb c, double opacity)
+{
+    if (opacity > 0 && opacity < 1)
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, opacity);
+    else
+        cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
 static void paint(cairo_t *cr, const pp_paint *p)
 {
     if (p->fill) {
-        cairo_set_source_rgb(cr, p->fill_rgb.r, p->fill_rgb.g, p->fill_rgb.b);
+        source(cr, p->fill_rgb, p->opacity);
         if (p->stroke)
             cairo_fill_preserve(cr);
         else
             cairo_fill(cr);
     }
     if (p->stroke) {
-        cairo_set_source_rgb(cr, p->stroke_rgb.r, p->stroke_rgb.g, p->stroke_rgb.b);
+        source(cr, p->stroke_rgb, p->opacity);
         cairo_set_line_width(cr, p->width);
         if (p->dash > 0) cairo_set_dash(cr, &p->dash, 1, 0);
         cairo_stroke(cr);
@@ -37,7 +45,53 @@ static void paint(cairo_t *cr, const pp_paint *p)
     cairo_new_path(cr);
 }
 
-static void draw_op(cairo_t *cr, const pp_op *op)
+struct pp_draw_cache {
+    GHashTable *recorded; /* const pp_page * → cairo_surface_t * (a recording, in points) */
+};
+
+pp_draw_cache *pp_draw_cache_new(void)
+{
+    pp_draw_cache *c = g_new(pp_draw_cache, 1);
+    c->recorded = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)cairo_surface_destroy);
+    return c;
+}
+
+void pp_draw_cache_free(pp_draw_cache *c)
+{
+    if (!c) return;
+    g_hash_table_destroy(c->recorded);
+    g_free(c);
+}
+
+/* page, recorded once (unbounded: a bleed may reach past its edge). Borrowed from the cache. */
+static cairo_surface_t *recorded(const pp_page *page, pp_draw_cache *cache)
+{
+    cairo_surface_t *rec = g_hash_table_lookup(cache->recorded, page);
+    if (rec) return rec;
+    rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(rec);
+    pp_draw_page(cr, page, cache);
+    cairo_destroy(cr);
+    g_hash_table_insert(cache->recorded, (gpointer)page, rec);
+    return rec;
+}
+
+/* Another page again, clipped, scaled and moved: one recording placed as often as it is used (a
+ * PDF holds it once, as a form, with the document's fonts). */
+static void draw_ref(cairo_t *cr, const pp_op *ref, pp_draw_cache *cache)
+{
+    cairo_surface_t *rec = recorded(ref->ref, cache);
+    cairo_save(cr);
+    cairo_rectangle(cr, ref->x, ref->y, ref->w, ref->h);
+    cairo_clip(cr);
+    cairo_translate(cr, ref->ref_dx, ref->ref_dy);
+    cairo_scale(cr, ref->ref_scale / PP_MM_PT, ref->ref_scale / PP_MM_PT);
+    cairo_set_source_surface(cr, rec, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+static void draw_op(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
 {
     switch (op->kind) {
     case PP_OP_RECT:
@@ -70,16 +124,19 @@ static void draw_op(cairo_t *cr, const pp_op *op)
         return;
     case PP_OP_FIELD:
         return;
+    case PP_OP_PAGE:
+        draw_ref(cr, op, cache);
+        return;
     }
     paint(cr, &op->paint);
 }
 
-void pp_draw_page(cairo_t *cr, const pp_page *page)
+void pp_draw_page(cairo_t *cr, const pp_page *page, pp_draw_cache *cache)
 {
     cairo_save(cr);
     cairo_scale(cr, PP_MM_PT, PP_MM_PT);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     for (size_t i = 0; i < page->n; i++)
-        draw_op(cr, &page->ops[i]);
+        draw_op(cr, &page->ops[i], cache);
     cairo_restore(cr);
 }

@@ -7,7 +7,14 @@
 
 #include <cairo.h>
 
-void pp_draw_page(cairo_t *cr, const pp_page *page);
+/* Pages that PAGE operations draw again are recorded once per cache and placed as often as they
+ * are used (a PDF then holds each once, as a form). pp_draw_cache_new returns a cache you free
+ * with pp_draw_cache_free, after the surface it drew on is finished. */
+typedef struct pp_draw_cache pp_draw_cache;
+pp_draw_cache *pp_draw_cache_new(void);
+void pp_draw_cache_free(pp_draw_cache *c);
+
+void pp_draw_page(cairo_t *cr, const pp_page *page, pp_draw_cache *cache);
 
 /* Points per millimetre. */
 #define PP_MM_PT (72.0 / 25.4)
