@@ -105,7 +105,6 @@ static void cross(ctx *c, double x, double y)
     pp_paint p = pp_stroke(pp_layout_colour(c->l, "cross"), pp_layout_mm(c->l, "cross-line"));
     pp_scene_line(c->s, x - r, y, x + r, y, p);
     pp_scene_line(c->s, x, y - r, x, y + r, p);
-    pp_scene_circle(c->s, x, y, r / 2, p);
 }
 
 /* Crosses along a vertical seam at sheet x (vertical: true) or a horizontal one at sheet y. */
