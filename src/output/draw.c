@@ -1,5 +1,7 @@
 #include "output/draw.h"
 
+#include "base/limits.h"
+
 #include <glib.h>
 #include <math.h>
 
@@ -63,12 +65,16 @@ void pp_draw_cache_free(pp_draw_cache *c)
     g_free(c);
 }
 
-/* page, recorded once (unbounded: a bleed may reach past its edge). Borrowed from the cache. */
+/* page, recorded once; borrowed from the cache. Bounded by the page and the largest bleed (a
+ * background may reach into it): cairo 1.16 leaks an unbounded recording used as a PDF's source,
+ * with the fonts it holds. */
 static cairo_surface_t *recorded(const pp_page *page, pp_draw_cache *cache)
 {
     cairo_surface_t *rec = g_hash_table_lookup(cache->recorded, page);
     if (rec) return rec;
-    rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    double b = PP_MAX_BLEED_MM * PP_MM_PT;
+    cairo_rectangle_t extents = {-b, -b, page->w * PP_MM_PT + 2 * b, page->h * PP_MM_PT + 2 * b};
+    rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
     cairo_t *cr = cairo_create(rec);
     pp_draw_page(cr, page, cache);
     cairo_destroy(cr);

@@ -58,9 +58,9 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(pdf);
-    pp_draw_cache_free(cache);
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(pdf);
     cairo_surface_destroy(pdf);
+    pp_draw_cache_free(cache); /* after the surface: it holds snapshots of the recordings */
     if (st != CAIRO_STATUS_SUCCESS) {
         pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the PDF: %s",
                      cairo_status_to_string(st));
