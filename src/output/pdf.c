@@ -3,6 +3,7 @@
 #include "output/draw.h"
 #include "output/form.h"
 #include "output/output.h"
+#include "output/textlayer.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -92,8 +93,10 @@ static void set_boxes(qpdf_data q, const pp_scene *s)
     }
 }
 
-/* What cairo 1.16 cannot write: the document language (/Lang) and showing the title in viewers.
- * libqpdf adds them and writes the file with a deterministic /ID. */
+/* What cairo 1.16 cannot write: the document language (/Lang), showing the title in viewers, a
+ * text layer of right-to-left ligatures that every extractor reads right (textlayer.h), form
+ * fields (form.h) and the trim and bleed boxes of render --marks. libqpdf adds them and writes the
+ * file with a deterministic /ID. */
 static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta *m, FILE *out,
                         const char *path, pp_error *err)
 {
@@ -102,6 +105,7 @@ static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta 
     qpdf_silence_errors(q);
     QPDF_ERROR_CODE rc = qpdf_read_memory(q, path, (const char *)bytes->data, bytes->len, NULL);
     if (!(rc & QPDF_ERRORS)) {
+        pp_textlayer_fix_rtl(q);
         qpdf_oh root = qpdf_get_root(q);
         if (m->lang) qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, m->lang));
         qpdf_oh_replace_key(q, root, "/ViewerPreferences",

@@ -58,6 +58,85 @@ static void logical(const pp_textbox *tb, double *w, double *h)
     *h = (double)r.height / PANGO_SCALE;
 }
 
+/* Soft hyphens (U+00AD) shape where lines break, but one that stays inside a word that did not
+ * break there reaches the PDF's text layer (inside a ligature's text, e.g. "ef\u00ADfectieve") and
+ * splits the word for a reader's search. After the lines are broken, the text keeps only the soft
+ * hyphens at the breaks actually used; it is set again only if the lines still break at the same
+ * places (greedy breaking sees the same widths: a soft hyphen is not drawn and does not stop a
+ * ligature). */
+static const char SHY[] = "\xC2\xAD";
+
+/* The offset of byte i of text when its soft hyphens are left out. */
+static int plain_offset(const char *text, int i)
+{
+    int n = i;
+    for (const char *p = text; (p = strstr(p, SHY)) && p < text + i; p += 2)
+        n -= 2;
+    return n;
+}
+
+/* Where the layout's lines start, counted in the text without soft hyphens; g_free the result. */
+static int *line_starts(PangoLayout *layout, int *n)
+{
+    const char *text = pango_layout_get_text(layout);
+    GSList *lines = pango_layout_get_lines_readonly(layout);
+    *n = (int)g_slist_length(lines);
+    int *starts = g_new(int, *n > 0 ? *n : 1), k = 0;
+    for (GSList *l = lines; l; l = l->next)
+        starts[k++] = plain_offset(text, ((PangoLayoutLine *)l->data)->start_index);
+    return starts;
+}
+
+/* The layout's text without the soft hyphens where no line ends; NULL when it has none of those. */
+static char *without_unused_hyphens(PangoLayout *layout)
+{
+    const char *text = pango_layout_get_text(layout);
+    if (!strstr(text, SHY)) return NULL;
+    size_t len = strlen(text);
+    bool *keep = g_new0(bool, len + 1);
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        int end = ((PangoLayoutLine *)l->data)->start_index + ((PangoLayoutLine *)l->data)->length;
+        if (end >= 2 && memcmp(text + end - 2, SHY, 2) == 0) keep[end - 2] = true;
+    }
+    GString *out = g_string_sized_new(len);
+    bool dropped = false;
+    for (size_t i = 0; i < len; i++) {
+        if (memcmp(text + i, SHY, 2) == 0 && !keep[i]) {
+            i++;
+            dropped = true;
+            continue;
+        }
+        g_string_append_c(out, text[i]);
+    }
+    g_free(keep);
+    if (!dropped) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void drop_unused_hyphens(pp_textbox *tb)
+{
+    char *text = without_unused_hyphens(tb->layout);
+    if (!text) return;
+    int n0, n1;
+    int *before = line_starts(tb->layout, &n0);
+    char *full = g_strdup(pango_layout_get_text(tb->layout));
+    double w0, h0, w1, h1;
+    logical(tb, &w0, &h0);
+    pango_layout_set_text(tb->layout, text, -1);
+    int *after = line_starts(tb->layout, &n1);
+    logical(tb, &w1, &h1);
+    bool same = n0 == n1 && memcmp(before, after, sizeof(int) * (size_t)n0) == 0 &&
+                fabs(w1 - w0) < EPS_MM && fabs(h1 - h0) < EPS_MM;
+    if (!same) pango_layout_set_text(tb->layout, full, -1); /* keep the lines as measured */
+    g_free(before);
+    g_free(after);
+    g_free(full);
+    g_free(text);
+}
+
 static bool fits_at(pp_textbox *tb, double size)
 {
     set_size(tb->layout, tb->st, size, tb->rtl);
@@ -114,6 +193,7 @@ pp_textbox *pp_textbox_fit(pp_typeset *ts, const char *text, const pp_style *st,
 {
     pp_textbox *tb = make(ts, text, st, w, h);
     shrink_to_fit(tb);
+    drop_unused_hyphens(tb);
     return tb;
 }
 
@@ -122,6 +202,7 @@ pp_textbox *pp_textbox_line(pp_typeset *ts, const char *text, const pp_style *st
     pp_textbox *tb = make(ts, text, st, w, -1);
     pango_layout_set_width(tb->layout, -1);
     shrink_to_fit(tb);
+    drop_unused_hyphens(tb);
     return tb;
 }
 
@@ -130,6 +211,7 @@ pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st
     pp_textbox *tb = make(ts, text, st, w, -1);
     tb->size = st->size;
     tb->overflow = !fits_at(tb, st->size); /* only an unbreakable word wider than w */
+    drop_unused_hyphens(tb);
     return tb;
 }
 
@@ -241,12 +323,125 @@ PangoLayout *pp_textbox_layout(const pp_textbox *tb)
     return tb->layout;
 }
 
+/* MuPDF (1.21) appends right-to-left letters to the line of the text before them on the same
+ * baseline, however far apart, and adds no space: two labels side by side ("نعم" and "لا") extract
+ * as one word. A space glyph (no ink) after the end of the last line puts a space into the text
+ * layer. */
+static void show_space_after(const pp_textbox *tb, cairo_t *cr, double x, double y)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    while (pango_layout_iter_next_line(it))
+        ;
+    PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+    PangoRectangle r;
+    pango_layout_iter_get_line_extents(it, NULL, &r);
+    double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+    pango_layout_iter_free(it);
+    if (!line || !line->runs) return;
+    /* The run at the line's logical end: the leftmost for right-to-left text. */
+    PangoGlyphItem *run = tb->rtl ? line->runs->data : g_slist_last(line->runs)->data;
+    PangoFont *font = run->item->analysis.font;
+    hb_codepoint_t space;
+    if (!font || !hb_font_get_nominal_glyph(pango_font_get_hb_font(font), ' ', &space)) return;
+    double left = (double)r.x / PANGO_SCALE, right = (double)(r.x + r.width) / PANGO_SCALE;
+    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    cairo_text_extents_t ext;
+    cairo_glyph_t g = {space, 0, y + base};
+    cairo_scaled_font_glyph_extents(sf, &g, 1, &ext);
+    g.x = tb->rtl ? x + left - ext.x_advance : x + right;
+    cairo_text_cluster_t cluster = {1, 1};
+    cairo_set_scaled_font(cr, sf);
+    cairo_show_text_glyphs(cr, " ", 1, &g, 1, &cluster, 1, 0);
+}
+
+/* Shows one run's glyphs where pango_cairo_show_layout puts them, with one cluster per word: a word
+ * of several glyphs is written as one /ActualText span. poppler splits letter-spaced words into
+ * letters ("T A L K I N G": gaps above a tenth of an em) unless the word is one span; MuPDF reads
+ * the glyphs' own /ToUnicode and is not affected. */
+static void show_run_by_words(cairo_t *cr, const PangoGlyphItem *run, const char *text, double x,
+                              double y)
+{
+    const PangoGlyphString *gs = run->glyphs;
+    cairo_glyph_t *glyphs = cairo_glyph_allocate(gs->num_glyphs > 0 ? gs->num_glyphs : 1);
+    cairo_text_cluster_t *clusters = g_new0(cairo_text_cluster_t, gs->num_glyphs + 1);
+    int ng = 0, nc = 0, xpos = 0;
+    bool in_word = false;
+    PangoGlyphItemIter it;
+    for (gboolean more = pango_glyph_item_iter_init_start(&it, (PangoGlyphItem *)run, text); more;
+         more = pango_glyph_item_iter_next_cluster(&it)) {
+        int first = ng;
+        for (int i = it.start_glyph; i < it.end_glyph; i++) {
+            const PangoGlyphInfo *g = &gs->glyphs[i];
+            if (g->glyph != PANGO_GLYPH_EMPTY && !(g->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                glyphs[ng++] = (cairo_glyph_t){
+                    g->glyph, x + (double)(xpos + g->geometry.x_offset) / PANGO_SCALE,
+                    y + (double)g->geometry.y_offset / PANGO_SCALE};
+            xpos += g->geometry.width;
+        }
+        bool space = g_unichar_isspace(g_utf8_get_char(text + it.start_index));
+        int bytes = it.end_index - it.start_index;
+        if (in_word && !space) {
+            clusters[nc - 1].num_bytes += bytes;
+            clusters[nc - 1].num_glyphs += ng - first;
+        } else {
+            clusters[nc++] = (cairo_text_cluster_t){bytes, ng - first};
+        }
+        in_word = !space;
+    }
+    if (ng > 0)
+        cairo_show_text_glyphs(cr, text + run->item->offset, run->item->length, glyphs, ng,
+                               clusters, nc, 0);
+    g_free(clusters);
+    cairo_glyph_free(glyphs);
+}
+
+/* Only left-to-right runs (show_run_by_words walks clusters in glyph order). */
+static bool all_runs_ltr(PangoLayout *layout)
+{
+    bool ltr = true;
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+        if (run && run->item->analysis.level % 2) ltr = false;
+    } while (ltr && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return ltr;
+}
+
+/* Draws left-to-right text as pango_cairo_show_layout does, word by word (show_run_by_words). */
+static void show_by_words(const pp_textbox *tb, cairo_t *cr, double x, double y)
+{
+    const char *text = pango_layout_get_text(tb->layout);
+    /* pango starts from cairo's current point, which cairo keeps in fixed point: start from the
+     * same. */
+    cairo_move_to(cr, x, y);
+    cairo_get_current_point(cr, &x, &y);
+    cairo_new_path(cr);
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    do {
+        PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+        if (!run) continue;
+        PangoRectangle r;
+        pango_layout_iter_get_run_extents(it, NULL, &r);
+        cairo_set_scaled_font(
+            cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
+        show_run_by_words(cr, run, text, x + (double)r.x / PANGO_SCALE,
+                          y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
 {
     const pp_rgb c = tb->st->colour;
     cairo_save(cr);
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, tb->layout);
+    if (tb->st->tracking > 0 && all_runs_ltr(tb->layout) && pp_textbox_missing_glyphs(tb) == 0) {
+        show_by_words(tb, cr, x, y);
+    } else {
+        cairo_move_to(cr, x, y);
+        pango_cairo_show_layout(cr, tb->layout);
+    }
+    if (tb->rtl) show_space_after(tb, cr, x, y);
     cairo_restore(cr);
 }

@@ -120,6 +120,47 @@ static void hyphenates_english_and_skips_short_words(void **state)
     g_free(h);
 }
 
+/* Every line but the last of tb ends in a soft hyphen or a space, and the layout's text has no
+ * other soft hyphen: a hyphenation point where no line breaks must not reach the PDF's text (issue
+ * #20). */
+static void assert_hyphens_only_at_breaks(const pp_textbox *tb)
+{
+    PangoLayout *layout = pp_textbox_layout(tb);
+    const char *text = pango_layout_get_text(layout);
+    int at_breaks = 0;
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        const PangoLayoutLine *line = l->data;
+        int end = line->start_index + line->length;
+        if (end >= 2 && memcmp(text + end - 2, "\xC2\xAD", 2) == 0) at_breaks++;
+    }
+    assert_int_equal(soft_hyphens(text), at_breaks);
+}
+
+static void keeps_soft_hyphens_only_where_lines_break(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_typeset_set_language(ts, "nl");
+    pp_style st = body();
+    /* Wide: nothing breaks inside a word ("ef-fectieve" has an "ff" ligature across the point). */
+    const char *words = "een efficiënte en effectieve start van de samenwerking";
+    pp_textbox *wide = pp_textbox_fit(ts, words, &st, 300, 100);
+    assert_int_equal(pp_textbox_lines(wide), 1);
+    assert_int_equal(soft_hyphens(pango_layout_get_text(pp_textbox_layout(wide))), 0);
+    pp_textbox_free(wide);
+    /* Narrow: the compound breaks, and keeps exactly the soft hyphens it breaks at. */
+    pp_textbox *tb = pp_textbox_fit(ts, "arbeidsongeschiktheidsverzekering", &st, 25, 100);
+    assert_true(pp_textbox_lines(tb) >= 2);
+    assert_true(soft_hyphens(pango_layout_get_text(pp_textbox_layout(tb))) >= 1);
+    assert_hyphens_only_at_breaks(tb);
+    pp_textbox_free(tb);
+    pp_textbox *flow = pp_textbox_flow(ts, sentence, &st, 30);
+    assert_hyphens_only_at_breaks(flow);
+    pp_textbox_free(flow);
+    pp_textbox *line = pp_textbox_line(ts, words, &st, 60);
+    assert_int_equal(soft_hyphens(pango_layout_get_text(pp_textbox_layout(line))), 0);
+    pp_textbox_free(line);
+}
+
 static void counts_missing_glyphs(void **state)
 {
     pp_typeset *ts = *state;
@@ -163,6 +204,7 @@ int main(void)
         cmocka_unit_test(reports_width_overflow_of_unbreakable_word),
         cmocka_unit_test(hyphenates_dutch_compounds),
         cmocka_unit_test(hyphenates_english_and_skips_short_words),
+        cmocka_unit_test(keeps_soft_hyphens_only_where_lines_break),
         cmocka_unit_test(counts_missing_glyphs),
         cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
     };
