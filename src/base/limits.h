@@ -25,6 +25,10 @@ enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_M
 /* publish (docs/limits.md): parallel workers (-j), content files in one folder. */
 enum { PP_MAX_JOBS = 64, PP_MAX_PUBLISH_FILES = 200 };
 
+/* Printing elsewhere (render --tile, --marks), in mm: the overlap of neighbouring tiles, the
+ * printer's unprintable margin, and the bleed. */
+enum { PP_MAX_OVERLAP_MM = 50, PP_MAX_TILE_MARGIN_MM = 30, PP_MAX_BLEED_MM = 25 };
+
 /* Largest input file read, in bytes. */
 #define PP_XML_MAX_BYTES (4u * 1024u * 1024u)
 /* Longest single text, in bytes of UTF-8. */

@@ -161,6 +161,41 @@ static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
     return err->status;
 }
 
+/* render --tile: the tile paper must be smaller than the poster's. */
+static pp_status check_tile(const pp_options *o, const pp_doc_request *r, pp_error *err)
+{
+    const pp_paper *t = o->tile ? pp_paper_find(o->tile) : NULL;
+    if (t && t->w * t->h >= r->paper->w * r->paper->h)
+        return pp_error_set(err, PP_ERR_USAGE, NULL, 0,
+                            "--tile %s is not smaller than the poster (%s): choose a larger "
+                            "--paper or a smaller --tile",
+                            t->name, r->paper->name);
+    return PP_OK;
+}
+
+/* render --tile, --marks: the planned poster *s becomes the print pages (s is replaced by a scene
+ * that owns it). Problems of the print pages are reported like the poster's. */
+static pp_status plan_print(pp_scene **s, const pp_options *o, const pp_doc_request *r,
+                            const paths *p, const pp_content *c, pp_typeset *ts, pp_error *err)
+{
+    char *file = g_path_get_basename(o->output);
+    pp_print_request rq = {.tile = o->tile ? pp_paper_find(o->tile) : NULL,
+                           .overlap = o->overlap,
+                           .margin = o->tile_margin,
+                           .marks = o->marks,
+                           .bleed = o->bleed,
+                           .sheet = r->kind->name,
+                           .paper = r->paper->name,
+                           .file = file};
+    pp_scene *poster = *s;
+    *s = pp_scene_new();
+    pp_doc_print(*s, poster, &rq, p->layouts, c, ts, err);
+    for (const pp_scene *x = *s; x && x != poster; x = x->source)
+        report(x, r->paper);
+    g_free(file);
+    return err->status;
+}
+
 /* What `check` says of a planned scene. */
 static void print_check(const pp_options *o, const pp_doc_request *r, const pp_scene *s,
                         const pp_session *ss)
@@ -169,6 +204,14 @@ static void print_check(const pp_options *o, const pp_doc_request *r, const pp_s
            s->n_problems ? "some text does not fit" : "valid, all text fits");
     if (ss) printf("; %zu session text(s) go on in continuation pages", s->n_conts);
     putchar('\n');
+}
+
+/* Text that does not fit, in s or in the scenes it draws again (render --tile, --marks). */
+static bool has_problems(const pp_scene *s)
+{
+    for (; s; s = s->source)
+        if (s->n_problems) return true;
+    return false;
 }
 
 static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
@@ -193,7 +236,8 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     }
     pp_doc_request r;
     if (pp_doc_resolve(o->sheet, o->paper, o->orientation, o->session != NULL, o->form, &r, err) !=
-        PP_OK)
+            PP_OK ||
+        check_tile(o, &r, err) != PP_OK)
         return err->status;
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
@@ -208,14 +252,15 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         gchar *meta = o->form ? pp_form_meta(c) : NULL;
         pp_form form = {values, meta, s->n_pages};
         if (values) pp_form_plan_values(s, ts, c, values);
-        if (o->command == PP_CMD_RENDER)
+        bool planned = !(o->tile || o->marks) || plan_print(&s, o, &r, &p, c, ts, err) == PP_OK;
+        if (planned && o->command == PP_CMD_RENDER)
             write_output(s, o, &r, c, ss, o->form ? &form : NULL, p.icc, err);
-        else
+        else if (planned)
             print_check(o, &r, s, ss);
         if (values) g_hash_table_destroy(values);
         g_free(meta);
     }
-    pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
+    pp_status st = pp_error_isset(err) ? err->status : has_problems(s) ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
     *fonts_quiet = pp_typeset_free(ts);
     pp_session_free(ss);

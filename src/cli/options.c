@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include "base/limits.h"
 #include "output/output.h"
 
 #include <glib.h>
@@ -54,6 +55,12 @@ static const char usage_render[] =
     "                      field, filled in from --session if given (docs/forms.md)\n"
     "  --pdfa 2b|1b|none   write PDF/A-2b or PDF/A-1b for the archive, or plain PDF (default: 2b\n"
     "                      for the report, none for the other sheets; docs/archiving.md)\n"
+    "  --tile A4|A3        print the poster on office sheets: an assembly map, then one page per\n"
+    "                      sheet, to cut and glue (needs the content's <record> block)\n"
+    "  --overlap MM        with --tile: how much neighbouring sheets share (default 10, 0 to 50)\n"
+    "  --tile-margin MM    with --tile: the printer's unprintable margin (default 6, 0 to 30)\n"
+    "  --marks             for a print shop: bleed, crop marks, a slug line, TrimBox and BleedBox\n"
+    "  --bleed MM          with --marks: the bleed (default 3, 0 to 25)\n"
     "\n"
     "Text that does not fit its box even at the layout's minimum size is still drawn and written,\n"
     "reported on stderr as FILE:LINE: error: …, and the exit code is 1.\n";
@@ -149,15 +156,58 @@ static const char *value(int argc, char **argv, int *i, const char *name, pp_err
     return argv[++*i];
 }
 
+/* Defaults of render --tile and --marks, mm. */
+static const double default_overlap = 10, default_tile_margin = 6, default_bleed = 3;
+
+/* The papers a poster may be tiled onto. */
+static const char *const tile_papers[] = {"A4", "A3"};
+
 static bool is_opt(const char *arg, const char *name)
 {
     size_t n = strlen(name);
     return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+/* A length in mm from 0 to max: --overlap, --tile-margin, --bleed. */
+static pp_status length_option(int argc, char **argv, int *i, const char *name, double max,
+                               double *out, bool *given, pp_error *err)
+{
+    const char *v = value(argc, argv, i, name, err);
+    if (!v) return err->status;
+    char *end = NULL;
+    double mm = g_ascii_strtod(v, &end);
+    if (!end || end == v || *end || !(mm >= 0 && mm <= max))
+        return usage(err, "%s takes a length in mm from 0 to %g, not \"%s\"", name, max, v);
+    *out = mm;
+    *given = true;
+    return PP_OK;
+}
+
+/* --tile, --overlap, --tile-margin, --marks, --bleed; false when a is none of them. */
+static bool print_option(int argc, char **argv, int *i, pp_options *o, pp_error *err)
+{
+    const char *a = argv[*i];
+    if (is_opt(a, "--tile-margin"))
+        length_option(argc, argv, i, "--tile-margin", PP_MAX_TILE_MARGIN_MM, &o->tile_margin,
+                      &o->tile_margin_given, err);
+    else if (is_opt(a, "--tile"))
+        o->tile = value(argc, argv, i, "--tile", err);
+    else if (is_opt(a, "--overlap"))
+        length_option(argc, argv, i, "--overlap", PP_MAX_OVERLAP_MM, &o->overlap, &o->overlap_given,
+                      err);
+    else if (is_opt(a, "--bleed"))
+        length_option(argc, argv, i, "--bleed", PP_MAX_BLEED_MM, &o->bleed, &o->bleed_given, err);
+    else if (strcmp(a, "--marks") == 0)
+        o->marks = true;
+    else
+        return false;
+    return true;
+}
+
 static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *err)
 {
     const char *a = argv[*i];
+    if (print_option(argc, argv, i, o, err)) return err->status;
     static const struct {
         const char *name;
         size_t offset;
@@ -235,9 +285,28 @@ static pp_status publish_options(const pp_options *o, pp_error *err)
     return PP_OK;
 }
 
+/* --tile and --marks: for render, not with --form, and their lengths only with them. */
+static pp_status check_print(const pp_options *o, pp_error *err)
+{
+    if ((o->tile || o->marks) && o->command != PP_CMD_RENDER)
+        return usage(err, "%s is for render", o->tile ? "--tile" : "--marks");
+    if ((o->tile || o->marks) && o->form)
+        return usage(err, "choose one of --form and %s", o->tile ? "--tile" : "--marks");
+    if ((o->overlap_given || o->tile_margin_given) && !o->tile)
+        return usage(err, "%s needs --tile", o->overlap_given ? "--overlap" : "--tile-margin");
+    if (o->bleed_given && !o->marks) return usage(err, "--bleed needs --marks");
+    if (!o->tile) return PP_OK;
+    for (size_t k = 0; k < sizeof tile_papers / sizeof tile_papers[0]; k++)
+        if (g_ascii_strcasecmp(o->tile, tile_papers[k]) == 0) return PP_OK;
+    return usage(err, "--tile takes %s or %s, not \"%s\"", tile_papers[0], tile_papers[1], o->tile);
+}
+
 pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
 {
-    *o = (pp_options){.dpi = 96};
+    *o = (pp_options){.dpi = 96,
+                      .overlap = default_overlap,
+                      .tile_margin = default_tile_margin,
+                      .bleed = default_bleed};
     int i = 1;
     if (i < argc && strcmp(argv[i], "render") == 0)
         o->command = PP_CMD_RENDER, i++;
@@ -298,6 +367,7 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         return usage(err, "import needs FORM.pdf and -o SESSION.xml");
     if (o->command == PP_CMD_IMPORT) return PP_OK;
     if (o->form && o->command != PP_CMD_RENDER) return usage(err, "--form is for render");
+    if (check_print(o, err) != PP_OK) return err->status;
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
         o->command == PP_CMD_TEMPLATE)
         return PP_OK;

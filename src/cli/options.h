@@ -38,6 +38,12 @@ typedef struct pp_options {
     const char *sheets;  /* publish: comma-separated sheet names; NULL: the default set */
     const char *papers;  /* publish: comma-separated papers; NULL: the default set */
     int jobs;            /* publish: parallel workers; 0: the number of cores */
+    const char *tile;    /* render --tile: A4 or A3, or NULL */
+    double overlap;      /* --overlap, mm (default 10) */
+    double tile_margin;  /* --tile-margin, mm (default 6) */
+    bool marks;          /* render --marks */
+    double bleed;        /* --bleed, mm (default 3) */
+    bool overlap_given, tile_margin_given, bleed_given;
 } pp_options;
 
 /* Fills o from argv; PP_ERR_USAGE with err set on a bad command line. */

@@ -247,3 +247,30 @@ const char *pp_doc_subject(const pp_doc_request *r, const pp_content *c)
 {
     return r->kind->subject(c);
 }
+
+/* The print layout's file and the paper it is read for (its sizes suit the tiles' paper). */
+static const char print_layout[] = "print.xml";
+static const char print_reference[] = "A4";
+
+pp_status pp_doc_print(pp_scene *out, pp_scene *poster, const pp_print_request *rq,
+                       const char *layouts_dir, const pp_content *c, pp_typeset *ts, pp_error *err)
+{
+    out->source = poster;
+    if (rq->tile && !c->record.given)
+        return pp_error_set(err, PP_ERR_INVALID, c->path, c->title.line,
+                            "the content has no <record> block: its words are needed to print "
+                            "on sheets (docs/content-format.md)");
+    char *path = g_build_filename(layouts_dir, print_layout, NULL);
+    const pp_paper *paper = rq->tile ? rq->tile : pp_paper_find(print_reference);
+    pp_layout *l = pp_layout_load(path, paper, 0, err);
+    if (l) pp_scene_keep_layout(out, l);
+    bool ok = l && pp_layout_check(l, "print", pp_print_keys, pp_print_n_keys, err) == PP_OK &&
+              check_fonts(l, ts, path, err);
+    g_free(path);
+    if (!ok) return err->status;
+    pp_typeset_set_language(ts, c->lang);
+    out->source = NULL;
+    pp_sheet_env env = {c, ts, l, NULL};
+    pp_print_plan(out, poster, rq, &env);
+    return pp_layout_status(l, err);
+}

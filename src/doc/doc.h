@@ -11,6 +11,7 @@
 #include "model/content.h"
 #include "model/paper.h"
 #include "model/session.h"
+#include "sheets/print.h"
 #include "sheets/scene.h"
 #include "sheets/sheet.h"
 #include "typeset/typeset.h"
@@ -57,6 +58,12 @@ pp_status pp_doc_layouts_load(pp_doc_layouts *lc, const pp_doc_request *r, pp_er
  */
 pp_status pp_doc_plan_cached(pp_scene *s, const pp_doc_request *r, pp_doc_layouts *lc,
                              const pp_content *c, pp_typeset *ts, pp_error *err);
+
+/* render --tile, --marks: plans the print pages of poster (taken, also on error: out owns it)
+ * into out, with the print layout (layouts_dir/print.xml, loaded for the tile paper, else A4, and
+ * held to pp_print_keys). A tiled poster needs the content's <record> block for its words. */
+pp_status pp_doc_print(pp_scene *out, pp_scene *poster, const pp_print_request *rq,
+                       const char *layouts_dir, const pp_content *c, pp_typeset *ts, pp_error *err);
 
 /* The PDF's subject for r's document; borrowed from c. */
 const char *pp_doc_subject(const pp_doc_request *r, const pp_content *c);

@@ -411,6 +411,9 @@ static bool load_record(loader *L, xmlNodePtr node)
     take_text(L, &cur, node, "remark", true, &r->remark);
     take_text(L, &cur, node, "date-format", true, &r->date_format);
     take_text(L, &cur, node, "months", true, &r->months);
+    take_text(L, &cur, node, "tile-map", true, &r->tile_map);
+    take_text(L, &cur, node, "tile-steps", true, &r->tile_steps);
+    take_text(L, &cur, node, "tile-label", true, &r->tile_label);
     if (!ok(L) || !pp_xml_end(cur, node, L->path, L->err)) return false;
     gchar **m = g_strsplit_set(r->months.text, " \n", -1);
     size_t n = 0;
@@ -422,7 +425,11 @@ static bool load_record(loader *L, xmlNodePtr node)
                            "<months> must name the twelve months, separated by spaces");
     r->given = true;
     return need_placeholder(L, &r->continued, "n") && need_placeholder(L, &r->appendix, "n") &&
-           need_placeholder(L, &r->remark, "n") && need_placeholder(L, &r->date_format, "d");
+           need_placeholder(L, &r->remark, "n") && need_placeholder(L, &r->date_format, "d") &&
+           need_placeholder(L, &r->tile_map, "count") &&
+           need_placeholder(L, &r->tile_map, "tile") &&
+           need_placeholder(L, &r->tile_label, "tile") &&
+           need_placeholder(L, &r->tile_label, "n") && need_placeholder(L, &r->tile_label, "count");
 }
 
 static int cmp_seen(const void *x, const void *y)
@@ -609,4 +616,14 @@ void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
          "how a date is written: {d} day, {dd} two-digit day, {month} name, {mm} number, {yyyy} "
          "year");
     emit(fn, user, &c->record.months, "the twelve month names, separated by spaces");
+    emit(fn, user, &c->record.tile_map,
+         "heading of the assembly map of a poster printed on sheets: {sheet} sheet name, {paper} "
+         "poster size, {count} number of sheets, {tile} sheet size; keep {count} and {tile}");
+    emit(fn, user, &c->record.tile_steps,
+         "how to glue the sheets: cut the margin along the dashed line (left and top), glue in "
+         "numbered order row by row, each sheet over the tinted strip of the sheets to its left "
+         "and above, registration crosses on top of each other");
+    emit(fn, user, &c->record.tile_label,
+         "line in the margin of each sheet: {tile} its label (B3), {n} its number, {count} the "
+         "number of sheets, {sheet} sheet name, {paper} poster size; keep {tile}, {n}, {count}");
 }

@@ -72,6 +72,9 @@ typedef struct pp_record {
     pp_text remark;      /* "OPMERKING BIJ STELLING {n}" */
     pp_text date_format; /* "{d} {month} {yyyy}" */
     pp_text months;      /* twelve month names, separated by spaces */
+    /* render --tile: the assembly map's heading ({sheet} {paper} {count} {tile}), how to glue the
+     * sheets, and each sheet's line in its margin ({tile} {n} {count} {sheet} {paper}). */
+    pp_text tile_map, tile_steps, tile_label;
 } pp_record;
 
 enum { PP_SCORE_PLUS, PP_SCORE_MIXED, PP_SCORE_MINUS, PP_SCORES };

@@ -1,5 +1,7 @@
 #include "output/draw.h"
 
+#include "base/limits.h"
+
 #include <glib.h>
 #include <math.h>
 #include <string.h>
@@ -19,17 +21,25 @@ static void rounded(cairo_t *cr, double x, double y, double w, double h, double 
     cairo_close_path(cr);
 }
 
+static void source(cairo_t *cr, pp_rgb c, double opacity)
+{
+    if (opacity > 0 && opacity < 1)
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, opacity);
+    else
+        cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
 static void paint(cairo_t *cr, const pp_paint *p)
 {
     if (p->fill) {
-        cairo_set_source_rgb(cr, p->fill_rgb.r, p->fill_rgb.g, p->fill_rgb.b);
+        source(cr, p->fill_rgb, p->opacity);
         if (p->stroke)
             cairo_fill_preserve(cr);
         else
             cairo_fill(cr);
     }
     if (p->stroke) {
-        cairo_set_source_rgb(cr, p->stroke_rgb.r, p->stroke_rgb.g, p->stroke_rgb.b);
+        source(cr, p->stroke_rgb, p->opacity);
         cairo_set_line_width(cr, p->width);
         if (p->dash > 0) cairo_set_dash(cr, &p->dash, 1, 0);
         cairo_stroke(cr);
@@ -38,7 +48,57 @@ static void paint(cairo_t *cr, const pp_paint *p)
     cairo_new_path(cr);
 }
 
-static void draw_op(cairo_t *cr, const pp_op *op)
+struct pp_draw_cache {
+    GHashTable *recorded; /* const pp_page * → cairo_surface_t * (a recording, in points) */
+};
+
+pp_draw_cache *pp_draw_cache_new(void)
+{
+    pp_draw_cache *c = g_new(pp_draw_cache, 1);
+    c->recorded = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)cairo_surface_destroy);
+    return c;
+}
+
+void pp_draw_cache_free(pp_draw_cache *c)
+{
+    if (!c) return;
+    g_hash_table_destroy(c->recorded);
+    g_free(c);
+}
+
+/* page, recorded once; borrowed from the cache. Bounded by the page and the largest bleed (a
+ * background may reach into it): cairo 1.16 leaks an unbounded recording used as a PDF's source,
+ * with the fonts it holds. */
+static cairo_surface_t *recorded(const pp_page *page, pp_draw_cache *cache)
+{
+    cairo_surface_t *rec = g_hash_table_lookup(cache->recorded, page);
+    if (rec) return rec;
+    double b = PP_MAX_BLEED_MM * PP_MM_PT;
+    cairo_rectangle_t extents = {-b, -b, page->w * PP_MM_PT + 2 * b, page->h * PP_MM_PT + 2 * b};
+    rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    cairo_t *cr = cairo_create(rec);
+    pp_draw_page(cr, page, cache);
+    cairo_destroy(cr);
+    g_hash_table_insert(cache->recorded, (gpointer)page, rec);
+    return rec;
+}
+
+/* Another page again, clipped, scaled and moved: one recording placed as often as it is used (a
+ * PDF holds it once, as a form, with the document's fonts). */
+static void draw_ref(cairo_t *cr, const pp_op *ref, pp_draw_cache *cache)
+{
+    cairo_surface_t *rec = recorded(ref->ref, cache);
+    cairo_save(cr);
+    cairo_rectangle(cr, ref->x, ref->y, ref->w, ref->h);
+    cairo_clip(cr);
+    cairo_translate(cr, ref->ref_dx, ref->ref_dy);
+    cairo_scale(cr, ref->ref_scale / PP_MM_PT, ref->ref_scale / PP_MM_PT);
+    cairo_set_source_surface(cr, rec, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+static void draw_op(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
 {
     switch (op->kind) {
     case PP_OP_RECT:
@@ -73,13 +133,16 @@ static void draw_op(cairo_t *cr, const pp_op *op)
     case PP_OP_BEGIN:
     case PP_OP_END:
         return;
+    case PP_OP_PAGE:
+        draw_ref(cr, op, cache);
+        return;
     }
     paint(cr, &op->paint);
 }
 
-void pp_draw_page(cairo_t *cr, const pp_page *page)
+void pp_draw_page(cairo_t *cr, const pp_page *page, pp_draw_cache *cache)
 {
-    pp_draw_page_tagged(cr, page, NULL);
+    pp_draw_page_tagged(cr, page, NULL, cache);
 }
 
 static bool is_graphic(const pp_op *op)
@@ -89,7 +152,7 @@ static bool is_graphic(const pp_op *op)
 }
 
 /* One op of a tagged page: structure, an artifact, or content in the open element. */
-static void draw_tagged(cairo_t *cr, const pp_op *op, pp_draw_tags *t)
+static void draw_tagged(cairo_t *cr, const pp_op *op, pp_draw_tags *t, pp_draw_cache *cache)
 {
     if (op->kind == PP_OP_BEGIN) {
         g_assert(t->depth < PP_DRAW_MAX_DEPTH);
@@ -103,21 +166,21 @@ static void draw_tagged(cairo_t *cr, const pp_op *op, pp_draw_tags *t)
         cairo_tag_end(cr, tag);
     } else if (is_graphic(op) && t->depth == 0) {
         cairo_tag_begin(cr, PP_DRAW_ARTIFACT, NULL);
-        draw_op(cr, op);
+        draw_op(cr, op, cache);
         cairo_tag_end(cr, PP_DRAW_ARTIFACT);
     } else
-        draw_op(cr, op);
+        draw_op(cr, op, cache);
 }
 
-void pp_draw_page_tagged(cairo_t *cr, const pp_page *page, pp_draw_tags *t)
+void pp_draw_page_tagged(cairo_t *cr, const pp_page *page, pp_draw_tags *t, pp_draw_cache *cache)
 {
     cairo_save(cr);
     cairo_scale(cr, PP_MM_PT, PP_MM_PT);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     for (size_t i = 0; i < page->n; i++)
         if (t)
-            draw_tagged(cr, &page->ops[i], t);
+            draw_tagged(cr, &page->ops[i], t, cache);
         else
-            draw_op(cr, &page->ops[i]);
+            draw_op(cr, &page->ops[i], cache);
     cairo_restore(cr);
 }

@@ -7,7 +7,14 @@
 
 #include <cairo.h>
 
-void pp_draw_page(cairo_t *cr, const pp_page *page);
+/* Pages that PAGE operations draw again are recorded once per cache and placed as often as they
+ * are used (a PDF then holds each once, as a form). pp_draw_cache_new returns a cache you free
+ * with pp_draw_cache_free, after the surface it drew on is finished. */
+typedef struct pp_draw_cache pp_draw_cache;
+pp_draw_cache *pp_draw_cache_new(void);
+void pp_draw_cache_free(pp_draw_cache *c);
+
+void pp_draw_page(cairo_t *cr, const pp_page *page, pp_draw_cache *cache);
 
 /* The structure of a tagged PDF as drawing stands: the open elements, innermost last. A zeroed
  * pp_draw_tags starts a document; it lives on the caller's stack and borrows the tag names. */
@@ -23,7 +30,7 @@ typedef struct pp_draw_tags {
  * as the tag PP_DRAW_ARTIFACT, which output/tags.c turns into an artifact afterwards). A graphic op
  * inside an element stays its content: cairo 1.16 does not resume an element's marked content
  * after a nested one, so the text after it would belong to no element. */
-void pp_draw_page_tagged(cairo_t *cr, const pp_page *page, pp_draw_tags *t);
+void pp_draw_page_tagged(cairo_t *cr, const pp_page *page, pp_draw_tags *t, pp_draw_cache *cache);
 #define PP_DRAW_ARTIFACT "Private"
 
 /* Points per millimetre. */

@@ -1,3 +1,4 @@
+#include "base/date.h"
 #include "base/file.h"
 #include "output/draw.h"
 #include "output/form.h"
@@ -12,7 +13,6 @@
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -20,22 +20,10 @@ static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigne
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* The creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date. */
-static time_t creation_time(void)
-{
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long v = env ? strtoll(env, &end, 10) : 0;
-    return (env && end && *end == '\0' && v >= 0) ? (time_t)v : (time_t)1577836800; /* 2020-01-01 */
-}
-
 static void set_meta(cairo_surface_t *pdf, const pp_doc_meta *m)
 {
-    time_t t = creation_time();
-    struct tm tm;
-    gmtime_r(&t, &tm);
     char date[32];
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    pp_source_date(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ");
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "praatplaat " PP_VERSION);
     const struct {
@@ -60,11 +48,12 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
     cairo_t *cr = cairo_create(pdf);
     /* A tagged document is one Document element (cairo 1.16 needs every link inside structure). */
     pp_draw_tags tags = {0};
+    pp_draw_cache *cache = pp_draw_cache_new();
     if (s->tags) cairo_tag_begin(cr, "Document", NULL);
     for (size_t i = 0; i < s->n_pages && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
         const pp_page *p = &s->pages[i];
         cairo_pdf_surface_set_size(pdf, p->w * PP_MM_PT, p->h * PP_MM_PT);
-        pp_draw_page_tagged(cr, p, s->tags ? &tags : NULL);
+        pp_draw_page_tagged(cr, p, s->tags ? &tags : NULL, cache);
         if (p->outline) {
             char link[32];
             snprintf(link, sizeof link, "page=%zu", i + 1);
@@ -78,6 +67,7 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
     cairo_surface_finish(pdf);
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(pdf);
     cairo_surface_destroy(pdf);
+    pp_draw_cache_free(cache); /* after the surface: it holds snapshots of the recordings */
     if (st != CAIRO_STATUS_SUCCESS) {
         pp_error_set(err, PP_ERR_IO, path, 0, "cannot render the PDF: %s",
                      cairo_status_to_string(st));
@@ -87,10 +77,32 @@ static GByteArray *render(const pp_scene *s, const pp_doc_meta *m, const char *p
     return bytes;
 }
 
+/* box as a PDF rectangle in points on a page h mm high (PDF's y axis points up). */
+static qpdf_oh pdf_box(qpdf_data q, pp_box box, double h)
+{
+    char text[128];
+    snprintf(text, sizeof text, "[%.4f %.4f %.4f %.4f]", box.x * PP_MM_PT,
+             (h - box.y - box.h) * PP_MM_PT, (box.x + box.w) * PP_MM_PT, (h - box.y) * PP_MM_PT);
+    return qpdf_oh_parse(q, text);
+}
+
+/* render --marks: /TrimBox and /BleedBox on every page that has them (cairo 1.16 has no API). */
+static void set_boxes(qpdf_data q, const pp_scene *s)
+{
+    int n = qpdf_get_num_pages(q);
+    for (int i = 0; i < n && (size_t)i < s->n_pages; i++) {
+        const pp_page *p = &s->pages[i];
+        if (!p->boxes) continue;
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+        qpdf_oh_replace_key(q, page, "/TrimBox", pdf_box(q, p->trim, p->h));
+        qpdf_oh_replace_key(q, page, "/BleedBox", pdf_box(q, p->bleed, p->h));
+    }
+}
+
 /* What cairo 1.16 cannot write: the document language (/Lang), showing the title in viewers, a
  * text layer of right-to-left ligatures that every extractor reads right (textlayer.h), form
- * fields (form.h), artifacts and alternative text (tags.h), PDF/A (pdfa.h). libqpdf adds them and
- * writes the file with a deterministic /ID. */
+ * fields (form.h), artifacts and alternative text (tags.h), PDF/A (pdfa.h) and the trim and bleed
+ * boxes of render --marks. libqpdf adds them and writes the file with a deterministic /ID. */
 static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta *m, FILE *out,
                         const char *path, pp_error *err)
 {
@@ -104,9 +116,10 @@ static pp_status finish(GByteArray *bytes, const pp_scene *s, const pp_doc_meta 
         if (m->lang) qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_unicode_string(q, m->lang));
         qpdf_oh_replace_key(q, root, "/ViewerPreferences",
                             qpdf_oh_parse(q, "<< /DisplayDocTitle true >>"));
+        set_boxes(q, s);
         if ((m->form && pp_form_add(q, s, m->form, path, err) != PP_OK) ||
             pp_tags_finish(q, s, path, err) != PP_OK ||
-            pp_pdfa_apply(q, m, creation_time(), path, err) != PP_OK) {
+            pp_pdfa_apply(q, m, pp_source_time(), path, err) != PP_OK) {
             qpdf_cleanup(&q);
             return err->status;
         }

@@ -39,7 +39,9 @@ static pp_status write_page(const pp_page *p, double dpi, const char *path, pp_e
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, k / PP_MM_PT, k / PP_MM_PT); /* pp_draw_page scales mm to pt */
-    pp_draw_page(cr, p);
+    pp_draw_cache *cache = pp_draw_cache_new();
+    pp_draw_page(cr, p, cache);
+    pp_draw_cache_free(cache);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     sink out = {NULL, 0};

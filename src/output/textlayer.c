@@ -463,9 +463,60 @@ static GString *rewrite_content(const char *s, size_t n, GHashTable *fonts)
     return out;
 }
 
+/* The names of dict's keys (the dictionary iterator is not reentrant). */
+static GPtrArray *key_names(qpdf_data q, qpdf_oh dict)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    qpdf_oh_begin_dict_key_iter(q, dict);
+    while (qpdf_oh_dict_more_keys(q))
+        g_ptr_array_add(names, g_strdup(qpdf_oh_dict_next_key(q)));
+    return names;
+}
+
+/* One form XObject's content, rewritten in place. */
+static void fix_form(qpdf_data q, qpdf_oh form, GHashTable *cache)
+{
+    GHashTable *fonts = page_fonts(q, qpdf_oh_get_dict(q, form), cache);
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    if (!(qpdf_oh_get_stream_data(q, form, qpdf_dl_generalized, NULL, &buf, &len) & QPDF_ERRORS)) {
+        GString *content = rewrite_content((const char *)buf, len, fonts);
+        if (content) {
+            qpdf_oh_replace_stream_data(q, form, (const unsigned char *)content->str, content->len,
+                                        qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+            g_string_free(content, TRUE);
+        }
+    }
+    free(buf);
+    g_hash_table_unref(fonts);
+}
+
+/* The form XObjects that holder (a page, or a form's dictionary) uses, and the forms they use, each
+ * once (done: object ids): render --tile and --marks draw a page again as a form. */
+static void fix_forms(qpdf_data q, qpdf_oh holder, GHashTable *cache, GHashTable *done)
+{
+    qpdf_oh xobjects = qpdf_oh_get_key(q, qpdf_oh_get_key(q, holder, "/Resources"), "/XObject");
+    if (!qpdf_oh_is_dictionary(q, xobjects)) return;
+    GPtrArray *names = key_names(q, xobjects);
+    for (guint i = 0; i < names->len; i++) {
+        qpdf_oh form = qpdf_oh_get_key(q, xobjects, g_ptr_array_index(names, i));
+        if (!qpdf_oh_is_stream(q, form)) continue;
+        qpdf_oh dict = qpdf_oh_get_dict(q, form);
+        gpointer id = GINT_TO_POINTER(qpdf_oh_get_object_id(q, form));
+        if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"), "/Form") ||
+            g_hash_table_contains(done, id))
+            continue;
+        g_hash_table_add(done, id);
+        fix_form(q, form, cache);
+        fix_forms(q, dict, cache, done);
+    }
+    g_ptr_array_unref(names);
+}
+
 void pp_textlayer_fix_rtl(qpdf_data q)
 {
     GHashTable *cache = g_hash_table_new_full(NULL, NULL, NULL, font_info_free);
+    GHashTable *done = g_hash_table_new(NULL, NULL);
     int pages = qpdf_get_num_pages(q);
     for (int i = 0; i < pages; i++) {
         qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
@@ -484,6 +535,8 @@ void pp_textlayer_fix_rtl(qpdf_data q)
         }
         free(buf);
         g_hash_table_unref(fonts);
+        fix_forms(q, page, cache, done);
     }
+    g_hash_table_unref(done);
     g_hash_table_unref(cache);
 }

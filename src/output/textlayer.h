@@ -20,7 +20,8 @@
 
 #include <qpdf/qpdf-c.h>
 
-/* Rewrites the fonts' /ToUnicode and the pages' content streams of q in place. Content it cannot
+/* Rewrites the fonts' /ToUnicode and the content streams of q's pages and of the forms they draw
+ * (render --tile, --marks) in place. Content it cannot
  * parse (inline images) is left as it is. */
 void pp_textlayer_fix_rtl(qpdf_data q);
 

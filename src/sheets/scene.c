@@ -29,6 +29,7 @@ void pp_scene_free(pp_scene *s)
     for (size_t i = 0; i < s->n_layouts; i++)
         pp_layout_free(s->layouts[i]);
     g_free(s->layouts);
+    pp_scene_free(s->source);
     g_free(s);
 }
 
@@ -335,6 +336,7 @@ static void mirror_op(pp_op *op, double w)
         break;
     case PP_OP_BEGIN:
     case PP_OP_END:
+    case PP_OP_PAGE:
         break;
     }
 }
@@ -344,4 +346,44 @@ void pp_scene_mirror(pp_scene *s, size_t from)
     for (size_t i = from; i < s->n_pages; i++)
         for (size_t k = 0; k < s->pages[i].n; k++)
             mirror_op(&s->pages[i].ops[k], s->pages[i].w);
+}
+
+pp_op *pp_scene_page_ref(pp_scene *s, const pp_page *ref, pp_box clip, double scale, double dx,
+                         double dy)
+{
+    pp_op *op = push(s, PP_OP_PAGE);
+    op->x = clip.x, op->y = clip.y, op->w = clip.w, op->h = clip.h;
+    op->ref = ref;
+    op->ref_scale = scale, op->ref_dx = dx, op->ref_dy = dy;
+    op->role = "page";
+    return op;
+}
+
+/* How close to the page's edge a shape must be to count as touching it, mm. */
+static const double edge_slack = 0.01;
+
+/* v moved out by bleed when it lies on 0 or on size. */
+static double push_out(double v, double size, double bleed)
+{
+    if (v <= edge_slack) return v - bleed;
+    if (v >= size - edge_slack) return v + bleed;
+    return v;
+}
+
+void pp_page_extend_edges(pp_page *p, double bleed)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        pp_op *op = &p->ops[i];
+        if (op->kind == PP_OP_RECT && op->radius <= 0) {
+            double x1 = push_out(op->x + op->w, p->w, bleed),
+                   y1 = push_out(op->y + op->h, p->h, bleed);
+            op->x = push_out(op->x, p->w, bleed), op->y = push_out(op->y, p->h, bleed);
+            op->w = x1 - op->x, op->h = y1 - op->y;
+        } else if (op->kind == PP_OP_POLYGON) {
+            for (int k = 0; k < op->n_pts; k++) {
+                op->pts[2 * k] = push_out(op->pts[2 * k], p->w, bleed);
+                op->pts[2 * k + 1] = push_out(op->pts[2 * k + 1], p->h, bleed);
+            }
+        }
+    }
 }

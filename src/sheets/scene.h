@@ -28,7 +28,8 @@ typedef enum pp_op_kind {
     PP_OP_ARC_TEXT,
     PP_OP_FIELD, /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
     PP_OP_BEGIN, /* a structure element of a tagged PDF starts (tag, alt); ops up to its END */
-    PP_OP_END    /* the innermost open structure element ends */
+    PP_OP_END,   /* the innermost open structure element ends */
+    PP_OP_PAGE   /* another page drawn again, clipped, scaled and moved (render --tile, --marks) */
 } pp_op_kind;
 
 typedef enum pp_field_kind {
@@ -40,8 +41,9 @@ typedef enum pp_field_kind {
 typedef struct pp_paint {
     bool fill, stroke;
     pp_rgb fill_rgb, stroke_rgb;
-    double width; /* stroke width, mm */
-    double dash;  /* dash length, mm; 0 for solid */
+    double width;   /* stroke width, mm */
+    double dash;    /* dash length, mm; 0 for solid */
+    double opacity; /* of fill and stroke, between 0 and 1 exclusive; 0 (unset) or 1: opaque */
 } pp_paint;
 
 /* How a text op was fitted, recorded when it is placed (for fit reports; drawing ignores it): the
@@ -80,10 +82,21 @@ typedef struct pp_op {
     const char *tag;
     char *alt;
     pp_fit fit; /* TEXT, ARC_TEXT */
+    /* PAGE: the page drawn (borrowed: a page of the scene's source), clipped to (x, y, w, h); a
+     * point (px, py) of it lands at (ref_dx + ref_scale · px, ref_dy + ref_scale · py). */
+    const struct pp_page *ref;
+    double ref_scale, ref_dx, ref_dy;
 } pp_op;
+
+/* A rectangle in mm from the page's top-left corner. */
+typedef struct pp_box {
+    double x, y, w, h;
+} pp_box;
 
 typedef struct pp_page {
     double w, h;         /* mm */
+    bool boxes;          /* trim and bleed set: the PDF gets a /TrimBox and a /BleedBox */
+    pp_box trim, bleed;  /* render --marks: the finished sheet, and it with its bleed */
     const char *outline; /* bookmark title for the page, or NULL; borrowed from content */
     pp_op *ops;
     size_t n, cap;
@@ -117,7 +130,8 @@ typedef struct pp_scene {
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
     size_t n_layouts;
-    GPtrArray *owned; /* styles made by pp_scene_style, polygon points */
+    GPtrArray *owned;        /* styles made by pp_scene_style, polygon points */
+    struct pp_scene *source; /* owned: the scene whose pages PAGE operations draw, or NULL */
 } pp_scene;
 
 pp_scene *pp_scene_new(void);
@@ -156,6 +170,16 @@ pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *o
  * all elements is drawn as an artifact. */
 void pp_scene_begin(pp_scene *s, const char *tag, char *alt);
 void pp_scene_end(pp_scene *s);
+
+/* Draws page ref again (borrowed: it must outlive the scene, see pp_scene.source), clipped to
+ * clip on the current page, scaled by scale and moved by (dx, dy) mm. */
+pp_op *pp_scene_page_ref(pp_scene *s, const pp_page *ref, pp_box clip, double scale, double dx,
+                         double dy);
+
+/* For a bleed: every rectangle and polygon of page p that touches the page's edge is made to reach
+ * bleed mm past it (a background, a colour band), so that no white shows when the sheet is cut a
+ * little outside its trim. */
+void pp_page_extend_edges(pp_page *p, double bleed);
 
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)

@@ -39,7 +39,8 @@ want=$(python3 -c 'import sys,xml.etree.ElementTree as E; print(E.parse(sys.argv
 expect_eq "$lang" "$want" "the PDF's /Lang"
 
 # A translation shows no Dutch: every word of five letters or more that the Dutch content has and the
-# PDF shows too must be a name or a word both languages share (tests/e2e/shared-words.txt).
+# PDF shows too must be a name or a word both languages share (tests/e2e/shared-words.txt; its
+# last line holds the names of placeholders such as {sheet} and {paper}, which are no words).
 if [ "${ARGS[0]}" != content/samenwerking/nl.xml ]; then
     pdftotext -enc UTF-8 "$pdf" "$SCRATCH/all.txt"
     python3 - "$SRC/content/samenwerking/nl.xml" "$SCRATCH/all.txt" "$E2E_LIB_DIR/shared-words.txt" <<'PY' || fail "Dutch words in the translation (see above)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # textlayer.sh BIN SRC SCRATCH CASE...: the text layer is searchable (issue #20).
-#   CONTENT SHEET PAPER  renders SHEET of CONTENT (relative to SRC) at PAPER; with pdftotext and with
+#   CONTENT SHEET PAPER [OPTION...]  renders SHEET of CONTENT (relative to SRC) at PAPER (with the
+#                        render OPTIONs, such as --marks); with pdftotext and with
 #                        `mutool draw -F txt`: every word of the sheet's texts is found as a whole word
 #                        (line-end hyphenation joined, tests/e2e/words.py) and no soft hyphen stands
 #                        anywhere but at a line end
@@ -24,7 +25,7 @@ fi
 
 content=$SRC/${ARGS[0]} sheet=${ARGS[1]} paper=${ARGS[2]}
 pdf=$SCRATCH/$sheet-$paper.pdf
-run "$BIN" render "$content" --sheet "$sheet" --paper "$paper" -o "$pdf"
+run "$BIN" render "$content" --sheet "$sheet" --paper "$paper" "${ARGS[@]:3}" -o "$pdf"
 expect_rc 0
 [ -s "$pdf" ] || die "no PDF written: $pdf"
 qpdf --check "$pdf" >/dev/null || fail "qpdf --check fails on $pdf"
