@@ -13,7 +13,15 @@ enum {
     PP_MAX_COLUMNS = 8,
     PP_MAX_ROWS = 4,
     PP_MAX_BLOCKS = 200,
-    PP_MAX_DEPTH = 6
+    PP_MAX_DEPTH = 6,
+    /* the netwerkkaart family: distance rings, kinds of partner, roles, phases, cards per phase,
+     * questions and examples per card */
+    PP_MAX_RINGS = 4,
+    PP_MAX_KINDS = 12,
+    PP_MAX_ROLES = 8,
+    PP_MAX_PHASES = 6,
+    PP_MAX_CARDS = 24,
+    PP_MAX_CARD_LINES = 16
 };
 
 /* Sessions (docs/session-format.md). */

@@ -379,6 +379,94 @@ static bool load_colophon(loader *L, xmlNodePtr node)
     return ok(L) && pp_xml_end(cur, node, L->path, L->err);
 }
 
+/* A legend of the network: its label, then lo..hi texts named name. */
+static pp_text *load_legend(loader *L, xmlNodePtr node, const char *name, size_t hi, pp_text *label,
+                            size_t *n_out)
+{
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "label", true, label);
+    pp_text *v = ok(L) ? take_texts(L, &cur, node, name, 1, hi, n_out) : NULL;
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err) ? v : NULL;
+}
+
+static xmlNodePtr take_part(loader *L, xmlNodePtr *cur, xmlNodePtr parent, const char *name)
+{
+    return ok(L) ? pp_xml_take(cur, parent, name, true, L->path, L->err) : NULL;
+}
+
+static bool load_network(loader *L, xmlNodePtr node)
+{
+    pp_network *nw = &L->c->network;
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err), n;
+    take_text(L, &cur, node, "title", true, &nw->title);
+    take_text(L, &cur, node, "question", true, &nw->question);
+    take_text(L, &cur, node, "centre", true, &nw->centre);
+    if ((n = take_part(L, &cur, node, "rings")))
+        nw->rings = load_legend(L, n, "ring", PP_MAX_RINGS, &nw->rings_label, &nw->n_rings);
+    if ((n = take_part(L, &cur, node, "kinds")))
+        nw->kinds = load_legend(L, n, "kind", PP_MAX_KINDS, &nw->kinds_label, &nw->n_kinds);
+    if ((n = take_part(L, &cur, node, "roles")))
+        nw->roles = load_legend(L, n, "role", PP_MAX_ROLES, &nw->roles_label, &nw->n_roles);
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+static bool load_card(loader *L, xmlNodePtr node, pp_card *k)
+{
+    k->id = take_id(L, node);
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "name", true, &k->name);
+    size_t n = 0;
+    for (xmlNodePtr c = cur; c && ok(L); c = pp_xml_next(c, L->path, L->err))
+        n++;
+    if (!ok(L) || !check_count(L, node, "question", n, 1, PP_MAX_CARD_LINES)) return false;
+    k->lines = pp_arena_calloc(L->a, n, sizeof *k->lines);
+    for (; cur && ok(L); cur = pp_xml_next(cur, L->path, L->err)) {
+        pp_card_line *ln = &k->lines[k->n_lines];
+        ln->example = pp_xml_is(cur, "example");
+        if (!ln->example && !pp_xml_is(cur, "question"))
+            return pp_xml_fail(L->err, L->path, cur,
+                               "a <card> holds <question> and <example>, "
+                               "found <%s>",
+                               (const char *)cur->name);
+        if (ln->example && k->n_lines == 0)
+            return pp_xml_fail(L->err, L->path, cur, "an <example> follows a <question>");
+        text_of(L, cur, &ln->text);
+        k->n_lines++;
+    }
+    return ok(L);
+}
+
+static bool load_phase(loader *L, xmlNodePtr node, pp_phase *ph)
+{
+    ph->id = take_id(L, node);
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    take_text(L, &cur, node, "label", true, &ph->label);
+    take_text(L, &cur, node, "name", true, &ph->name);
+    size_t n = count_run(cur, "card");
+    if (!ok(L) || !check_count(L, node, "card", n, 1, PP_MAX_CARDS)) return false;
+    ph->cards = pp_arena_calloc(L->a, n, sizeof *ph->cards);
+    ph->n_cards = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        load_card(L, cur, &ph->cards[i]);
+        cur = pp_xml_next(cur, L->path, L->err);
+    }
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
+static bool load_cards(loader *L, xmlNodePtr node)
+{
+    xmlNodePtr cur = pp_xml_first(node, L->path, L->err);
+    size_t n = count_run(cur, "phase");
+    if (!ok(L) || !check_count(L, node, "phase", n, 1, PP_MAX_PHASES)) return false;
+    L->c->phases = pp_arena_calloc(L->a, n, sizeof *L->c->phases);
+    L->c->n_phases = n;
+    for (size_t i = 0; i < n && ok(L); i++) {
+        load_phase(L, cur, &L->c->phases[i]);
+        cur = pp_xml_next(cur, L->path, L->err);
+    }
+    return ok(L) && pp_xml_end(cur, node, L->path, L->err);
+}
+
 /* Counts the {name} placeholders in text. */
 static int placeholders(const char *text, const char *name)
 {
@@ -461,6 +549,28 @@ static bool check_unique_ids(loader *L)
 }
 
 typedef bool (*part_loader)(loader *, xmlNodePtr);
+typedef struct part {
+    const char *name;
+    part_loader load;
+} part;
+
+#define PP_N(a) (sizeof(a) / sizeof((a)[0]))
+static const part meta_part[] = {{"meta", load_meta}};
+static const part themes_parts[] = {{"labels", load_labels},
+                                    {"themes", load_themes},
+                                    {"praatplaat", load_praatplaat},
+                                    {"followup", load_followup}};
+static const part network_parts[] = {{"network", load_network}, {"cards", load_cards}};
+static const part common_parts[] = {{"guide", load_guide}, {"colophon", load_colophon}};
+
+/* Takes the required parts, in order, from *cur. */
+static void take_parts(loader *L, xmlNodePtr *cur, xmlNodePtr root, const part *parts, size_t n)
+{
+    for (size_t i = 0; i < n && ok(L); i++) {
+        xmlNodePtr node = pp_xml_take(cur, root, parts[i].name, true, L->path, L->err);
+        if (node) parts[i].load(L, node);
+    }
+}
 
 static bool load_root(loader *L, xmlNodePtr root)
 {
@@ -477,18 +587,16 @@ static bool load_root(loader *L, xmlNodePtr root)
     xmlFree(lang);
     if (!L->c->lang || !L->c->lang[0])
         return pp_xml_fail(L->err, L->path, root, "<instrument> needs an xml:lang attribute");
-    static const struct {
-        const char *name;
-        part_loader load;
-    } parts[] = {{"meta", load_meta},         {"labels", load_labels},
-                 {"themes", load_themes},     {"praatplaat", load_praatplaat},
-                 {"followup", load_followup}, {"guide", load_guide},
-                 {"colophon", load_colophon}};
     xmlNodePtr cur = pp_xml_first(root, L->path, L->err);
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0] && ok(L); i++) {
-        xmlNodePtr n = pp_xml_take(&cur, root, parts[i].name, true, L->path, L->err);
-        if (n) parts[i].load(L, n);
-    }
+    take_parts(L, &cur, root, meta_part, 1);
+    /* the family: a network map when <network> follows <meta>, else a praatplaat of themes */
+    bool network = ok(L) && cur && pp_xml_is(cur, "network");
+    L->c->family = network ? PP_FAMILY_NETWORK : PP_FAMILY_THEMES;
+    if (network)
+        take_parts(L, &cur, root, network_parts, PP_N(network_parts));
+    else
+        take_parts(L, &cur, root, themes_parts, PP_N(themes_parts));
+    take_parts(L, &cur, root, common_parts, PP_N(common_parts));
     xmlNodePtr rec = ok(L) ? pp_xml_take(&cur, root, "record", false, L->path, L->err) : NULL;
     if (rec) load_record(L, rec);
     return ok(L) && pp_xml_end(cur, root, L->path, L->err) && check_unique_ids(L);
@@ -563,6 +671,38 @@ static void emit(pp_text_fn fn, void *user, const pp_text *t, const char *fmt, .
     fn(t, role, user);
 }
 
+static void each_text(const pp_text *t, size_t n, pp_text_fn fn, void *user, const char *role)
+{
+    for (size_t i = 0; i < n; i++)
+        emit(fn, user, &t[i], "%s", role);
+}
+
+static void network_texts(const pp_content *c, pp_text_fn fn, void *user)
+{
+    const pp_network *nw = &c->network;
+    emit(fn, user, &nw->title, "the central question: title of the network map");
+    emit(fn, user, &nw->question, "the brainstorm question under the network map's title");
+    emit(fn, user, &nw->centre, "the word in the centre of the network map (very short)");
+    emit(fn, user, &nw->rings_label, "heading of the legend of the distance rings");
+    each_text(nw->rings, nw->n_rings, fn, user, "label of a distance ring (short)");
+    emit(fn, user, &nw->kinds_label, "heading of the legend of the kinds of partner");
+    each_text(nw->kinds, nw->n_kinds, fn, user, "a kind of partner: a sector of the network map");
+    emit(fn, user, &nw->roles_label, "heading of the legend of the pen colours per role");
+    each_text(nw->roles, nw->n_roles, fn, user, "a role in the team, marking priority partners");
+    for (size_t i = 0; i < c->n_phases; i++) {
+        const pp_phase *ph = &c->phases[i];
+        emit(fn, user, &ph->label, "number of a phase of the reflection cards (\"Fase 1\")");
+        emit(fn, user, &ph->name, "name of a phase of the reflection cards");
+        for (size_t k = 0; k < ph->n_cards; k++) {
+            emit(fn, user, &ph->cards[k].name, "name of a reflection card in %s", ph->name.text);
+            for (size_t q = 0; q < ph->cards[k].n_lines; q++)
+                emit(fn, user, &ph->cards[k].lines[q].text, "%s on the card %s",
+                     ph->cards[k].lines[q].example ? "example" : "question",
+                     ph->cards[k].name.text);
+        }
+    }
+}
+
 void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
 {
     emit(fn, user, &c->title, "title of the instrument");
@@ -581,6 +721,7 @@ void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
             emit(fn, user, &t->statements[k], "%s", role);
         }
     }
+    network_texts(c, fn, user);
     emit(fn, user, &c->praatplaat.title, "title of the praatplaat (in the centre disc)");
     emit(fn, user, &c->praatplaat.name, "name of the praatplaat sheet");
     emit(fn, user, &c->praatplaat.explain, "label of each theme's notes area");

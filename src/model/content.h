@@ -77,12 +77,49 @@ typedef struct pp_record {
     pp_text tile_map, tile_steps, tile_label;
 } pp_record;
 
+/* The network map of the netwerkkaart family: its words, rings nearest first. */
+typedef struct pp_network {
+    pp_text title, question, centre;
+    pp_text rings_label, kinds_label, roles_label; /* the legends' headings */
+    pp_text *rings, *kinds, *roles;
+    size_t n_rings, n_kinds, n_roles;
+} pp_network;
+
+/* A line of a reflection card: a question, or an example under the question before it. */
+typedef struct pp_card_line {
+    pp_text text;
+    bool example;
+} pp_card_line;
+
+typedef struct pp_card {
+    const char *id;
+    pp_text name;
+    pp_card_line *lines;
+    size_t n_lines;
+} pp_card;
+
+typedef struct pp_phase {
+    const char *id;
+    pp_text label, name; /* "Fase 1", "Wie en waartoe" */
+    pp_card *cards;
+    size_t n_cards;
+} pp_phase;
+
+/* The family of an instrument: which sheets it has. A kind of sheet names the family it needs, or
+ * PP_FAMILY_ANY (the guide); a content is never of PP_FAMILY_ANY. */
+typedef enum pp_family {
+    PP_FAMILY_ANY,
+    PP_FAMILY_THEMES, /* labels, themes, praatplaat, followup: the praatplaat and follow-up plaat */
+    PP_FAMILY_NETWORK /* network, cards: the netwerkkaart and its reflection cards */
+} pp_family;
+
 enum { PP_SCORE_PLUS, PP_SCORE_MIXED, PP_SCORE_MINUS, PP_SCORES };
 
 typedef struct pp_content {
     const char *path; /* as given to pp_content_load */
     const char *id;
     const char *lang;
+    pp_family family;
     pp_text title, subtitle, tagline, category, publisher;
     pp_text yes, no;
     pp_theme *themes;
@@ -100,6 +137,9 @@ typedef struct pp_content {
         pp_row *rows;
         size_t n_rows;
     } followup;
+    pp_network network; /* PP_FAMILY_NETWORK only */
+    pp_phase *phases;   /* PP_FAMILY_NETWORK only */
+    size_t n_phases;
     pp_block *guide; /* sections */
     size_t n_guide;
     struct {
