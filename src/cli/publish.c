@@ -19,7 +19,7 @@
  * size, the texts (id, where, box, page, nominal, final, overflow) and the problems. */
 #define RESULT_TYPE "(uisxsudda(sssuddb)as)"
 
-static const char *const default_sheets = "praatplaat,followup,guide";
+static const char *const default_sheets = "praatplaat,followup,netwerkkaart,guide";
 static const char *const default_papers = "A4,A3,A0";
 
 /* A stem becomes a folder of the output and part of its links: a language tag's characters. */
@@ -118,8 +118,8 @@ static void free_publication(pp_publication *pub)
     g_free(pub->langs);
 }
 
-/* Every language × sheet × paper, language-major; a usage error for a paper a sheet does not
- * allow. */
+/* Every language × sheet × paper, language-major, leaving out the sheets of the other content
+ * family; a usage error for a paper a sheet does not allow. */
 static pp_status plan_outputs(pp_publication *pub, GArray *sheets, GArray *papers, pp_error *err)
 {
     pub->outputs = g_new0(pp_pub_output, pub->n_langs * sheets->len * papers->len);
@@ -128,6 +128,7 @@ static pp_status plan_outputs(pp_publication *pub, GArray *sheets, GArray *paper
             for (guint p = 0; p < papers->len && !pp_error_isset(err); p++) {
                 const pp_sheet_kind *k = g_array_index(sheets, pp_doc_request, s).kind;
                 const pp_paper *pa = g_array_index(papers, pp_doc_request, p).paper;
+                if (k->family && k->family != pub->langs[l].c->family) break; /* not its sheet */
                 pp_doc_request r;
                 if (pp_doc_resolve(k->name, pa->name, 0, false, false, &r, err) != PP_OK) break;
                 pp_pub_output *po = &pub->outputs[pub->n_outputs++];

@@ -89,24 +89,55 @@ static bool check_fonts(const pp_layout *l, pp_typeset *ts, const char *path, pp
     return true;
 }
 
-/* The content fits what the layout supports: its theme counts and its palette. */
+/* What a layout's counts are held to: the themes of a praatplaat, the kinds of partner of a
+ * network map. */
+typedef struct counted {
+    size_t n;
+    long line;
+    const char *what, *min, *max;
+} counted;
+
+static counted content_count(const pp_content *c)
+{
+    if (c->family == PP_FAMILY_NETWORK)
+        return (counted){c->network.n_kinds, c->network.kinds[0].line, "kinds of partner",
+                         "kinds-min", "kinds-max"};
+    return (counted){c->n_themes, c->themes[0].line, "themes", "themes-min", "themes-max"};
+}
+
+/* The content fits what the layout supports: its theme (or kind) counts and its palette. */
 static pp_status check_counts(pp_layout *l, const pp_sheet_kind *k, const pp_content *c,
                               pp_error *err)
 {
-    double lo = pp_layout_has_number(l, "themes-min") ? pp_layout_num(l, "themes-min") : 1;
-    double hi = pp_layout_has_number(l, "themes-max")
-                    ? pp_layout_num_in(l, "themes-max", lo, PP_MAX_THEMES)
-                    : PP_MAX_THEMES;
+    counted n = content_count(c);
+    size_t top = c->family == PP_FAMILY_NETWORK ? PP_MAX_KINDS : PP_MAX_THEMES;
+    double lo = pp_layout_has_number(l, n.min) ? pp_layout_num(l, n.min) : 1;
+    double hi =
+        pp_layout_has_number(l, n.max) ? pp_layout_num_in(l, n.max, lo, (double)top) : (double)top;
     if (pp_layout_status(l, err) != PP_OK) return err->status;
-    if ((double)c->n_themes < lo || (double)c->n_themes > hi)
-        return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
-                            "the %s sheet supports %g to %g themes; the content has %zu", k->name,
-                            lo, hi, c->n_themes);
-    if (c->n_themes > pp_layout_palette_size(l))
-        return pp_error_set(err, PP_ERR_INVALID, c->path, c->themes[0].line,
-                            "%zu themes, but the %s layout has colours for at most %zu",
-                            c->n_themes, k->name, pp_layout_palette_size(l));
+    if ((double)n.n < lo || (double)n.n > hi)
+        return pp_error_set(err, PP_ERR_INVALID, c->path, n.line,
+                            "the %s sheet supports %g to %g %s; the content has %zu", k->name, lo,
+                            hi, n.what, n.n);
+    if (n.n > pp_layout_palette_size(l))
+        return pp_error_set(err, PP_ERR_INVALID, c->path, n.line,
+                            "%zu %s, but the %s layout has colours for at most %zu", n.n, n.what,
+                            k->name, pp_layout_palette_size(l));
     return PP_OK;
+}
+
+/* The kind draws the content's family. */
+static bool same_family(const pp_sheet_kind *k, const pp_content *c)
+{
+    return k->family == PP_FAMILY_ANY || k->family == c->family;
+}
+
+static pp_status other_family(const pp_sheet_kind *k, const pp_content *c, pp_error *err)
+{
+    return pp_error_set(err, PP_ERR_INVALID, c->path, c->title.line,
+                        "the %s sheet is not one of this instrument's: its content has %s", k->name,
+                        c->family == PP_FAMILY_NETWORK ? "a <network>, no <themes>"
+                                                       : "<themes>, no <network>");
 }
 
 struct pp_doc_layouts {
@@ -179,6 +210,7 @@ static pp_status plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_requ
                           const pp_session *ss, pp_typeset *ts, pp_error *err)
 {
     if (!k->plan) return PP_OK;
+    if (!same_family(k, c)) return other_family(k, c, err);
     pp_layout *l = load_layout(s, k, r, layouts_dir, lc, ts, err);
     if (!l || check_counts(l, k, c, err) != PP_OK) return err->status;
     pp_typeset_set_language(ts, c->lang);
@@ -216,7 +248,8 @@ static pp_status plan_all(pp_scene *s, const pp_doc_request *r, const char *layo
     s->tags = k->tagged;
     plan_one(s, k, r, layouts_dir, lc, c, ss, ts, err);
     for (size_t i = 0; k->parts && k->parts[i] && !pp_error_isset(err); i++)
-        plan_part(s, pp_sheet_find(k->parts[i]), r, layouts_dir, lc, c, ss, ts, err);
+        if (same_family(pp_sheet_find(k->parts[i]), c))
+            plan_part(s, pp_sheet_find(k->parts[i]), r, layouts_dir, lc, c, ss, ts, err);
     if (ss && !pp_error_isset(err))
         plan_one(s, pp_sheet_continuation(), r, layouts_dir, lc, c, ss, ts, err);
     return err->status;

@@ -9,6 +9,16 @@ static const char *praatplaat_subject(const pp_content *c)
     return c->praatplaat.title.text;
 }
 
+static const char *netwerkkaart_subject(const pp_content *c)
+{
+    return c->network.title.text;
+}
+
+static const char *all_subject(const pp_content *c)
+{
+    return c->family == PP_FAMILY_NETWORK ? netwerkkaart_subject(c) : praatplaat_subject(c);
+}
+
 static const char *followup_subject(const pp_content *c)
 {
     return c->followup.name.text;
@@ -24,7 +34,7 @@ static const char *report_subject(const pp_content *c)
     return c->record.title.text;
 }
 
-static const char *const all_parts[] = {"praatplaat", "followup", "guide", NULL};
+static const char *const all_parts[] = {"praatplaat", "followup", "netwerkkaart", "guide", NULL};
 static const char *const report_parts[] = {"praatplaat", "followup", NULL};
 static const char *const report_papers[] = {"A4", "A3", NULL};
 
@@ -33,6 +43,7 @@ static const pp_sheet_kind kinds[] = {
      .layout = "praatplaat.xml",
      .plan = pp_radial_plan,
      .default_paper = "A3",
+     .family = PP_FAMILY_THEMES,
      .fillable = true,
      .subject = praatplaat_subject,
      .alt = pp_radial_alt,
@@ -42,6 +53,7 @@ static const pp_sheet_kind kinds[] = {
      .layout = "followup.xml",
      .plan = pp_followup_plan,
      .default_paper = "A3",
+     .family = PP_FAMILY_THEMES,
      .fillable = true,
      .subject = followup_subject,
      .alt = pp_followup_alt,
@@ -61,6 +73,7 @@ static const pp_sheet_kind kinds[] = {
      .papers = report_papers,
      .default_paper = "A4",
      .needs_session = true,
+     .family = PP_FAMILY_THEMES,
      .subject = report_subject,
      .pdfa = "2b",
      .tagged = true,
@@ -71,7 +84,15 @@ static const pp_sheet_kind kinds[] = {
      .parts = all_parts,
      .default_paper = "A3",
      .fillable = true,
-     .subject = praatplaat_subject},
+     .subject = all_subject},
+    {.name = "netwerkkaart",
+     .layout = "netwerkkaart.xml",
+     .plan = pp_netwerkkaart_plan,
+     .default_paper = "A1",
+     .family = PP_FAMILY_NETWORK,
+     .subject = netwerkkaart_subject,
+     .keys = pp_netwerkkaart_keys,
+     .n_keys = &pp_netwerkkaart_n_keys},
     {.name = "appendix",
      .role = PP_SHEET_CONTINUATION,
      .layout = "report.xml",

@@ -51,6 +51,8 @@ typedef struct pp_sheet_kind {
     const char *pdfa;            /* without --pdfa: "2b" or "1b" (docs/archiving.md); NULL: none */
     bool tagged;                 /* a tagged PDF: its plan adds structure, its parts are Figures */
     pp_sheet_alt_fn alt;         /* as a part of a tagged document; NULL: not a Figure */
+    pp_family family;            /* the content family it draws; PP_FAMILY_ANY: every one. A
+                                    composite leaves out the parts of another family */
     const pp_layout_key *keys;   /* every layout name the plan reads; static */
     const size_t *n_keys;
 } pp_sheet_kind;
@@ -98,15 +100,28 @@ const pp_sheet_kind *pp_sheet_continuation(void);
         "themes-max", PP_KEY_NUMBER, 1, PP_MAX_THEMES, true                                        \
     }
 
+/* The counts of kinds of partner a netwerkkaart layout supports, read by the document driver. */
+#define PP_KINDS_MIN                                                                               \
+    {                                                                                              \
+        "kinds-min", PP_KEY_NUMBER, 1, PP_MAX_KINDS, true                                          \
+    }
+#define PP_KINDS_MAX                                                                               \
+    {                                                                                              \
+        "kinds-max", PP_KEY_NUMBER, 1, PP_MAX_KINDS, true                                          \
+    }
+
 /* The sheet modules and their layout names. */
 void pp_followup_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env);
+void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env);
 char *pp_radial_alt(const pp_content *c, const pp_session *ss);
 char *pp_followup_alt(const pp_content *c, const pp_session *ss);
 extern const pp_layout_key pp_followup_keys[], pp_guide_keys[], pp_radial_keys[], pp_report_keys[];
 extern const size_t pp_followup_n_keys, pp_guide_n_keys, pp_radial_n_keys, pp_report_n_keys;
+extern const pp_layout_key pp_netwerkkaart_keys[];
+extern const size_t pp_netwerkkaart_n_keys;
 
 #endif

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# sheet.sh BIN SRC SCRATCH SHEET PAPER: renders SHEET of content/samenwerking/nl.xml at PAPER and checks
-# the PDF: exit 0, exact ISO 216 page size on every page (followup and praatplaat landscape, guide portrait), only
+# sheet.sh BIN SRC SCRATCH SHEET PAPER [CONTENT [--portrait]]: renders SHEET of CONTENT (default
+# content/samenwerking/nl.xml) at PAPER and checks
+# the PDF: exit 0, exact ISO 216 page size on every page (followup, praatplaat and netwerkkaart landscape unless
+# --portrait, guide portrait), only
 # embedded subset Noto Sans fonts, qpdf --check, every text of the sheet present, Title and Creator.
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 sheet=${ARGS[0]} paper=${ARGS[1]}
-content=$SRC/content/samenwerking/nl.xml
+content=$SRC/${ARGS[2]:-content/samenwerking/nl.xml}
+orient=${ARGS[3]:-}
 pdf=$SCRATCH/$sheet-$paper.pdf
 
-run "$BIN" render "$content" --sheet "$sheet" --paper "$paper" -o "$pdf"
+run "$BIN" render "$content" --sheet "$sheet" --paper "$paper" ${orient:+"$orient"} -o "$pdf"
 expect_rc 0
 [ -s "$pdf" ] || die "no PDF written: $pdf"
 
@@ -18,7 +21,7 @@ expect_rc 0
 declare -A iso=([A4]="595.276 841.89" [A3]="841.89 1190.55" [A2]="1190.55 1683.78"
                 [A1]="1683.78 2383.94" [A0]="2383.94 3370.39")
 read -r w h <<<"${iso[$paper]}"
-[ "$sheet" != guide ] && read -r w h <<<"$h $w"
+[ "$sheet" != guide ] && [ "$orient" != --portrait ] && read -r w h <<<"$h $w"
 pages=$(pdf_field "$pdf" Pages)
 [ "$pages" -ge 1 ] || die "PDF has no pages"
 [ "$sheet" = guide ] || expect_eq "$pages" 1 "number of pages of the $sheet sheet"

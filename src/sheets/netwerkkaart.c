@@ -1,0 +1,385 @@
+/* The netwerkkaart: the map of a school team's external partners (the content's <network>). The
+ * central question as title, the brainstorm question under it; "school" in a disc at the centre;
+ * around it the distance rings, nearest first, each wider than the one inside it by ring-growth;
+ * one sector per kind of partner, tinted in the kind's palette colour, with the kind's name on an
+ * arc in a band of that colour around the rings; the rings' labels on plates on the line up from
+ * the centre; faint post-it guides where a whole post-it fits inside one ring of one sector
+ * (postit-guides: A1 and A0); legends of the kinds, the rings and the pen colour per role (the
+ * palette's colours after the kinds'). Every number: layouts/netwerkkaart.xml. */
+#include "sheets/sheet.h"
+
+#include <glib.h>
+#include <math.h>
+
+typedef struct box {
+    double x, y, w, h;
+} box;
+
+/* A post-it guide: its centre, and the angle it is turned by (that of its centre from the map's).
+ */
+typedef struct pp_guide {
+    double x, y, a;
+} pp_guide;
+
+typedef struct nk {
+    pp_scene *s;
+    const pp_content *c;
+    const pp_network *nw;
+    pp_typeset *ts;
+    pp_layout *l;
+    double cx, cy;
+    double radii[PP_MAX_RINGS + 1]; /* ring boundaries: radii[0] the centre disc's edge */
+    double r_band;                  /* the outer edge of the kinds' band */
+    box plates[PP_MAX_RINGS];       /* the rings' labels */
+    pp_guide *guides;               /* post-it guides placed so far */
+    size_t n_guides;
+} nk;
+
+static double mm(nk *k, const char *name)
+{
+    return pp_layout_mm(k->l, name);
+}
+
+static double num(nk *k, const char *name)
+{
+    return pp_layout_num(k->l, name);
+}
+
+static pp_rgb col(nk *k, const char *name)
+{
+    return pp_layout_colour(k->l, name);
+}
+
+static const pp_style *st(nk *k, const char *name)
+{
+    return pp_layout_style(k->l, name);
+}
+
+static void fit(nk *k, const pp_text *t, const char *style, box b, pp_valign v, const char *role)
+{
+    pp_scene_fit(k->s, k->ts, k->c, t, st(k, style), b.x, b.y, b.w, b.h, v, role);
+}
+
+static double sweep(const nk *k)
+{
+    return 2 * G_PI / (double)k->nw->n_kinds;
+}
+
+/* The angle where sector i starts: the first starts straight up from the centre. */
+static double sector_start(const nk *k, size_t i)
+{
+    return -G_PI / 2 + (double)i * sweep(k);
+}
+
+/* The pen colour of role i: the palette's colours after the kinds'. */
+static pp_rgb pen(nk *k, size_t i)
+{
+    return pp_layout_palette(k->l, (k->nw->n_kinds + i) % pp_layout_palette_size(k->l));
+}
+
+/* Ring boundaries from the centre disc to the band, ring i (nearest first) growth^i wide. */
+static void ring_radii(nk *k, double r_centre, double r_rings)
+{
+    size_t n = k->nw->n_rings;
+    double g = num(k, "ring-growth"), total = 0, w = 1;
+    for (size_t i = 0; i < n; i++, w *= g)
+        total += w;
+    k->radii[0] = r_centre;
+    w = 1;
+    for (size_t i = 0; i < n; i++, w *= g)
+        k->radii[i + 1] = k->radii[i] + (r_rings - r_centre) * w / total;
+}
+
+static void sectors(nk *k)
+{
+    size_t n = k->nw->n_kinds;
+    double a = sweep(k), r_rings = k->radii[k->nw->n_rings];
+    double r_mid = (r_rings + k->r_band) / 2;
+    for (size_t i = 0; i < n; i++) {
+        double a0 = sector_start(k, i);
+        pp_rgb c = pp_layout_palette(k->l, i);
+        pp_paint tint = pp_fill(pp_rgb_tint(c, num(k, "sector-tint")));
+        pp_paint band = pp_fill(c);
+        tint.stroke = band.stroke = true;
+        tint.stroke_rgb = band.stroke_rgb = col(k, "paper");
+        tint.width = band.width = mm(k, "sector-gap");
+        pp_scene_sector(k->s, k->cx, k->cy, k->radii[0], r_rings, a0, a0 + a, tint)->role =
+            "sector";
+        pp_scene_sector(k->s, k->cx, k->cy, r_rings, k->r_band, a0, a0 + a, band)->role =
+            "kind band";
+        double room = r_mid * a * num(k, "band-text-share");
+        pp_textbox *tb = pp_textbox_line(k->ts, k->nw->kinds[i].text, st(k, "kind-name"), room);
+        pp_arc arc = {k->cx, k->cy, r_mid, a0 + a / 2};
+        pp_scene_arc_text(k->s, tb, arc, k->c, &k->nw->kinds[i], "kind name");
+    }
+}
+
+static void rings(nk *k)
+{
+    for (size_t i = 1; i <= k->nw->n_rings; i++)
+        pp_scene_circle(k->s, k->cx, k->cy, k->radii[i],
+                        pp_stroke(col(k, "ring"), mm(k, "ring-line")))
+            ->role = "ring";
+    double r = k->radii[0];
+    pp_scene_circle(k->s, k->cx, k->cy, r, pp_fill(col(k, "centre-fill")))->role = "centre";
+    double side = r * sqrt(2) * num(k, "centre-text-share");
+    box b = {k->cx - side / 2, k->cy - side / 2, side, side};
+    fit(k, &k->nw->centre, "centre", b, PP_VALIGN_CENTER, "centre");
+}
+
+/* Each ring's label on a plate in the middle of the ring, straight up from the centre. */
+static void ring_labels(nk *k)
+{
+    for (size_t i = 0; i < k->nw->n_rings; i++) {
+        double r = (k->radii[i] + k->radii[i + 1]) / 2;
+        double w = mm(k, "ring-label-w"), h = mm(k, "ring-label-h");
+        box b = {k->cx - w / 2, k->cy - r - h / 2, w, h};
+        k->plates[i] = b;
+        pp_op *o = pp_scene_rect(k->s, b.x, b.y, b.w, b.h, pp_fill(col(k, "paper")), "ring label");
+        o->radius = mm(k, "plate-corner");
+        o->paint.stroke = true;
+        o->paint.stroke_rgb = col(k, "ring");
+        o->paint.width = mm(k, "ring-line");
+        double pad = mm(k, "plate-pad");
+        box t = {b.x + pad, b.y, b.w - 2 * pad, b.h};
+        fit(k, &k->nw->rings[i], "ring-label", t, PP_VALIGN_CENTER, "ring label text");
+    }
+}
+
+/* Signed distance of (x, y) from the line through the centre at angle a: positive on the side
+ * the sectors turn to. */
+static double side_of(const nk *k, double a, double x, double y)
+{
+    return cos(a) * (y - k->cy) - sin(a) * (x - k->cx);
+}
+
+/* Distance from (x, y) to the box b; 0 inside. */
+static double to_box(box b, double x, double y)
+{
+    return hypot(fmax(fmax(b.x - x, 0), x - (b.x + b.w)), fmax(fmax(b.y - y, 0), y - (b.y + b.h)));
+}
+
+/* The corners of the post-it g, side p, as x, y pairs. */
+static void corners(pp_guide g, double p, double xy[8])
+{
+    static const double u[4] = {-1, 1, 1, -1}, v[4] = {-1, -1, 1, 1};
+    for (int c = 0; c < 4; c++) {
+        xy[2 * c] = g.x + (cos(g.a) * u[c] - sin(g.a) * v[c]) * p / 2;
+        xy[2 * c + 1] = g.y + (sin(g.a) * u[c] + cos(g.a) * v[c]) * p / 2;
+    }
+}
+
+/* True when the post-it g (turned to the centre) lies whole inside ring r of sector i, and its
+ * circumscribed circle is clear of the plates and of the guides placed before it, by pad mm. */
+static bool guide_fits(nk *k, pp_guide g, size_t i, size_t r, double pad)
+{
+    double p = mm(k, "postit"), xy[8], half = p * G_SQRT2 / 2;
+    if (hypot(g.x - k->cx, g.y - k->cy) - p / 2 < k->radii[r] + pad) return false;
+    double a0 = sector_start(k, i), a1 = a0 + sweep(k);
+    corners(g, p, xy);
+    for (int c = 0; c < 4; c++) {
+        double x = xy[2 * c], y = xy[2 * c + 1];
+        if (hypot(x - k->cx, y - k->cy) > k->radii[r + 1] - pad) return false;
+        if (side_of(k, a0, x, y) < pad || -side_of(k, a1, x, y) < pad) return false;
+    }
+    for (size_t q = 0; q < k->nw->n_rings; q++)
+        if (to_box(k->plates[q], g.x, g.y) < half + pad) return false;
+    for (size_t q = 0; q < k->n_guides; q++)
+        if (hypot(g.x - k->guides[q].x, g.y - k->guides[q].y) < 2 * half + mm(k, "postit-gap"))
+            return false;
+    return true;
+}
+
+static void draw_guide(nk *k, pp_guide g)
+{
+    double xy[8];
+    corners(g, mm(k, "postit"), xy);
+    pp_op *o = pp_scene_polygon(k->s, xy, 4, pp_stroke(col(k, "guide"), mm(k, "guide-line")));
+    o->role = "postit guide";
+    o->paint.dash = mm(k, "guide-dash");
+}
+
+/* Post-it guides in ring r of sector i, turned to the centre: as many as fit, row by row from the
+ * inside, each row from the sector's start. */
+static void guides_in(nk *k, size_t i, size_t r)
+{
+    double p = mm(k, "postit"), pad = mm(k, "postit-pad"), step = mm(k, "postit-step");
+    double a0 = sector_start(k, i);
+    for (double rm = k->radii[r] + p / 2; rm <= k->radii[r + 1] - p / 2; rm += step)
+        for (double a = a0; a < a0 + sweep(k); a += step / rm) {
+            pp_guide g = {k->cx + rm * cos(a), k->cy + rm * sin(a), a};
+            if (!guide_fits(k, g, i, r, pad)) continue;
+            k->guides[k->n_guides++] = g;
+            draw_guide(k, g);
+        }
+}
+
+static void postit_guides(nk *k)
+{
+    if (num(k, "postit-guides") <= 0) return;
+    double p = mm(k, "postit"), r_out = k->radii[k->nw->n_rings];
+    size_t cap = (size_t)(G_PI * r_out * r_out / (p * p)) + 1; /* more than the rings' area holds */
+    k->guides = g_new0(pp_guide, cap);
+    for (size_t i = 0; i < k->nw->n_kinds; i++)
+        for (size_t r = 0; r < k->nw->n_rings; r++)
+            guides_in(k, i, r);
+    g_free(k->guides);
+    k->guides = NULL;
+}
+
+typedef enum swatch { SWATCH_FILL, SWATCH_RING, SWATCH_PEN } swatch;
+
+static void draw_swatch(nk *k, swatch kind, size_t i, size_t n, box b)
+{
+    double r = b.w / 2, cx = b.x + r, cy = b.y + b.h / 2;
+    if (kind == SWATCH_FILL)
+        pp_scene_rect(k->s, b.x, cy - r, b.w, b.w, pp_fill(pp_layout_palette(k->l, i)), "swatch");
+    else if (kind == SWATCH_RING)
+        pp_scene_circle(k->s, cx, cy, r * (double)(i + 1) / (double)n,
+                        pp_stroke(col(k, "ring"), mm(k, "ring-line")));
+    else
+        pp_scene_circle(k->s, cx, cy, r, pp_stroke(pen(k, i), mm(k, "pen-line")));
+}
+
+/* One legend: its heading, then a swatch and a text per entry; returns its height. */
+static double legend(nk *k, box b, const pp_text *head, const pp_text *t, size_t n, swatch kind)
+{
+    double hh = mm(k, "legend-head-h"), eh = mm(k, "legend-entry-h"), sw = mm(k, "swatch");
+    fit(k, head, "legend-head", (box){b.x, b.y, b.w, hh}, PP_VALIGN_BOTTOM, "legend heading");
+    double y = b.y + hh;
+    for (size_t i = 0; i < n; i++, y += eh) {
+        draw_swatch(k, kind, i, n, (box){b.x, y, sw, eh});
+        double tx = b.x + sw + mm(k, "swatch-gap");
+        fit(k, &t[i], "legend", (box){tx, y, b.x + b.w - tx, eh}, PP_VALIGN_CENTER, "legend");
+    }
+    return hh + (double)n * eh;
+}
+
+static double legend_h(nk *k, size_t n)
+{
+    return mm(k, "legend-head-h") + (double)n * mm(k, "legend-entry-h");
+}
+
+/* Moves r to the next legend: dx to the right in a wide box, dy down in a tall one. */
+static void next_legend(box *r, bool wide, double dx, double dy)
+{
+    if (wide)
+        r->x += dx;
+    else
+        r->y += dy;
+}
+
+/* The three legends: stacked in a tall box, side by side in a wide one. */
+static void legends(nk *k, box b)
+{
+    const pp_network *nw = k->nw;
+    bool wide = b.w > b.h;
+    double gap = mm(k, "legend-gap"), w = wide ? (b.w - 2 * gap) / 3 : b.w;
+    size_t most = MAX(nw->n_kinds, MAX(nw->n_rings, nw->n_roles));
+    double need = wide ? legend_h(k, most)
+                       : legend_h(k, nw->n_kinds) + legend_h(k, nw->n_rings) +
+                             legend_h(k, nw->n_roles) + 2 * gap;
+    if (need > b.h)
+        pp_scene_problem(k->s, k->c, &nw->kinds_label,
+                         "the legends need %.0f mm, the sheet has room for %.0f mm", need, b.h);
+    box r = {b.x, b.y, w, b.h};
+    double h = legend(k, r, &nw->kinds_label, nw->kinds, nw->n_kinds, SWATCH_FILL);
+    next_legend(&r, wide, w + gap, h + gap);
+    h = legend(k, r, &nw->rings_label, nw->rings, nw->n_rings, SWATCH_RING);
+    next_legend(&r, wide, w + gap, h + gap);
+    legend(k, r, &nw->roles_label, nw->roles, nw->n_roles, SWATCH_PEN);
+}
+
+/* The title and question at the top; returns the box left for the map and legends. */
+static box header(nk *k, double w, double h)
+{
+    double m = mm(k, "margin"), th = mm(k, "title-h"), qh = mm(k, "question-h");
+    fit(k, &k->nw->title, "title", (box){m, m, w - 2 * m, th}, PP_VALIGN_TOP, "title");
+    fit(k, &k->nw->question, "question", (box){m, m + th, w - 2 * m, qh}, PP_VALIGN_TOP,
+        "question");
+    double top = m + th + qh + mm(k, "header-gap"), foot = mm(k, "colophon-h");
+    fit(k, &k->c->colophon.short_line, "colophon", (box){m, h - m - foot, w - 2 * m, foot},
+        PP_VALIGN_BOTTOM, "colophon");
+    return (box){m, top, w - 2 * m, h - m - foot - mm(k, "footer-gap") - top};
+}
+
+void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
+{
+    pp_layout *l = env->layout;
+    nk k = {.s = s, .c = env->content, .nw = &env->content->network, .ts = env->ts, .l = l};
+    double w = pp_layout_page_w(l), h = pp_layout_page_h(l);
+    pp_page *page = pp_scene_page(s, w, h);
+    page->outline = k.nw->title.text;
+    pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&k, "paper")), "paper");
+    box body = header(&k, w, h), map = body, leg = body;
+    double gap = mm(&k, "legend-gap");
+    if (w > h) { /* the legends beside the map, else under it */
+        leg.w = mm(&k, "legend-w");
+        map.w -= leg.w + gap;
+        leg.x = map.x + map.w + gap;
+    } else {
+        leg.h = mm(&k, "legend-h");
+        map.h -= leg.h + gap;
+        leg.y = map.y + map.h + gap;
+    }
+    k.r_band = fmin(map.w, map.h) / 2;
+    k.cx = map.x + map.w / 2;
+    k.cy = map.y + map.h / 2;
+    ring_radii(&k, mm(&k, "centre-r"), k.r_band - mm(&k, "band"));
+    sectors(&k);
+    rings(&k);
+    ring_labels(&k);
+    postit_guides(&k);
+    legends(&k, leg);
+}
+
+const pp_layout_key pp_netwerkkaart_keys[] = {
+    PP_STYLE("centre"),
+    PP_STYLE("colophon"),
+    PP_STYLE("kind-name"),
+    PP_STYLE("legend"),
+    PP_STYLE("legend-head"),
+    PP_STYLE("question"),
+    PP_STYLE("ring-label"),
+    PP_STYLE("title"),
+    PP_COLOUR("centre-fill"),
+    PP_COLOUR("guide"),
+    PP_COLOUR("paper"),
+    PP_COLOUR("ring"),
+    PP_LENGTH("band"),
+    PP_LENGTH("centre-r"),
+    PP_LENGTH("colophon-h"),
+    PP_LENGTH("footer-gap"),
+    PP_LENGTH("guide-dash"),
+    PP_LENGTH("guide-line"),
+    PP_LENGTH("header-gap"),
+    PP_LENGTH("legend-entry-h"),
+    PP_LENGTH("legend-gap"),
+    PP_LENGTH("legend-h"),
+    PP_LENGTH("legend-head-h"),
+    PP_LENGTH("legend-w"),
+    PP_LENGTH("margin"),
+    PP_LENGTH("pen-line"),
+    PP_LENGTH("plate-corner"),
+    PP_LENGTH("plate-pad"),
+    PP_LENGTH("postit"),
+    PP_LENGTH("postit-gap"),
+    PP_LENGTH("postit-pad"),
+    PP_LENGTH_IN("postit-step", 0.1, 100),
+    PP_LENGTH("question-h"),
+    PP_LENGTH("ring-label-h"),
+    PP_LENGTH("ring-label-w"),
+    PP_LENGTH("ring-line"),
+    PP_LENGTH("sector-gap"),
+    PP_LENGTH("swatch"),
+    PP_LENGTH("swatch-gap"),
+    PP_LENGTH("title-h"),
+    PP_NUMBER("band-text-share"),
+    PP_NUMBER("centre-text-share"),
+    PP_NUMBER("postit-guides"),
+    PP_NUMBER_IN("ring-growth", 0.5, 3),
+    PP_NUMBER("sector-tint"),
+    PP_KINDS_MIN,
+    PP_KINDS_MAX,
+};
+const size_t pp_netwerkkaart_n_keys = sizeof pp_netwerkkaart_keys / sizeof pp_netwerkkaart_keys[0];
