@@ -92,5 +92,15 @@ done
 build/praatplaat render content/samenwerking/nl.xml --session samples/zuidrand-2026-10.xml \
     --sheet praatplaat --paper A0 -o out/zuidrand-2026-10-praatplaat-A0.pdf
 build/praatplaat template content/samenwerking/nl.xml -o out/samenwerking-session-template.xml
+# The second instrument (Arteveldehogeschool reflectietool): the network map for the group (A0, A1)
+# and the note-taker (A3), and its guide.
+for paper in A0 A1 A3; do
+    build/praatplaat render content/netwerkkaart/nl.xml --sheet netwerkkaart --paper "$paper" \
+        -o "out/netwerkkaart-netwerkkaart-$paper.pdf"
+done
+build/praatplaat render content/netwerkkaart/nl.xml --sheet guide --paper A4 \
+    -o out/netwerkkaart-guide-A4.pdf
+build/praatplaat render content/netwerkkaart/nl.xml --sheet netwerkkaart --paper A3 --dpi 60 \
+    -o out/netwerkkaart-netwerkkaart-A3.png
 echo "Rendered into out/:"
 ls -1 out
