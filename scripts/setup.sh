@@ -93,11 +93,13 @@ build/praatplaat render content/samenwerking/nl.xml --session samples/zuidrand-2
     --sheet praatplaat --paper A0 -o out/zuidrand-2026-10-praatplaat-A0.pdf
 build/praatplaat template content/samenwerking/nl.xml -o out/samenwerking-session-template.xml
 # The second instrument (Arteveldehogeschool reflectietool): the network map for the group (A0, A1)
-# and the note-taker (A3), and its guide.
+# and the note-taker (A3), the reflection cards to cut, and its guide.
 for paper in A0 A1 A3; do
     build/praatplaat render content/netwerkkaart/nl.xml --sheet netwerkkaart --paper "$paper" \
         -o "out/netwerkkaart-netwerkkaart-$paper.pdf"
 done
+build/praatplaat render content/netwerkkaart/nl.xml --sheet kaartjes --paper A4 \
+    -o out/netwerkkaart-kaartjes-A4.pdf
 build/praatplaat render content/netwerkkaart/nl.xml --sheet guide --paper A4 \
     -o out/netwerkkaart-guide-A4.pdf
 build/praatplaat render content/netwerkkaart/nl.xml --sheet netwerkkaart --paper A3 --dpi 60 \

@@ -34,7 +34,9 @@ static const char *report_subject(const pp_content *c)
     return c->record.title.text;
 }
 
-static const char *const all_parts[] = {"praatplaat", "followup", "netwerkkaart", "guide", NULL};
+static const char *const all_parts[] = {"praatplaat", "followup", "netwerkkaart",
+                                        "kaartjes",   "guide",    NULL};
+static const char *const card_papers[] = {"A4", "A3", NULL};
 static const char *const report_parts[] = {"praatplaat", "followup", NULL};
 static const char *const report_papers[] = {"A4", "A3", NULL};
 
@@ -93,6 +95,15 @@ static const pp_sheet_kind kinds[] = {
      .subject = netwerkkaart_subject,
      .keys = pp_netwerkkaart_keys,
      .n_keys = &pp_netwerkkaart_n_keys},
+    {.name = "kaartjes",
+     .layout = "kaartjes.xml",
+     .plan = pp_kaartjes_plan,
+     .papers = card_papers,
+     .default_paper = "A4",
+     .family = PP_FAMILY_NETWORK,
+     .subject = netwerkkaart_subject,
+     .keys = pp_kaartjes_keys,
+     .n_keys = &pp_kaartjes_n_keys},
     {.name = "appendix",
      .role = PP_SHEET_CONTINUATION,
      .layout = "report.xml",

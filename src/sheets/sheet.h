@@ -117,11 +117,12 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env);
+void pp_kaartjes_plan(pp_scene *s, const pp_sheet_env *env);
 char *pp_radial_alt(const pp_content *c, const pp_session *ss);
 char *pp_followup_alt(const pp_content *c, const pp_session *ss);
 extern const pp_layout_key pp_followup_keys[], pp_guide_keys[], pp_radial_keys[], pp_report_keys[];
 extern const size_t pp_followup_n_keys, pp_guide_n_keys, pp_radial_n_keys, pp_report_n_keys;
-extern const pp_layout_key pp_netwerkkaart_keys[];
-extern const size_t pp_netwerkkaart_n_keys;
+extern const pp_layout_key pp_netwerkkaart_keys[], pp_kaartjes_keys[];
+extern const size_t pp_netwerkkaart_n_keys, pp_kaartjes_n_keys;
 
 #endif

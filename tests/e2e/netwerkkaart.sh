@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # netwerkkaart.sh BIN SRC SCRATCH CASE: the second instrument's family on the command line (#16).
 #   check        `check` of content/netwerkkaart/nl.xml: exit 0, all text fits
-#   all          `render --sheet all`: the netwerkkaart then the guide, and no sheet of the other family
+#   all          `render --sheet all`: the netwerkkaart, the kaartjes and the guide, and no sheet of the other
+#                family
 #   other-family `render --sheet praatplaat` of it, and `--sheet netwerkkaart` of the VO-raad content:
 #                FILE:LINE: error:, exit 1, nothing written
 #   template     `template` of it: not supported yet, FILE:LINE: error:, exit 1, nothing written
@@ -26,6 +27,7 @@ all)
     texts "$nk" netwerkkaart >"$SCRATCH/map.txt"
     python3 "$E2E_LIB_DIR/contains.py" "$SCRATCH/map.txt" "$SCRATCH/p1.txt" || fail "page 1 is not the netwerkkaart"
     texts "$nk" guide >"$SCRATCH/guide.txt"
+    texts "$nk" kaartjes >>"$SCRATCH/guide.txt"
     expect_texts "$SCRATCH/guide.txt" "$out"
     ;;
 other-family)

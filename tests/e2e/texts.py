@@ -10,6 +10,7 @@ followup: follow-up title and name, field labels, group labels, column questions
           yes/no labels, theme names, colophon short line, meta title
 netwerkkaart: the network's title, question and centre, the labels and entries of its rings, kinds and
           roles, colophon short line
+kaartjes: every phase's label and name, every card's name, question and example
 guide:    meta title/subtitle/tagline/category, every heading, paragraph and list item of the guide,
           colophon heading and paragraphs, colophon short line
 themes:   the theme names;  title: the meta title
@@ -51,11 +52,14 @@ def texts(root, what):
         return all_of("network/title", "network/question", "network/centre", "network/rings/label",
                       "network/rings/ring", "network/kinds/label", "network/kinds/kind", "network/roles/label",
                       "network/roles/role", "colophon/short")
+    if what == "kaartjes":
+        return all_of("cards/phase/label", "cards/phase/name", "cards/phase/card/name", "cards/phase/card/question",
+                      "cards/phase/card/example")
     if what == "guide":
         guide = [t for el in root.find("guide").iter() if el.tag in ("heading", "p", "item") for t in lines(el)]
         return (all_of("meta/title", "meta/subtitle", "meta/tagline", "meta/category") + guide +
                 all_of("colophon/heading", "colophon/p", "colophon/short"))
-    sys.exit(f"texts.py: unknown selection {what!r} (praatplaat, followup, netwerkkaart, guide, themes, title)")
+    sys.exit(f"texts.py: unknown selection {what!r} (praatplaat, followup, netwerkkaart, kaartjes, guide, themes, title)")
 
 
 if __name__ == "__main__":

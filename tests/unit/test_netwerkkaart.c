@@ -1,8 +1,9 @@
-/* The netwerkkaart's geometry for 3 to 8 kinds of partner, at A3, A1 and A0, in both orientations:
- * one sector per kind; ring labels on plates that do not overlap and stay inside the rings; every
- * post-it guide whole inside one ring of one sector, clear of the centre, the plates and the other
- * guides; at A1 and A0 at least one guide per sector; the kinds' names fit their arcs; the titles
- * and legends stay off the map. The shipped content at every size has no text problem. */
+/* The kaartjes: six cards or more per A4 page. The netwerkkaart's geometry for 3 to 8 kinds of
+ * partner, at A3, A1 and A0, in both orientations: one sector per kind; ring labels on plates that
+ * do not overlap and stay inside the rings; every post-it guide whole inside one ring of one
+ * sector, clear of the centre, the plates and the other guides; at A1 and A0 at least one guide per
+ * sector; the kinds' names fit their arcs; the titles and legends stay off the map. The shipped
+ * content at every size has no text problem. */
 #include <math.h>
 
 #include "sheet_helpers.h"
@@ -248,12 +249,55 @@ static void other_family_is_refused(void **state)
     g_free(layouts);
 }
 
+/* The cards: at least six per A4 page, inside the crop marks, none overlapping, all text fitting.
+ */
+static void kaartjes_cut_sheet(void **state)
+{
+    char *path = src_path("content/netwerkkaart/nl.xml"), *schema = src_path("schemas/content.rng"),
+         *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(path, schema, &err);
+    assert_non_null(c);
+    size_t cards = 0;
+    for (size_t p = 0; p < c->n_phases; p++)
+        cards += c->phases[p].n_cards;
+    pp_scene *s = pp_scene_new();
+    pp_doc_request r = {pp_sheet_find("kaartjes"), pp_paper_find("A4"), 0};
+    assert_int_equal(pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, *state, &err), PP_OK);
+    size_t seen = 0;
+    for (size_t i = 0; i < s->n_pages; i++) {
+        const pp_page *pg = &s->pages[i];
+        const pp_op *bands[64];
+        size_t n = 0, marks = 0;
+        for (size_t k = 0; k < pg->n && n < 64; k++) {
+            if (role_is(&pg->ops[k], "phase band")) bands[n++] = &pg->ops[k];
+            marks += role_is(&pg->ops[k], "crop mark");
+        }
+        if (i + 1 < s->n_pages) assert_true(n >= 6);
+        assert_true(marks > 0);
+        for (size_t a = 0; a < n; a++) {
+            assert_true(bands[a]->x >= 0 && bands[a]->x + bands[a]->w <= pg->w);
+            for (size_t b = 0; b < a; b++)
+                assert_false(overlap(bands[a], bands[b]));
+        }
+        seen += n;
+    }
+    assert_int_equal(seen, cards);
+    no_problems(s);
+    pp_scene_free(s);
+    pp_content_free(c);
+    g_free(path);
+    g_free(schema);
+    g_free(layouts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_count_paper_and_orientation),
         cmocka_unit_test(shipped_content),
         cmocka_unit_test(other_family_is_refused),
+        cmocka_unit_test(kaartjes_cut_sheet),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
