@@ -258,6 +258,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     pp_scene *s = pp_scene_new();
     /* A form draws the blank sheet; the session's answers become the fields' values. */
     s->form = o->form;
+    s->duplex = o->duplex;
     if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
         report(s, r.paper);
         GHashTable *values = o->form ? pp_form_values(c, ss) : NULL;

@@ -61,6 +61,8 @@ static const char usage_render[] =
     "  --tile-margin MM    with --tile: the printer's unprintable margin (default 6, 0 to 30)\n"
     "  --marks             for a print shop: bleed, crop marks, a slug line, TrimBox and BleedBox\n"
     "  --bleed MM          with --marks: the bleed (default 3, 0 to 25)\n"
+    "  --duplex            the back of every page of a sheet with a back side (the kaartjes), for\n"
+    "                      printing on both sides, flipped on the long edge\n"
     "\n"
     "Text that does not fit its box even at the layout's minimum size is still drawn and written,\n"
     "reported on stderr as FILE:LINE: error: …, and the exit code is 1.\n";
@@ -183,7 +185,7 @@ static pp_status length_option(int argc, char **argv, int *i, const char *name, 
     return PP_OK;
 }
 
-/* --tile, --overlap, --tile-margin, --marks, --bleed; false when a is none of them. */
+/* --tile, --overlap, --tile-margin, --marks, --bleed, --duplex; false when a is none of them. */
 static bool print_option(int argc, char **argv, int *i, pp_options *o, pp_error *err)
 {
     const char *a = argv[*i];
@@ -199,6 +201,8 @@ static bool print_option(int argc, char **argv, int *i, pp_options *o, pp_error 
         length_option(argc, argv, i, "--bleed", PP_MAX_BLEED_MM, &o->bleed, &o->bleed_given, err);
     else if (strcmp(a, "--marks") == 0)
         o->marks = true;
+    else if (strcmp(a, "--duplex") == 0)
+        o->duplex = true;
     else
         return false;
     return true;

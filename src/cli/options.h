@@ -42,6 +42,7 @@ typedef struct pp_options {
     double overlap;      /* --overlap, mm (default 10) */
     double tile_margin;  /* --tile-margin, mm (default 6) */
     bool marks;          /* render --marks */
+    bool duplex;         /* render, check --duplex: sheets with a back side add it (the kaartjes) */
     double bleed;        /* --bleed, mm (default 3) */
     bool overlap_given, tile_margin_given, bleed_given;
 } pp_options;

@@ -2,7 +2,9 @@
  * grid of columns x rows per page, phase by phase; each card has a band in its phase's palette
  * colour with the phase's label and name, then the card's name and its questions (dots) and
  * examples (indented), set together at one size, shrunk to fit the card if need be. Crop marks
- * stand in the margin at every cut line and as small crosses where the cards meet. Every number:
+ * stand in the margin at every cut line and as small crosses where the cards meet. With --duplex
+ * (s->duplex) each page is followed by its back: every card's back in its phase's colour with the
+ * phase and the card's name, mirrored so that it lies behind its front. Every number:
  * layouts/kaartjes.xml. */
 #include "sheets/sheet.h"
 
@@ -148,6 +150,47 @@ static void card(kj *k, const pp_phase *ph, size_t phase, const pp_card *cd, box
     card_lines(k, cd, (box){b.x + pad, y, b.w - 2 * pad, b.y + b.h - pad - y});
 }
 
+/* A card of a page: its phase (and that phase's index) and the card. */
+typedef struct placed {
+    const pp_phase *ph;
+    size_t phase;
+    const pp_card *cd;
+} placed;
+
+/* The card in cell n of a page: on a back page the columns run the other way, so that the back
+ * lies behind its front when the sheet is flipped on its long edge. */
+static box cell(kj *k, int n, bool back)
+{
+    double cw = k->grid.w / k->cols, ch = k->grid.h / k->rows;
+    int col = n % k->cols, row = n / k->cols;
+    if (back) col = k->cols - 1 - col;
+    return (box){k->grid.x + col * cw, k->grid.y + row * ch, cw, ch};
+}
+
+/* A card's back: its phase's colour, the phase's label and name and the card's name. */
+static void card_back(kj *k, const placed *c, box b)
+{
+    pp_rgb colour = pp_layout_palette(k->l, c->phase % pp_layout_palette_size(k->l));
+    pp_scene_rect(k->s, b.x, b.y, b.w, b.h, pp_fill(colour), "card back");
+    double pad = mm(k, "back-pad"), lh = mm(k, "back-label-h"), w = b.w - 2 * pad;
+    double y = b.y + b.h / 2 - lh;
+    fit(k, &c->ph->label, "back-label", (box){b.x + pad, y - lh, w, lh}, PP_VALIGN_BOTTOM,
+        "back label");
+    fit(k, &c->ph->name, "back-name", (box){b.x + pad, y, w, lh}, PP_VALIGN_TOP, "back name");
+    fit(k, &c->cd->name, "back-card", (box){b.x + pad, y + lh, w, b.y + b.h - pad - y - lh},
+        PP_VALIGN_TOP, "back card");
+}
+
+static void back_page(kj *k, const placed *cards, int n)
+{
+    pp_scene_page(k->s, k->page_w, k->page_h);
+    pp_scene_rect(k->s, 0, 0, k->page_w, k->page_h, pp_fill(pp_layout_colour(k->l, "paper")),
+                  "paper");
+    for (int i = 0; i < n; i++)
+        card_back(k, &cards[i], cell(k, i, true));
+    crop_marks(k);
+}
+
 void pp_kaartjes_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
@@ -158,18 +201,25 @@ void pp_kaartjes_plan(pp_scene *s, const pp_sheet_env *env)
     k.rows = (int)pp_layout_num_in(l, "rows", 1, 12);
     double m = mm(&k, "margin");
     k.grid = (box){m, m, k.page_w - 2 * m, k.page_h - 2 * m};
-    double cw = k.grid.w / k.cols, ch = k.grid.h / k.rows;
     int per_page = k.cols * k.rows, n = 0;
+    placed *page = g_new0(placed, per_page);
     for (size_t p = 0; p < env->content->n_phases; p++)
-        for (size_t i = 0; i < env->content->phases[p].n_cards; i++, n++) {
-            if (n % per_page == 0) new_page(&k);
-            int cell = n % per_page, col = cell % k.cols, row = cell / k.cols;
-            box b = {k.grid.x + col * cw, k.grid.y + row * ch, cw, ch};
-            card(&k, &env->content->phases[p], p, &env->content->phases[p].cards[i], b);
+        for (size_t i = 0; i < env->content->phases[p].n_cards; i++) {
+            if (n == 0) new_page(&k);
+            page[n] = (placed){&env->content->phases[p], p, &env->content->phases[p].cards[i]};
+            card(&k, page[n].ph, p, page[n].cd, cell(&k, n, false));
+            if (++n < per_page) continue;
+            if (s->duplex) back_page(&k, page, n);
+            n = 0;
         }
+    if (n > 0 && s->duplex) back_page(&k, page, n);
+    g_free(page);
 }
 
 const pp_layout_key pp_kaartjes_keys[] = {
+    PP_STYLE("back-card"),
+    PP_STYLE("back-label"),
+    PP_STYLE("back-name"),
     PP_STYLE("card-name"),
     PP_STYLE("example"),
     PP_STYLE("phase-label"),
@@ -178,6 +228,8 @@ const pp_layout_key pp_kaartjes_keys[] = {
     PP_COLOUR("bullet"),
     PP_COLOUR("mark"),
     PP_COLOUR("paper"),
+    PP_LENGTH("back-label-h"),
+    PP_LENGTH("back-pad"),
     PP_LENGTH("band-h"),
     PP_LENGTH("bullet-indent"),
     PP_LENGTH("bullet-r"),

@@ -126,6 +126,7 @@ typedef struct pp_scene {
     const char *sheet; /* name of the sheet being planned, for messages */
     bool form;         /* sheets add FIELD ops where answers go (render --form) */
     bool tags;         /* sheets add BEGIN/END ops: a tagged PDF (the report) */
+    bool duplex;       /* sheets with a back side add it after each page (render --duplex) */
     /* internal */
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;

@@ -5,6 +5,7 @@
 #                family
 #   other-family `render --sheet praatplaat` of it, and `--sheet netwerkkaart` of the VO-raad content:
 #                FILE:LINE: error:, exit 1, nothing written
+#   duplex       `render --sheet kaartjes --duplex`: twice the pages, every card's name on a front and a back
 #   template     `template` of it: not supported yet, FILE:LINE: error:, exit 1, nothing written
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
@@ -40,6 +41,17 @@ other-family)
     expect_rc 1
     expect_in "$SCRATCH/stderr" "not one of this instrument's" "stderr of render --sheet netwerkkaart"
     [ ! -e "$out" ] || fail "a PDF was written"
+    ;;
+duplex)
+    run "$BIN" render "$nk" --sheet kaartjes -o "$SCRATCH/front.pdf"
+    expect_rc 0
+    run "$BIN" render "$nk" --sheet kaartjes --duplex -o "$out"
+    expect_rc 0
+    expect_eq "$(pdf_field "$out" Pages)" "$((2 * $(pdf_field "$SCRATCH/front.pdf" Pages)))" "pages with --duplex"
+    pdftotext -enc UTF-8 -f 2 -l 2 "$out" "$SCRATCH/back.txt"
+    grep -qF Actoreninventaris "$SCRATCH/back.txt" || fail "the first back page has no card name"
+    run qpdf --check "$out"
+    expect_rc 0
     ;;
 template)
     run "$BIN" template "$nk" -o "$SCRATCH/session.xml"

@@ -291,6 +291,42 @@ static void kaartjes_cut_sheet(void **state)
     g_free(layouts);
 }
 
+/* With --duplex every page of cards is followed by its back, each card's back behind its front
+ * when the sheet is flipped on its long edge (the columns mirrored). */
+static void kaartjes_duplex(void **state)
+{
+    char *path = src_path("content/netwerkkaart/nl.xml"), *schema = src_path("schemas/content.rng"),
+         *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(path, schema, &err);
+    assert_non_null(c);
+    pp_scene *s = pp_scene_new();
+    s->duplex = true;
+    pp_doc_request r = {pp_sheet_find("kaartjes"), pp_paper_find("A4"), 0};
+    assert_int_equal(pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, *state, &err), PP_OK);
+    assert_true(s->n_pages >= 2 && s->n_pages % 2 == 0);
+    for (size_t i = 0; i + 1 < s->n_pages; i += 2) {
+        const pp_page *front = &s->pages[i], *back = &s->pages[i + 1];
+        const pp_op *f[64], *b[64];
+        size_t nf = 0, nb = 0;
+        for (size_t k = 0; k < front->n && nf < 64; k++)
+            if (role_is(&front->ops[k], "phase band")) f[nf++] = &front->ops[k];
+        for (size_t k = 0; k < back->n && nb < 64; k++)
+            if (role_is(&back->ops[k], "card back")) b[nb++] = &back->ops[k];
+        assert_int_equal(nf, nb);
+        for (size_t k = 0; k < nf; k++) {
+            assert_true(fabs(b[k]->x - (front->w - f[k]->x - f[k]->w)) < 1e-6);
+            assert_true(fabs(b[k]->y - f[k]->y) < 1e-6);
+        }
+    }
+    no_problems(s);
+    pp_scene_free(s);
+    pp_content_free(c);
+    g_free(path);
+    g_free(schema);
+    g_free(layouts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +334,7 @@ int main(void)
         cmocka_unit_test(shipped_content),
         cmocka_unit_test(other_family_is_refused),
         cmocka_unit_test(kaartjes_cut_sheet),
+        cmocka_unit_test(kaartjes_duplex),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
