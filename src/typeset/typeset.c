@@ -2,6 +2,8 @@
 
 #include "typeset/hyphen.h"
 
+#include "base/script.h"
+
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
@@ -244,17 +246,7 @@ bool pp_typeset_is_rtl(const char *text)
 {
     for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (!g_unichar_isalpha(c)) continue;
-        switch (g_unichar_get_script(c)) {
-        case G_UNICODE_SCRIPT_ARABIC:
-        case G_UNICODE_SCRIPT_HEBREW:
-        case G_UNICODE_SCRIPT_SYRIAC:
-        case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO:
-            return true;
-        default:
-            return false;
-        }
+        if (g_unichar_isalpha(c)) return pp_unichar_is_rtl(c);
     }
     return false;
 }
