@@ -82,11 +82,16 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+/* Every problem; when one is fatal, only the first fatal one (the root cause). */
 static void report(const pp_scene *s, const pp_paper *paper)
 {
+    bool fatal = pp_scene_fatal(s);
     for (size_t i = 0; i < s->n_problems; i++)
-        fprintf(stderr, "%s: error: %s (paper %s)\n", s->problems[i].where, s->problems[i].what,
-                paper->name);
+        if (!fatal || s->problems[i].fatal) {
+            fprintf(stderr, "%s: error: %s (paper %s)\n", s->problems[i].where, s->problems[i].what,
+                    paper->name);
+            if (fatal) return;
+        }
 }
 
 /* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
@@ -208,10 +213,11 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         gchar *meta = o->form ? pp_form_meta(c) : NULL;
         pp_form form = {values, meta, s->n_pages};
         if (values) pp_form_plan_values(s, ts, c, values);
-        if (o->command == PP_CMD_RENDER)
-            write_output(s, o, &r, c, ss, o->form ? &form : NULL, err);
-        else
+        /* A fatal problem (a character no font has) writes nothing: the PDF would be damaged. */
+        if (o->command != PP_CMD_RENDER)
             print_check(o, &r, s, ss);
+        else if (!pp_scene_fatal(s))
+            write_output(s, o, &r, c, ss, o->form ? &form : NULL, err);
         if (values) g_hash_table_destroy(values);
         g_free(meta);
     }

@@ -75,6 +75,8 @@ typedef struct pp_page {
 typedef struct pp_problem {
     char where[600]; /* "FILE:LINE" of the element */
     char what[800];  /* human explanation */
+    bool fatal;      /* no output may be written (a character no font has); else the text is drawn
+                        at its minimum size and reported */
 } pp_problem;
 
 /* A session text continued on the numbered appendix pages at the end of the document. */
@@ -134,6 +136,9 @@ pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *o
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* True when one of s's problems forbids writing any output. */
+bool pp_scene_fatal(const pp_scene *s);
 
 /* Registers text to continue in the appendix, from the place where (both copied); returns its
  * number, from 1. */

@@ -133,11 +133,11 @@ static void dates(void **state)
 static void participants_line(void **state)
 {
     (void)state;
-    pp_participant p = {{NULL, "Joost", 1, NULL}, {NULL, "De Akkerrand", 2, NULL}, {0}};
+    pp_participant p = {{NULL, "Joost", 1, NULL, NULL}, {NULL, "De Akkerrand", 2, NULL, NULL}, {0}};
     char *s = pp_record_participant(&p);
     assert_string_equal(s, "Joost (De Akkerrand)");
     g_free(s);
-    p.role = (pp_text){NULL, "locatiedirecteur", 3, NULL};
+    p.role = (pp_text){NULL, "locatiedirecteur", 3, NULL, NULL};
     s = pp_record_participant(&p);
     assert_string_equal(s, "Joost (De Akkerrand, locatiedirecteur)");
     g_free(s);
