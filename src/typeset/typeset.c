@@ -20,12 +20,21 @@ struct pp_typeset {
 };
 
 /* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to
- * or reads from the user's caches. */
+ * or reads from the user's caches. Each family falls back, character by character, on the families
+ * after it: the content's Noto Sans on the scripts' Noto faces, the session ink's Comic Neue (after
+ * the arrows of Noto Sans Symbols) on Andika (a plain hand for the Latin letters Comic Neue lacks:
+ * Vietnamese, Turkish ğ and İ), and every text last on Symbola (symbols and emoji). */
+#define PP_SCRIPTS                                                                                 \
+    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"                           \
+    "<family>Noto Sans Symbols</family><family>" PP_TYPESET_LAST_FALLBACK "</family>"
 static const char config_fmt[] =
     "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
-    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>"
-    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"
-    "<family>Noto Sans Symbols</family></prefer></alias>"
+    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>" PP_SCRIPTS
+    "</prefer></alias>"
+    "<alias binding=\"same\"><family>Noto Sans</family><accept>" PP_SCRIPTS "</accept></alias>"
+    "<alias binding=\"same\"><family>" PP_TYPESET_INK_FAMILY "</family><accept>"
+    "<family>Noto Sans Symbols</family><family>" PP_TYPESET_INK_FALLBACK "</family>"
+    "<family>Noto Sans</family>" PP_SCRIPTS "</accept></alias>"
     "<alias><family>serif</family><prefer><family>Noto Sans</family></prefer></alias>"
     "</fontconfig>";
 

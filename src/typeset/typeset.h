@@ -19,6 +19,12 @@
 
 typedef struct pp_typeset pp_typeset;
 
+/* The shipped families that stand in for others (fonts/): the handwriting-like ink, its matching
+ * fallback for letters it lacks, and the last fallback of every text (symbols and emoji). */
+#define PP_TYPESET_INK_FAMILY "Comic Neue"
+#define PP_TYPESET_INK_FALLBACK "Andika"
+#define PP_TYPESET_LAST_FALLBACK "Symbola"
+
 /* fonts_dir: directory of font files (the only fonts used); hyphen_dir: libhyphen dictionaries. */
 /* fontconfig's current configuration becomes this one (pango's own start-up thread reads it). */
 pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_error *err);
