@@ -33,7 +33,11 @@ void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
         pp_flow_text(&fl, &rec->appendix, title, pp_layout_style(l, "appendix"), 0,
                      pp_layout_mm(l, "label-gap"));
         g_free(title);
-        pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), 0,
+        double indent =
+            c->colour ? pp_flow_swatch(&fl, pp_report_postit_colour(l, c->colour),
+                                       pp_layout_mm(l, "swatch"), pp_layout_mm(l, "swatch-gap"))
+                      : 0;
+        pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), indent,
                      pp_layout_mm(l, "label-gap"));
         pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0,
                      pp_layout_mm(l, "section-gap"));

@@ -166,8 +166,7 @@ const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size)
 {
     if (!s->owned) s->owned = g_ptr_array_new_with_free_func(g_free);
     pp_style *copy = g_memdup2(st, sizeof *st);
-    copy->size = size;
-    copy->min = fmin(copy->min, size);
+    copy->size = fmax(size, st->min);
     g_ptr_array_add(s->owned, copy);
     return copy;
 }
@@ -180,7 +179,7 @@ int pp_scene_continue(pp_scene *s, const char *where, const char *text, const pp
     }
     int n = (int)s->n_conts + 1;
     pp_continuation *c = &s->conts[s->n_conts++];
-    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src};
+    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src, NULL};
     c->src.text = c->text;
     return n;
 }

@@ -85,6 +85,7 @@ typedef struct pp_continuation {
     char *where; /* owned: the place it comes from ("AMBITIE · ONDERBOUW EN LICHT TOE") */
     char *text;  /* owned: what did not fit */
     pp_text src;
+    const char *colour; /* a post-it's colour (one of pp_postit_colours), or NULL */
 } pp_continuation;
 
 typedef struct pp_scene {
@@ -113,7 +114,8 @@ pp_page *pp_scene_current(pp_scene *s);
 
 /* Takes ownership of l, freed with the scene. */
 void pp_scene_keep_layout(pp_scene *s, pp_layout *l);
-/* A copy of st at size pt (min stays), owned by the scene: for text scaled to its box. */
+/* A copy of st at size pt, owned by the scene: for text scaled to its box. The layout's minimum
+ * holds: a size below st->min gives st->min. */
 const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size);
 
 /* Drawing onto the current page. All return the op (borrowed) for further tweaks. */
