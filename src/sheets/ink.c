@@ -14,7 +14,15 @@ gchar *pp_ink_no_break(gchar *s)
     return out;
 }
 
-int pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const pp_style *st,
+bool pp_ink_direction(const pp_sheet_env *env)
+{
+    bool was = pp_typeset_rtl(env->ts);
+    if (env->session && env->session->lang)
+        pp_typeset_set_rtl(env->ts, pp_lang_is_rtl(env->session->lang));
+    return was;
+}
+
+static int fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const pp_style *st,
                double x, double y, double w, double h, pp_valign v, const char *where)
 {
     if (!src->text) return 0;
@@ -38,6 +46,15 @@ int pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const p
     g_free(shown);
     g_free(ref);
     return number;
+}
+
+int pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const pp_style *st,
+               double x, double y, double w, double h, pp_valign v, const char *where)
+{
+    bool was = pp_ink_direction(env);
+    int n = fit(s, env, src, st, x, y, w, h, v, where);
+    pp_typeset_set_rtl(env->ts, was);
+    return n;
 }
 
 void pp_ink_cross(pp_scene *s, double x, double y, double size, double inset, pp_paint paint)

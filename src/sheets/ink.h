@@ -17,6 +17,11 @@ int pp_ink_fit(pp_scene *s, const pp_sheet_env *env, const pp_text *src, const p
  * a new string (g_free). */
 gchar *pp_ink_no_break(gchar *s);
 
+/* Session texts run in the direction of the session's language (its xml:lang) where it gives one,
+ * else of the content's: sets that direction for the text boxes made next and returns the one to
+ * restore afterwards with pp_typeset_set_rtl. */
+bool pp_ink_direction(const pp_sheet_env *env);
+
 /* A cross from corner to corner of the square (x, y, size), inset by inset. */
 void pp_ink_cross(pp_scene *s, double x, double y, double size, double inset, pp_paint paint);
 

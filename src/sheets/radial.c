@@ -500,6 +500,7 @@ static bool answers(rd *f, size_t theme, rect a)
     if (slots) pl = plan_postits(f, slots, text != NULL, a);
     size_t shown = slots < t->n_postits ? slots - 1 : slots;
     double g = mm(f, "ink-postit-gap");
+    bool was = pp_ink_direction(f->env); /* authors and references too */
     for (size_t k = 0; k < slots; k++) {
         double x = pl.x + (double)(k % (size_t)pl.cols) * (pl.side + g),
                y = pl.y + (double)(k / (size_t)pl.cols) * (pl.side + g);
@@ -508,6 +509,7 @@ static bool answers(rd *f, size_t theme, rect a)
         else
             postits_elsewhere(f, theme, shown, x, y, pl.side);
     }
+    pp_typeset_set_rtl(f->ts, was);
     if (text) {
         src.text = text;
         gchar *where = g_strdup_printf("%s · %s", f->c->themes[theme].name.text,

@@ -5,6 +5,7 @@
  * layouts/report.xml. */
 #include "model/record.h"
 #include "sheets/flow.h"
+#include "sheets/ink.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
@@ -40,7 +41,9 @@ static void labelled(rp *r, const pp_text *label, const pp_text *src, const char
 {
     pp_flow_keep(&r->fl, mm(r, "keep"));
     if (label) pp_flow_text(&r->fl, label, NULL, st(r, "label"), 0, mm(r, "label-gap"));
+    bool was = pp_ink_direction(r->fl.env);
     pp_flow_text(&r->fl, src, value, st(r, "answer"), 0, mm(r, "block-gap"));
+    pp_typeset_set_rtl(r->fl.env->ts, was);
 }
 
 static void head(rp *r)
@@ -58,6 +61,7 @@ static void head(rp *r)
     pp_flow_keep(&r->fl, mm(r, "keep"));
     const pp_text *label = field(r, "participants");
     if (label) pp_flow_text(&r->fl, label, NULL, st(r, "label"), 0, mm(r, "label-gap"));
+    bool was = pp_ink_direction(r->fl.env);
     for (size_t i = 0; i < ss->n_participants; i++) {
         const pp_participant *p = &ss->participants[i];
         gchar *line = pp_record_participant(p);
@@ -65,6 +69,7 @@ static void head(rp *r)
                      0);
         g_free(line);
     }
+    pp_typeset_set_rtl(r->fl.env->ts, was);
     r->fl.y += mm(r, "block-gap");
 }
 
@@ -110,8 +115,10 @@ static void postits(rp *r, size_t theme)
                      mm(r, "label-gap"));
         gchar *v = g_strjoin("\n", p->text.text ? p->text.text : p->author.text,
                              p->text.text ? p->author.text : NULL, NULL);
+        bool was = pp_ink_direction(r->fl.env);
         pp_flow_text(&r->fl, p->text.text ? &p->text : &p->author, v, st(r, "answer"), 0,
                      mm(r, "block-gap"));
+        pp_typeset_set_rtl(r->fl.env->ts, was);
         g_free(v);
     }
 }

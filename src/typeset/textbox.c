@@ -12,7 +12,9 @@ struct pp_textbox {
     double w, h; /* the box, mm; h < 0 when unbounded */
     double size; /* pt */
     bool overflow;
-    bool rtl;         /* right-to-left text: no letter spacing (it would break joined scripts) */
+    bool rtl;         /* a right-to-left paragraph (from the language, pp_typeset_rtl) */
+    bool joined;      /* text that starts right to left: no letter spacing (it would break joined
+                         scripts) */
     gunichar missing; /* first character no shipped font has, or 0 */
 };
 
@@ -22,15 +24,17 @@ static const double EPS_MM = 0.005;
  * sizes, and pango loads (and starts a thread for) each distinct font pattern only once. */
 static const double SIZE_GRID_PT = 0.25;
 
-static PangoAlignment alignment(pp_align a)
+/* Start and end are right and left in a right-to-left paragraph (pango mirrors the alignment only
+ * under auto_dir, which we never use). */
+static PangoAlignment alignment(pp_align a, bool rtl)
 {
-    return a == PP_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-           : a == PP_ALIGN_END  ? PANGO_ALIGN_RIGHT
-                                : PANGO_ALIGN_LEFT;
+    return a == PP_ALIGN_CENTER        ? PANGO_ALIGN_CENTER
+           : (a == PP_ALIGN_END) ^ rtl ? PANGO_ALIGN_RIGHT
+                                       : PANGO_ALIGN_LEFT;
 }
 
 /* Sets the layout's font and spacing for size pt. */
-static void set_size(PangoLayout *layout, const pp_style *st, double size, bool rtl)
+static void set_size(PangoLayout *layout, const pp_style *st, double size, bool joined)
 {
     double em = size * PP_PT_MM;
     PangoFontDescription *fd = pango_font_description_new();
@@ -43,7 +47,7 @@ static void set_size(PangoLayout *layout, const pp_style *st, double size, bool 
     PangoAttrList *attrs = pango_attr_list_new();
     pango_attr_list_insert(
         attrs, pango_attr_line_height_new_absolute((int)lround(st->leading * em * PANGO_SCALE)));
-    if (st->tracking != 0 && !rtl)
+    if (st->tracking != 0 && !joined)
         pango_attr_list_insert(
             attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));
     pango_layout_set_attributes(layout, attrs);
@@ -139,7 +143,7 @@ static void drop_unused_hyphens(pp_textbox *tb)
 
 static bool fits_at(pp_textbox *tb, double size)
 {
-    set_size(tb->layout, tb->st, size, tb->rtl);
+    set_size(tb->layout, tb->st, size, tb->joined);
     double w, h;
     logical(tb, &w, &h);
     return w <= tb->w + EPS_MM && (tb->h < 0 || h <= tb->h + EPS_MM);
@@ -166,7 +170,7 @@ static void shrink_to_fit(pp_textbox *tb)
             hi = mid;
     }
     tb->size = st->min + (double)lo * SIZE_GRID_PT;
-    set_size(tb->layout, st, tb->size, tb->rtl);
+    set_size(tb->layout, st, tb->size, tb->joined);
 }
 
 static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, double w, double h)
@@ -177,15 +181,17 @@ static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, do
     tb->w = w;
     tb->h = h;
     tb->layout = pango_layout_new(pp_typeset_context(ts));
-    tb->rtl = pp_typeset_is_rtl(text);
+    tb->rtl = pp_typeset_rtl(ts);
+    tb->joined = pp_typeset_is_rtl(text);
     tb->missing = pp_typeset_missing_char(ts, text);
     char *set = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
     pango_layout_set_text(tb->layout, set, -1);
     g_free(set);
     pango_layout_set_width(tb->layout, (int)lround(fmax(w, 0) * PANGO_SCALE));
     pango_layout_set_wrap(tb->layout, PANGO_WRAP_WORD);
-    pango_layout_set_alignment(tb->layout, alignment(st->align));
-    pango_layout_set_auto_dir(tb->layout, TRUE);
+    pango_layout_set_alignment(tb->layout, alignment(st->align, tb->rtl));
+    /* The paragraph's direction is the context's (the language's), not its first letter's. */
+    pango_layout_set_auto_dir(tb->layout, FALSE);
     return tb;
 }
 
@@ -442,6 +448,6 @@ void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
         cairo_move_to(cr, x, y);
         pango_cairo_show_layout(cr, tb->layout);
     }
-    if (tb->rtl) show_space_after(tb, cr, x, y);
+    if (tb->rtl || tb->joined) show_space_after(tb, cr, x, y);
     cairo_restore(cr);
 }

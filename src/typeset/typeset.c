@@ -13,7 +13,8 @@ struct pp_typeset {
     FcConfig *fc;
     FcCharSet *covered; /* every character some shipped font has */
     PangoFontMap *map;
-    PangoContext *ctx;
+    PangoContext *ctx[2]; /* left-to-right and right-to-left paragraphs: fixed base directions */
+    bool rtl;             /* the direction of the paragraphs made next */
     char *hyphen_dir;
     char *lang;
     pp_hyphenator *hyph;
@@ -87,8 +88,11 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
     FcConfigSetCurrent(fc);
     ts->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), fc);
-    ts->ctx = pango_font_map_create_context(ts->map);
-    set_font_options(ts->ctx);
+    for (int d = 0; d < 2; d++) {
+        ts->ctx[d] = pango_font_map_create_context(ts->map);
+        set_font_options(ts->ctx[d]);
+        pango_context_set_base_dir(ts->ctx[d], d ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    }
     ts->hyphen_dir = g_strdup(hyphen_dir);
     ts->covered = FcCharSetCreate();
     FcFontSet *set = FcConfigGetFonts(fc, FcSetSystem);
@@ -153,7 +157,8 @@ bool pp_typeset_free(pp_typeset *ts)
     if (!ts) return true;
     pp_hyphenator_free(ts->hyph);
     FcCharSetDestroy(ts->covered);
-    g_object_unref(ts->ctx);
+    g_object_unref(ts->ctx[0]);
+    g_object_unref(ts->ctx[1]);
     /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without
      * this FcFini() asserts at exit and valgrind reports the config lost. */
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), NULL);
@@ -172,7 +177,31 @@ void pp_typeset_set_language(pp_typeset *ts, const char *lang)
     g_free(ts->lang);
     ts->lang = g_strdup(lang);
     ts->hyph = pp_hyphenator_load(ts->hyphen_dir, lang);
-    pango_context_set_language(ts->ctx, pango_language_from_string(lang));
+    ts->rtl = pp_lang_is_rtl(lang);
+    for (int d = 0; d < 2; d++)
+        pango_context_set_language(ts->ctx[d], pango_language_from_string(lang));
+}
+
+void pp_typeset_set_rtl(pp_typeset *ts, bool rtl)
+{
+    ts->rtl = rtl;
+}
+
+bool pp_typeset_rtl(const pp_typeset *ts)
+{
+    return ts->rtl;
+}
+
+bool pp_lang_is_rtl(const char *lang)
+{
+    /* Languages written right to left (their primary subtag), as in CLDR's character order. */
+    static const char *const rtl[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks",
+                                      "ps", "sd",  "syr", "ug", "ur", "yi", NULL};
+    if (!lang) return false;
+    size_t n = strcspn(lang, "-_");
+    for (size_t i = 0; rtl[i]; i++)
+        if (strlen(rtl[i]) == n && g_ascii_strncasecmp(lang, rtl[i], n) == 0) return true;
+    return false;
 }
 
 const char *pp_typeset_language(const pp_typeset *ts)
@@ -221,7 +250,7 @@ bool pp_typeset_check_face(pp_typeset *ts, const char *family, int weight, bool 
 
 PangoContext *pp_typeset_context(pp_typeset *ts)
 {
-    return ts->ctx;
+    return ts->ctx[ts->rtl];
 }
 
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)

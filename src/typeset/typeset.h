@@ -32,17 +32,27 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
  * (NULL too): only then may fontconfig be shut down (FcFini); see pp_typeset_release_libraries. */
 bool pp_typeset_free(pp_typeset *ts);
 
-/* Sets the language of the text that follows (BCP 47): pango's language attribute and hyphenation.
- * A language without a dictionary is set without hyphenation (not an error). */
+/* Sets the language of the text that follows (BCP 47): pango's language attribute, hyphenation and
+ * the direction of its paragraphs (pp_lang_is_rtl). A language without a dictionary is set without
+ * hyphenation (not an error). */
 void pp_typeset_set_language(pp_typeset *ts, const char *lang);
 const char *pp_typeset_language(const pp_typeset *ts);
+
+/* The base direction of the paragraphs made from now on: right to left or not. It comes from a
+ * language (pp_typeset_set_language, or a session's own), never from a text's first strong
+ * character: a list starting with an Arabic name stays a left-to-right paragraph in Dutch. */
+void pp_typeset_set_rtl(pp_typeset *ts, bool rtl);
+bool pp_typeset_rtl(const pp_typeset *ts);
+/* True when the language (BCP 47, "ar", "he-IL") is written right to left; false for NULL. */
+bool pp_lang_is_rtl(const char *lang);
 
 /* True when a shipped font has the family with a face of this weight (CSS, 400 regular … 700 bold)
  * and slant; false with err set otherwise (pango would silently synthesise a missing face). */
 bool pp_typeset_check_face(pp_typeset *ts, const char *family, int weight, bool italic,
                            const char *where, pp_error *err);
 
-/* Borrowed; lives as long as ts. */
+/* The context for paragraphs of the current direction (pp_typeset_rtl). Borrowed; lives as long
+ * as ts. Its base direction never changes, so a layout made from it keeps its direction. */
 PangoContext *pp_typeset_context(pp_typeset *ts);
 
 /* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points; g_free the result.
@@ -52,7 +62,8 @@ char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
 /* The first character of text that no shipped font has, or 0. */
 gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text);
 
-/* True when text's first strong character is right to left (Arabic, Hebrew, …). */
+/* True when text's first strong character is right to left (Arabic, Hebrew, …). For letter
+ * spacing (which would break joined scripts), never for a paragraph's direction. */
 bool pp_typeset_is_rtl(const char *text);
 
 /* Points to millimetres. */
