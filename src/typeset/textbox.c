@@ -1,5 +1,7 @@
 #include "typeset/textbox.h"
 
+#include "typeset/address.h"
+
 #include <glib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -50,6 +52,7 @@ static void set_size(PangoLayout *layout, const pp_style *st, double size, bool 
     if (st->tracking != 0 && !joined)
         pango_attr_list_insert(
             attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));
+    pp_address_attrs(attrs, pango_layout_get_text(layout));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
 }
@@ -67,15 +70,22 @@ static void logical(const pp_textbox *tb, double *w, double *h)
  * splits the word for a reader's search. After the lines are broken, the text keeps only the soft
  * hyphens at the breaks actually used; it is set again only if the lines still break at the same
  * places (greedy breaking sees the same widths: a soft hyphen is not drawn and does not stop a
- * ligature). */
-static const char SHY[] = "\xC2\xAD";
+ * ligature). The zero-width spaces after the dots of addresses (typeset/address.h) are break
+ * marks of the same kind: kept only where a line ends. */
+static const char SHY[] = "\xC2\xAD", ZWSP[] = "\xE2\x80\x8B";
 
-/* The offset of byte i of text when its soft hyphens are left out. */
+/* The length of the break mark (soft hyphen, zero-width space) at p, or 0. */
+static int mark_len(const char *p)
+{
+    return strncmp(p, SHY, 2) == 0 ? 2 : strncmp(p, ZWSP, 3) == 0 ? 3 : 0;
+}
+
+/* The offset of byte i of text when its break marks are left out. */
 static int plain_offset(const char *text, int i)
 {
     int n = i;
-    for (const char *p = text; (p = strstr(p, SHY)) && p < text + i; p += 2)
-        n -= 2;
+    for (const char *p = text; *p && p < text + i; p++)
+        if (mark_len(p)) n -= mark_len(p), p += mark_len(p) - 1;
     return n;
 }
 
@@ -91,22 +101,24 @@ static int *line_starts(PangoLayout *layout, int *n)
     return starts;
 }
 
-/* The layout's text without the soft hyphens where no line ends; NULL when it has none of those. */
+/* The layout's text without the break marks where no line ends; NULL when it has none of those. */
 static char *without_unused_hyphens(PangoLayout *layout)
 {
     const char *text = pango_layout_get_text(layout);
-    if (!strstr(text, SHY)) return NULL;
+    if (!strstr(text, SHY) && !strstr(text, ZWSP)) return NULL;
     size_t len = strlen(text);
     bool *keep = g_new0(bool, len + 1);
     for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
         int end = ((PangoLayoutLine *)l->data)->start_index + ((PangoLayoutLine *)l->data)->length;
-        if (end >= 2 && memcmp(text + end - 2, SHY, 2) == 0) keep[end - 2] = true;
+        if (end >= 2 && mark_len(text + end - 2) == 2) keep[end - 2] = true;
+        if (end >= 3 && mark_len(text + end - 3) == 3) keep[end - 3] = true;
     }
     GString *out = g_string_sized_new(len);
     bool dropped = false;
     for (size_t i = 0; i < len; i++) {
-        if (memcmp(text + i, SHY, 2) == 0 && !keep[i]) {
-            i++;
+        int m = mark_len(text + i);
+        if (m && !keep[i]) {
+            i += (size_t)m - 1;
             dropped = true;
             continue;
         }
@@ -130,11 +142,15 @@ static void drop_unused_hyphens(pp_textbox *tb)
     double w0, h0, w1, h1;
     logical(tb, &w0, &h0);
     pango_layout_set_text(tb->layout, text, -1);
+    set_size(tb->layout, tb->st, tb->size, tb->joined); /* the addresses' attributes, moved */
     int *after = line_starts(tb->layout, &n1);
     logical(tb, &w1, &h1);
     bool same = n0 == n1 && memcmp(before, after, sizeof(int) * (size_t)n0) == 0 &&
                 fabs(w1 - w0) < EPS_MM && fabs(h1 - h0) < EPS_MM;
-    if (!same) pango_layout_set_text(tb->layout, full, -1); /* keep the lines as measured */
+    if (!same) { /* keep the lines as measured */
+        pango_layout_set_text(tb->layout, full, -1);
+        set_size(tb->layout, tb->st, tb->size, tb->joined);
+    }
     g_free(before);
     g_free(after);
     g_free(full);
@@ -184,9 +200,11 @@ static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, do
     tb->rtl = pp_typeset_rtl(ts);
     tb->joined = pp_typeset_is_rtl(text);
     tb->missing = pp_typeset_missing_char(ts, text);
-    char *set = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
+    char *hyph = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
+    char *set = pp_address_mark_breaks(hyph);
     pango_layout_set_text(tb->layout, set, -1);
     g_free(set);
+    g_free(hyph);
     pango_layout_set_width(tb->layout, (int)lround(fmax(w, 0) * PANGO_SCALE));
     pango_layout_set_wrap(tb->layout, PANGO_WRAP_WORD);
     pango_layout_set_alignment(tb->layout, alignment(st->align, tb->rtl));

@@ -1,5 +1,6 @@
 #include "typeset/typeset.h"
 
+#include "typeset/address.h"
 #include "typeset/hyphen.h"
 
 #include <cairo.h>
@@ -253,9 +254,31 @@ PangoContext *pp_typeset_context(pp_typeset *ts)
     return ts->ctx[ts->rtl];
 }
 
+/* Appends text[from, to) to out, hyphenated. */
+static void put_hyphenated(pp_typeset *ts, GString *out, const char *text, size_t from, size_t to)
+{
+    char *part = g_strndup(text + from, to - from);
+    char *h = pp_hyphenator_apply(ts->hyph, part);
+    g_string_append(out, h);
+    g_free(h);
+    g_free(part);
+}
+
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
 {
-    return ts->hyph ? pp_hyphenator_apply(ts->hyph, text) : g_strdup(text);
+    if (!ts->hyph) return g_strdup(text);
+    GArray *spans = pp_address_find(text); /* addresses are never hyphenated */
+    GString *out = g_string_sized_new(strlen(text) + 16);
+    size_t at = 0;
+    for (guint i = 0; i < spans->len; i++) {
+        pp_span s = g_array_index(spans, pp_span, i);
+        put_hyphenated(ts, out, text, at, s.start);
+        g_string_append_len(out, text + s.start, (gssize)(s.end - s.start));
+        at = s.end;
+    }
+    put_hyphenated(ts, out, text, at, strlen(text));
+    g_array_free(spans, TRUE);
+    return g_string_free(out, FALSE);
 }
 
 gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text)

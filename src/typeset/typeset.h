@@ -55,8 +55,8 @@ bool pp_typeset_check_face(pp_typeset *ts, const char *family, int weight, bool 
  * as ts. Its base direction never changes, so a layout made from it keeps its direction. */
 PangoContext *pp_typeset_context(pp_typeset *ts);
 
-/* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points; g_free the result.
- */
+/* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points, never inside an
+ * address (typeset/address.h); g_free the result. */
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
 
 /* The first character of text that no shipped font has, or 0. */
