@@ -133,11 +133,41 @@ static void postits_go_on_with_their_colour(void **state)
     pp_scene_free(s);
 }
 
+/* Whether text is the whole text of one of the session's post-its. */
+static bool whole_postit(const pp_session *ss, size_t n_themes, const char *text)
+{
+    for (size_t i = 0; i < n_themes; i++)
+        for (size_t k = 0; k < ss->themes[i].n_postits; k++)
+            if (ss->themes[i].postits[k].text.text &&
+                strcmp(ss->themes[i].postits[k].text.text, text) == 0)
+                return true;
+    return false;
+}
+
+/* A post-it with room keeps its address ("Zie https://…", "Contact via …@…"), broken after "/", "."
+ * or "-": no post-it of the stress session is cut in two; those without a place go on whole. (At A0
+ * the minimum post-it type is 12.7 pt: "hoekstra@onderwijsalliantie-", which has no break, is wider
+ * than the largest post-it, 76 mm, and rightly goes on in the appendix.) */
+static void postits_keep_their_addresses(void **state)
+{
+    fixture *f = *state;
+    static const char *const papers[] = {"A4", "A3", "A2", "A1"};
+    for (size_t p = 0; p < sizeof papers / sizeof papers[0]; p++) {
+        pp_scene *s = plan_sheet(f, "praatplaat", papers[p]);
+        for (size_t i = 0; i < s->n_conts; i++)
+            if (s->conts[i].colour && !whole_postit(f->ss, f->c->n_themes, s->conts[i].text))
+                fail_msg("at %s a post-it is cut: \"%s\" goes on in the appendix", papers[p],
+                         s->conts[i].text);
+        pp_scene_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_text_at_least_its_minimum),
         cmocka_unit_test(postits_go_on_with_their_colour),
+        cmocka_unit_test(postits_keep_their_addresses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
