@@ -82,16 +82,24 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-/* Every problem; when one is fatal, only the first fatal one (the root cause). */
-static void report(const pp_scene *s, const pp_paper *paper)
+/* Every problem; when one is fatal, only the first fatal one (the root cause). Warnings only with
+ * `check` (warnings true). */
+static void report(const pp_scene *s, const pp_paper *paper, bool warnings)
 {
     bool fatal = pp_scene_fatal(s);
-    for (size_t i = 0; i < s->n_problems; i++)
+    for (size_t i = 0; i < s->n_problems; i++) {
+        if (s->problems[i].warning) {
+            if (warnings && !fatal)
+                fprintf(stderr, "%s: warning: %s (paper %s)\n", s->problems[i].where,
+                        s->problems[i].what, paper->name);
+            continue;
+        }
         if (!fatal || s->problems[i].fatal) {
             fprintf(stderr, "%s: error: %s (paper %s)\n", s->problems[i].where, s->problems[i].what,
                     paper->name);
             if (fatal) return;
         }
+    }
 }
 
 /* Title, subject and keywords of the PDF. With a session: the instrument, partnership and date. */
@@ -177,7 +185,7 @@ static void print_check(const pp_options *o, const pp_doc_request *r, const pp_s
                         const pp_session *ss)
 {
     printf("%s: %s at %s: %zu page(s), %s", o->content, r->kind->name, r->paper->name, s->n_pages,
-           s->n_problems ? "some text does not fit" : "valid, all text fits");
+           pp_scene_errors(s) ? "some text does not fit" : "valid, all text fits");
     if (ss) printf("; %zu session text(s) go on in continuation pages", s->n_conts);
     putchar('\n');
 }
@@ -208,7 +216,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     /* A form draws the blank sheet; the session's answers become the fields' values. */
     s->form = o->form;
     if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
-        report(s, r.paper);
+        report(s, r.paper, o->command != PP_CMD_RENDER);
         GHashTable *values = o->form ? pp_form_values(c, ss) : NULL;
         gchar *meta = o->form ? pp_form_meta(c) : NULL;
         pp_form form = {values, meta, s->n_pages};
@@ -221,7 +229,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         if (values) g_hash_table_destroy(values);
         g_free(meta);
     }
-    pp_status st = pp_error_isset(err) ? err->status : s->n_problems ? PP_ERR_INVALID : PP_OK;
+    pp_status st = pp_error_isset(err) ? err->status : pp_scene_errors(s) ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
     *fonts_quiet = pp_typeset_free(ts);
     pp_session_free(ss);

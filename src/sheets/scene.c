@@ -143,7 +143,7 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
         s->problems = g_renew(pp_problem, s->problems, s->cap_problems);
     }
     pp_problem *p = &s->problems[s->n_problems++];
-    p->fatal = false;
+    p->fatal = p->warning = false;
     snprintf(p->where, sizeof p->where, "%s:%ld",
              src && src->file ? src->file
              : c              ? c->path
@@ -160,6 +160,26 @@ bool pp_scene_fatal(const pp_scene *s)
     for (size_t i = 0; i < s->n_problems; i++)
         if (s->problems[i].fatal) return true;
     return false;
+}
+
+size_t pp_scene_errors(const pp_scene *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_problems; i++)
+        n += !s->problems[i].warning;
+    return n;
+}
+
+/* A warning when a character of tb falls back on a font of another style. */
+static void check_style(pp_scene *s, const pp_textbox *tb, const pp_content *c, const pp_text *src,
+                        const char *ex, const char *id)
+{
+    char *other = pp_textbox_other_style(tb);
+    if (!other) return;
+    pp_scene_problem(s, c, src, "\"%s\" (%s) is set in %s but falls back on %s for some characters",
+                     ex, id, pp_textbox_style(tb)->family, other);
+    s->problems[s->n_problems - 1].warning = true;
+    g_free(other);
 }
 
 const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size)
@@ -231,6 +251,7 @@ static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, c
         s->problems[s->n_problems - 1].fatal = true;
     }
     check_fit(s, tb, c, src, ex, id, box);
+    check_style(s, tb, c, src, ex, id);
     g_free(id);
 }
 

@@ -77,6 +77,8 @@ typedef struct pp_problem {
     char what[800];  /* human explanation */
     bool fatal;      /* no output may be written (a character no font has); else the text is drawn
                         at its minimum size and reported */
+    bool warning;    /* only a note for `check` (a fallback into a font of another style): neither
+                        an error nor a reason to fail */
 } pp_problem;
 
 /* A session text continued on the numbered appendix pages at the end of the document. */
@@ -141,6 +143,8 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
 
 /* True when one of s's problems forbids writing any output. */
 bool pp_scene_fatal(const pp_scene *s);
+/* The number of s's problems that are errors (not warnings). */
+size_t pp_scene_errors(const pp_scene *s);
 
 /* Registers text to continue in the appendix, from the place where (both copied); returns its
  * number, from 1. */

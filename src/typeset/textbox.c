@@ -322,6 +322,31 @@ int pp_textbox_lines(const pp_textbox *tb)
     return pango_layout_get_line_count(tb->layout);
 }
 
+/* The family of a run's font; g_free. */
+static char *run_family(const PangoGlyphItem *run)
+{
+    PangoFontDescription *d = pango_font_describe(run->item->analysis.font);
+    char *family = g_strdup(pango_font_description_get_family(d));
+    pango_font_description_free(d);
+    return family;
+}
+
+char *pp_textbox_other_style(const pp_textbox *tb)
+{
+    GString *found = g_string_new(NULL);
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    do {
+        PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+        if (!run || !run->item->analysis.font) continue;
+        char *family = run_family(run);
+        if (family && !pp_typeset_same_style(tb->st->family, family) && !strstr(found->str, family))
+            g_string_append_printf(found, "%s%s", found->len ? ", " : "", family);
+        g_free(family);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return g_string_free(found, found->len == 0);
+}
+
 int pp_textbox_missing_glyphs(const pp_textbox *tb)
 {
     return pango_layout_get_unknown_glyphs_count(tb->layout);

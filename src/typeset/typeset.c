@@ -40,6 +40,29 @@ static const char config_fmt[] =
     "<alias><family>serif</family><prefer><family>Noto Sans</family></prefer></alias>"
     "</fontconfig>";
 
+/* Families of one design: a fallback among them keeps the look. Symbols and emoji have no style of
+ * their own (neutral). */
+static const char *const style_groups[][4] = {
+    {PP_TYPESET_INK_FAMILY, PP_TYPESET_INK_FALLBACK, NULL},
+    {"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", NULL},
+};
+static const char *const neutral[] = {"Noto Sans Symbols", PP_TYPESET_LAST_FALLBACK, NULL};
+
+static bool in_list(const char *const *list, const char *family)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (g_ascii_strcasecmp(list[i], family) == 0) return true;
+    return false;
+}
+
+bool pp_typeset_same_style(const char *family, const char *fallback)
+{
+    if (g_ascii_strcasecmp(family, fallback) == 0 || in_list(neutral, fallback)) return true;
+    for (size_t g = 0; g < sizeof style_groups / sizeof style_groups[0]; g++)
+        if (in_list(style_groups[g], family)) return in_list(style_groups[g], fallback);
+    return false;
+}
+
 static FcConfig *make_config(const char *fonts_dir, pp_error *err)
 {
     char *cache = g_build_filename(g_get_user_cache_dir(), "praatplaat-fontconfig", NULL);

@@ -59,6 +59,11 @@ PangoContext *pp_typeset_context(pp_typeset *ts);
  * address (typeset/address.h); g_free the result. */
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
 
+/* True when a character of a text in family drawn from fallback keeps the look: the same family,
+ * one of its design (Noto Sans and Noto Sans Arabic; Comic Neue and its fallback Andika), or a
+ * font of symbols and emoji. */
+bool pp_typeset_same_style(const char *family, const char *fallback);
+
 /* The first character of text that no shipped font has, or 0. */
 gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text);
 

@@ -254,7 +254,7 @@ static void overflow_continues(void **state)
     pp_session *ss = load(f->c, name, &err);
     assert_non_null(ss);
     pp_scene *s = plan_session(f, ss, "praatplaat", "A3");
-    assert_int_equal(s->n_problems, 0);
+    assert_int_equal(pp_scene_errors(s), 0);
     assert_int_equal(s->n_conts, 1);
     assert_int_equal(s->conts[0].number, 1);
     assert_non_null(strstr(s->conts[0].where, "AMBITIE"));
