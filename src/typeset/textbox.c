@@ -15,8 +15,8 @@ struct pp_textbox {
     double size; /* pt */
     bool overflow;
     bool rtl;         /* a right-to-left paragraph (from the language, pp_typeset_rtl) */
-    bool joined;      /* text that starts right to left: no letter spacing (it would break joined
-                         scripts) */
+    bool joined;      /* text with right-to-left letters: no letter spacing (it would break joined
+                         scripts), a space after it for MuPDF (show_space_after) */
     gunichar missing; /* first character no shipped font has, or 0 */
 };
 
@@ -198,7 +198,7 @@ static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, do
     tb->h = h;
     tb->layout = pango_layout_new(pp_typeset_context(ts));
     tb->rtl = pp_typeset_rtl(ts);
-    tb->joined = pp_typeset_is_rtl(text);
+    tb->joined = pp_typeset_has_rtl(text);
     tb->missing = pp_typeset_missing_char(ts, text);
     char *hyph = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
     char *set = pp_address_mark_breaks(hyph);

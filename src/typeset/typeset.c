@@ -314,7 +314,7 @@ gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text)
     return 0;
 }
 
-bool pp_typeset_is_rtl(const char *text)
+bool pp_typeset_has_rtl(const char *text)
 {
     for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
@@ -327,7 +327,7 @@ bool pp_typeset_is_rtl(const char *text)
         case G_UNICODE_SCRIPT_NKO:
             return true;
         default:
-            return false;
+            break;
         }
     }
     return false;

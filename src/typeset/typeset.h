@@ -67,9 +67,9 @@ bool pp_typeset_same_style(const char *family, const char *fallback);
 /* The first character of text that no shipped font has, or 0. */
 gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text);
 
-/* True when text's first strong character is right to left (Arabic, Hebrew, …). For letter
- * spacing (which would break joined scripts), never for a paragraph's direction. */
-bool pp_typeset_is_rtl(const char *text);
+/* True when text holds a right-to-left letter (Arabic, Hebrew, …): no letter spacing for it (that
+ * would break joined scripts). Never used for a paragraph's direction (pp_typeset_rtl). */
+bool pp_typeset_has_rtl(const char *text);
 
 /* Points to millimetres. */
 #define PP_PT_MM (25.4 / 72.0)
