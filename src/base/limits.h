@@ -25,6 +25,11 @@ enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_M
 /* publish (docs/limits.md): parallel workers (-j), content files in one folder. */
 enum { PP_MAX_JOBS = 64, PP_MAX_PUBLISH_FILES = 200 };
 
+/* scan (docs/scanning.md): photos of one sheet, and the largest photo read, in bytes and pixels. */
+enum { PP_MAX_PHOTOS = 8 };
+#define PP_MAX_PHOTO_BYTES (64u * 1024u * 1024u)
+#define PP_MAX_PHOTO_PIXELS (60u * 1000u * 1000u)
+
 /* Printing elsewhere (render --tile, --marks), in mm: the overlap of neighbouring tiles, the
  * printer's unprintable margin, and the bleed. */
 enum { PP_MAX_OVERLAP_MM = 50, PP_MAX_TILE_MARGIN_MM = 30, PP_MAX_BLEED_MM = 25 };

@@ -126,6 +126,9 @@ typedef struct pp_scene {
     const char *sheet; /* name of the sheet being planned, for messages */
     bool form;         /* sheets add FIELD ops where answers go (render --form) */
     bool tags;         /* sheets add BEGIN/END ops: a tagged PDF (the report) */
+    /* render --codes qr: what the scan codes say before the orientation, the layout's version and
+     * the corner (sheets/codes.h), borrowed for the planning; NULL: no codes */
+    const char *codes;
     /* internal */
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
