@@ -18,6 +18,8 @@ enum {
 
 /* Sessions (docs/session-format.md). */
 enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
+/* A session's <picture href> (scan --images), bytes. */
+#define PP_PICTURE_MAX_BYTES 1000u
 
 /* Layouts (docs/layout-format.md): entries, palette colours, lengths (mm) and type sizes (pt). */
 enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_MAX_PT = 1000 };

@@ -2,6 +2,7 @@
 
 #include "cli/import.h"
 #include "cli/photo.h"
+#include "model/arena.h"
 #include "model/formfields.h"
 #include "model/session_write.h"
 #include "sheets/codes.h"
@@ -562,12 +563,37 @@ static pp_status write_notes(const pp_scene *s, const pp_content *c, const pp_ph
 /* --- The whole scan ----------------------------------------------------------------------------
  */
 
-/* The session text of values, with the comments of what was left out before its end. */
+/* Where the picture of theme's notes area in images is, seen from the folder of output: relative
+ * when images lies inside that folder, else absolute; g_free. */
+static char *picture_href(const char *output, const char *images, const char *theme)
+{
+    gchar *dir = g_path_get_dirname(output), *base = g_canonicalize_filename(dir, NULL);
+    gchar *folder = g_canonicalize_filename(images, NULL);
+    gchar *name = g_strdup_printf("%s-notes.png", theme);
+    gchar *file = g_build_filename(folder, name, NULL);
+    size_t n = strlen(base);
+    bool inside = strncmp(file, base, n) == 0 && file[n] == G_DIR_SEPARATOR;
+    char *href = g_strdup(inside ? file + n + 1 : file);
+    g_free(file);
+    g_free(name);
+    g_free(folder);
+    g_free(base);
+    g_free(dir);
+    return href;
+}
+
+/* The session text of values (with each theme's picture when images is set), with the comments
+ * of what was left out before its end. */
 static char *session_text(const pp_content *c, GHashTable *values, const char *photo,
-                          const tally *t, pp_error *err)
+                          const char *output, const char *images, const tally *t, pp_error *err)
 {
     pp_session *ss = pp_form_session(c, values, photo, err);
     if (!ss) return NULL;
+    for (size_t i = 0; images && i < c->n_themes; i++) {
+        char *href = picture_href(output, images, c->themes[i].id);
+        ss->themes[i].picture = pp_arena_strdup(ss->arena, href);
+        g_free(href);
+    }
     char *xml = pp_session_write(ss, c);
     pp_session_free(ss);
     char *end = g_strrstr(xml, "</session>");
@@ -596,7 +622,9 @@ static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char 
         plan_sheet(&sh, f, c, paths, photo, err) == PP_OK &&
         locate(sh.s, codes, ph, photo, &H, err) == PP_OK)
         values = read_marks(sh.s, c, ph, &H, photo, &t, err);
-    char *xml = values && !pp_error_isset(err) ? session_text(c, values, photo, &t, err) : NULL;
+    char *xml = values && !pp_error_isset(err)
+                    ? session_text(c, values, photo, output, images, &t, err)
+                    : NULL;
     if (xml && images) write_notes(sh.s, c, ph, &H, images, err);
     if (xml && !pp_error_isset(err) &&
         pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK)

@@ -5,7 +5,8 @@
 #                      240 dpi, photographed at 12 MP in three ways (turned 12°, 90° and 170°, a far
 #                      edge up to 20% narrower, blurred, noise, 30% darker at one side, JPEG quality
 #                      60): every score and mark read, none uncertain; the session validates; --images
-#                      writes each theme's notes area with the area's proportions
+#                      writes each theme's notes area with the area's proportions, and the session
+#                      refers to each (<picture href>, relative to the session's folder)
 #   sample PHOTO_TOOL  the zuidrand sample (notes, remarks, post-its on the sheet) at 12 MP: every mark
 #   poor PHOTO_TOOL    the same sheet at 2 MP, strongly tilted, noisy, JPEG quality 50: no mark wrong;
 #                      every one not read is reported uncertain on stderr and in an XML comment
@@ -57,6 +58,9 @@ good)
         "$photo_tool" "$SCRATCH/sheet.png" "$SCRATCH/good$n.jpg" --long 4000 $distortion --blur 1 --noise 8 \
             --shade 0.3 --quality 60 --seed $n || die "pp_photo failed"
         scan_ok "$marks" "$SCRATCH/good$n.jpg" exact --images "$SCRATCH/notes$n"
+    done
+    for theme in ambitie belangen relatie organisatie proces; do # referenced from the session
+        expect_in "$SCRATCH/good1.xml" "<picture href=\"notes1/$theme-notes.png\"/>"
     done
     python3 - "$SCRATCH/notes1" <<'PY' || fail "notes cut-outs"
 import struct, sys, os
