@@ -7,6 +7,7 @@
 #                      60): every score and mark read, none uncertain; the session validates; --images
 #                      writes each theme's notes area with the area's proportions, and the session
 #                      refers to each (<picture href>, relative to the session's folder)
+#   papers PHOTO_TOOL  A4 (blurred) and A0 (sharp) at 12 MP: every mark
 #   sample PHOTO_TOOL  the zuidrand sample (notes, remarks, post-its on the sheet) at 12 MP: every mark
 #   poor PHOTO_TOOL    the same sheet at 2 MP, strongly tilted, noisy, JPEG quality 50: no mark wrong;
 #                      every one not read is reported uncertain on stderr and in an XML comment
@@ -25,13 +26,14 @@ content=$SRC/content/samenwerking/nl.xml
 marks=$SRC/tests/data/marks-session.xml
 export SOURCE_DATE_EPOCH=1700000000
 
-# sheet SESSION OUT.png: the A3 praatplaat with codes, filled from SESSION (- for blank), at 240 dpi.
+# sheet SESSION OUT.png [PAPER DPI]: the praatplaat with codes (A3 at 240 dpi unless said), filled
+# from SESSION (- for blank).
 sheet() {
     local session=() base=${2%.png}
     [ "$1" = - ] || session=(--session "$1")
-    run "$BIN" render "$content" "${session[@]}" --sheet praatplaat --paper A3 --codes qr -o "$base.pdf"
+    run "$BIN" render "$content" "${session[@]}" --sheet praatplaat --paper "${3:-A3}" --codes qr -o "$base.pdf"
     expect_rc 0
-    pdftoppm -r 240 -png -singlefile "$base.pdf" "$base" || die "pdftoppm failed"
+    pdftoppm -r "${4:-240}" -png -singlefile "$base.pdf" "$base" || die "pdftoppm failed"
 }
 
 # scan_ok WANT PHOTO MODE [ARGS...]: scan PHOTO, compare with WANT (tests/e2e/scancompare.py).
@@ -77,6 +79,16 @@ sample)
     "$photo_tool" "$SCRATCH/sheet.png" "$SCRATCH/sample.jpg" --long 4000 --rotate 8 --keystone 0.1 --blur 1 \
         --noise 8 --shade 0.2 --quality 60 || die "pp_photo failed"
     scan_ok "$SRC/samples/zuidrand-2026-10.xml" "$SCRATCH/sample.jpg" exact
+    ;;
+papers) # A4 (turned 95°, blurred) and A0 (sharp: a blurred 12 MP photo of A0 loses its codes)
+    sheet "$marks" "$SCRATCH/a4.png" A4 340
+    "$photo_tool" "$SCRATCH/a4.png" "$SCRATCH/a4.jpg" --long 4000 --rotate 95 --keystone 0.15 --blur 1 --noise 8 \
+        --shade 0.3 --quality 60 || die "pp_photo failed"
+    scan_ok "$marks" "$SCRATCH/a4.jpg" exact
+    sheet "$marks" "$SCRATCH/a0.png" A0 86
+    "$photo_tool" "$SCRATCH/a0.png" "$SCRATCH/a0.jpg" --long 4000 --rotate 15 --keystone 0.15 --noise 8 \
+        --shade 0.3 --quality 60 || die "pp_photo failed"
+    scan_ok "$marks" "$SCRATCH/a0.jpg" exact
     ;;
 poor)
     sheet "$marks" "$SCRATCH/sheet.png"
