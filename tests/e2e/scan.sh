@@ -13,6 +13,7 @@
 #                      every one not read is reported uncertain on stderr and in an XML comment
 #   blank PHOTO_TOOL   a blank sheet: nothing filled in, nothing uncertain
 #   blurred PHOTO_TOOL a 2 MP photo too blurred to find the codes: exit 1, nothing written
+#   usage              the command line's errors for scan, --codes and --images
 #   none               without --codes, and with --codes none, the PDF is byte-identical to before
 #                      (no codes drawn); --codes qr adds four QR codes (pdfimages finds no images:
 #                      they are vector squares) and keeps the statements' text
@@ -127,10 +128,25 @@ none)
         # the same characters (lines may break elsewhere: the panels are a little smaller)
         [ "$(chars "$SCRATCH/qr.pdf")" = "$(chars "$SCRATCH/default.pdf")" ] || fail "$paper: --codes qr changes the text"
     done
-    run "$BIN" render "$content" --sheet followup --codes qr -o "$SCRATCH/f.pdf"
-    expect_rc 2
-    run "$BIN" render "$content" --sheet praatplaat --codes maybe -o "$SCRATCH/f.pdf"
-    expect_rc 2
+    ;;
+usage) # the command line (exit 2, each with its message)
+    usage_is() {
+        local want=$1
+        shift
+        run "$BIN" "$@"
+        expect_rc 2
+        expect_in "$SCRATCH/stderr" "$want"
+    }
+    usage_is "scan needs PHOTO and -o SESSION.xml" scan "$content" -o "$SCRATCH/s.xml"
+    usage_is "scan needs PHOTO and -o SESSION.xml" scan "$content" "$SCRATCH/p.jpg"
+    usage_is "scan reads one photo of the whole sheet; 2 were given" scan "$content" a.jpg b.jpg -o "$SCRATCH/s.xml"
+    usage_is "scan takes CONTENT, PHOTO, -o and --images only" scan "$content" a.jpg --paper A3 -o "$SCRATCH/s.xml"
+    usage_is "--codes is for render" check "$content" --codes qr
+    usage_is "--images is for scan" render "$content" --sheet praatplaat --images d -o "$SCRATCH/x.pdf"
+    usage_is "--codes qr takes --sheet praatplaat" render "$content" --sheet all --codes qr -o "$SCRATCH/x.pdf"
+    usage_is "--codes takes qr or none" render "$content" --sheet praatplaat --codes maybe -o "$SCRATCH/x.pdf"
+    cp "$marks" "$SCRATCH/same.xml"
+    usage_is "the output would overwrite an input" scan "$content" "$SCRATCH/same.xml" -o "$SCRATCH/same.xml"
     ;;
 *) die "unknown case $case_name" ;;
 esac
