@@ -206,9 +206,10 @@ static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
                             const pp_scan_paths *paths, const char *photo, pp_error *err)
 {
     pp_doc_request r;
+    pp_error unknown = {0};
     int orientation = g_ascii_strcasecmp(f->toks[TOK_ORIENTATION], "portrait") == 0 ? -1 : 1;
-    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r, err) !=
-        PP_OK)
+    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r,
+                       &unknown) != PP_OK)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "its codes name paper \"%s\", which this praatplaat does not know",
                             f->toks[TOK_PAPER]);
