@@ -208,8 +208,8 @@ static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
     pp_doc_request r;
     pp_error unknown = {0};
     int orientation = g_ascii_strcasecmp(f->toks[TOK_ORIENTATION], "portrait") == 0 ? -1 : 1;
-    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r,
-                       &unknown) != PP_OK)
+    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r, &unknown) !=
+        PP_OK)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "its codes name paper \"%s\", which this praatplaat does not know",
                             f->toks[TOK_PAPER]);
@@ -541,8 +541,11 @@ static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const p
     return out;
 }
 
+/* Writes each theme's notes area into dir (made if missing) and adds each file's name to written
+ * (g_free'd with it), so a later failure can take them away again. */
 static pp_status write_notes(const pp_scene *s, const pp_content *c, const pp_photo *ph,
-                             const homography *H, const char *dir, pp_error *err)
+                             const homography *H, const char *dir, GPtrArray *written,
+                             pp_error *err)
 {
     GPtrArray *areas = ops_of(s, "notes area");
     if (g_mkdir_with_parents(dir, 0777) != 0)
@@ -551,14 +554,21 @@ static pp_status write_notes(const pp_scene *s, const pp_content *c, const pp_ph
         cairo_surface_t *img = cut_out(ph, H, g_ptr_array_index(areas, i));
         gchar *name = g_strdup_printf("%s-notes.png", c->themes[i].id);
         gchar *path = g_build_filename(dir, name, NULL);
+        g_ptr_array_add(written, path);
         if (cairo_surface_write_to_png(img, path) != CAIRO_STATUS_SUCCESS)
             pp_error_set(err, PP_ERR_IO, path, 0, "cannot write the picture");
         cairo_surface_destroy(img);
-        g_free(path);
         g_free(name);
     }
     g_ptr_array_free(areas, TRUE);
     return err->status;
+}
+
+/* After a failure: nothing written stays. */
+static void unwrite(GPtrArray *written)
+{
+    for (guint i = 0; i < written->len; i++)
+        g_remove(g_ptr_array_index(written, i));
 }
 
 /* --- The whole scan ----------------------------------------------------------------------------
@@ -626,11 +636,14 @@ static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char 
     char *xml = values && !pp_error_isset(err)
                     ? session_text(c, values, photo, output, images, &t, err)
                     : NULL;
-    if (xml && images) write_notes(sh.s, c, ph, &H, images, err);
+    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+    if (xml && images) write_notes(sh.s, c, ph, &H, images, written, err);
     if (xml && !pp_error_isset(err) &&
         pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK)
         fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photo, t.read,
                 t.empty, t.unsure);
+    if (pp_error_isset(err)) unwrite(written);
+    g_ptr_array_free(written, TRUE);
     g_free(xml);
     if (values) g_hash_table_destroy(values);
     g_string_free(t.comments, TRUE);

@@ -12,7 +12,8 @@
 #   poor PHOTO_TOOL    the same sheet at 2 MP, strongly tilted, noisy, JPEG quality 50: no mark wrong;
 #                      every one not read is reported uncertain on stderr and in an XML comment
 #   blank PHOTO_TOOL   a blank sheet: nothing filled in, nothing uncertain
-#   blurred PHOTO_TOOL a 2 MP photo too blurred to find the codes: exit 1, nothing written
+#   blurred PHOTO_TOOL a 2 MP photo too blurred to find the codes: exit 1, nothing written; a good
+#                      photo whose session cannot be written (no such folder): no pictures stay
 #   usage              the command line's errors for scan, --codes and --images
 #   none               without --codes, and with --codes none, the PDF is byte-identical to before
 #                      (no codes drawn); --codes qr adds four QR codes (pdfimages finds no images:
@@ -113,6 +114,11 @@ blurred)
     expect_rc 1
     expect_in "$SCRATCH/stderr" "is the whole sheet in the picture?"
     [ ! -e "$SCRATCH/blurred.xml" ] || fail "a session was written for an unreadable photo"
+    # a good photo whose session cannot be written leaves no pictures behind either
+    "$photo_tool" "$SCRATCH/sheet.png" "$SCRATCH/good.jpg" --long 4000 --rotate 4 --quality 80 || die "pp_photo failed"
+    run "$BIN" scan "$content" "$SCRATCH/good.jpg" -o "$SCRATCH/no-such-dir/s.xml" --images "$SCRATCH/pics"
+    expect_rc 3
+    [ -z "$(ls -A "$SCRATCH/pics" 2>/dev/null)" ] || fail "pictures left behind after a failed scan"
     ;;
 none)
     for paper in A3 A0; do
