@@ -7,12 +7,73 @@
 #include "model/session_write.h"
 
 #include <errno.h>
+#include <gmodule.h>
 #include <poppler.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 
 /* The largest form read (docs/limits.md). */
 #define PP_FORM_MAX_BYTES (256u * 1024u * 1024u)
+
+/* poppler-glib, opened only when `import` runs. Linked, it would load libpoppler and a score of
+ * libraries under it (nss, lcms, openjpeg, …) into every run of every command: their relocation
+ * alone cost about 15 million instructions, a sixth of a follow-up plaat's render (issue #15).
+ * The functions keep poppler.h's own types. */
+typedef struct poppler_api {
+    GModule *module;
+    __typeof__(poppler_error_quark) *error_quark;
+    __typeof__(poppler_document_new_from_bytes) *document_new_from_bytes;
+    __typeof__(poppler_document_get_n_pages) *document_get_n_pages;
+    __typeof__(poppler_document_get_page) *document_get_page;
+    __typeof__(poppler_page_get_form_field_mapping) *page_get_form_field_mapping;
+    __typeof__(poppler_page_free_form_field_mapping) *page_free_form_field_mapping;
+    __typeof__(poppler_form_field_get_name) *field_get_name;
+    __typeof__(poppler_form_field_get_field_type) *field_get_field_type;
+    __typeof__(poppler_form_field_get_id) *field_get_id;
+    __typeof__(poppler_form_field_text_get_text) *text_get_text;
+    __typeof__(poppler_form_field_button_get_button_type) *button_get_button_type;
+    __typeof__(poppler_form_field_button_get_state) *button_get_state;
+} poppler_api;
+
+/* Opens poppler-glib (PP_POPPLER_GLIB: its soname, found by CMake) and looks up every function;
+ * false with err set when the library or one of them is missing. */
+static bool poppler_open(poppler_api *p, pp_error *err)
+{
+#define FN(field, name)                                                                            \
+    {                                                                                              \
+#name, offsetof(poppler_api, field)                                                        \
+    }
+    static const struct {
+        const char *name;
+        size_t offset;
+    } fns[] = {FN(error_quark, poppler_error_quark),
+               FN(document_new_from_bytes, poppler_document_new_from_bytes),
+               FN(document_get_n_pages, poppler_document_get_n_pages),
+               FN(document_get_page, poppler_document_get_page),
+               FN(page_get_form_field_mapping, poppler_page_get_form_field_mapping),
+               FN(page_free_form_field_mapping, poppler_page_free_form_field_mapping),
+               FN(field_get_name, poppler_form_field_get_name),
+               FN(field_get_field_type, poppler_form_field_get_field_type),
+               FN(field_get_id, poppler_form_field_get_id),
+               FN(text_get_text, poppler_form_field_text_get_text),
+               FN(button_get_button_type, poppler_form_field_button_get_button_type),
+               FN(button_get_state, poppler_form_field_button_get_state)};
+#undef FN
+    *p = (poppler_api){
+        .module = g_module_open(PP_POPPLER_GLIB, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL)};
+    for (size_t i = 0; p->module && i < sizeof fns / sizeof fns[0]; i++)
+        if (!g_module_symbol(p->module, fns[i].name, (gpointer *)((char *)p + fns[i].offset))) {
+            g_module_close(p->module);
+            p->module = NULL;
+        }
+    if (!p->module)
+        pp_error_set(err, PP_ERR_IO, NULL, 0,
+                     "import reads forms with poppler-glib, which cannot be loaded (%s): "
+                     "install Debian's libpoppler-glib8",
+                     g_module_error());
+    return p->module != NULL;
+}
 
 /* One button of a radio group: poppler's widget id (the order of the page's annotations, which
  * is the order of the on-states: model/formfields.h) and whether it is on. */
@@ -33,7 +94,7 @@ bool pp_import_same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-static PopplerDocument *open_pdf(const char *pdf, pp_error *err)
+static PopplerDocument *open_pdf(const poppler_api *P, const char *pdf, pp_error *err)
 {
     gchar *data = NULL;
     gsize n = 0;
@@ -50,9 +111,9 @@ static PopplerDocument *open_pdf(const char *pdf, pp_error *err)
         return NULL;
     }
     GBytes *bytes = g_bytes_new_take(data, n);
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &e);
+    PopplerDocument *doc = P->document_new_from_bytes(bytes, NULL, &e);
     g_bytes_unref(bytes);
-    if (!doc && g_error_matches(e, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    if (!doc && g_error_matches(e, P->error_quark(), POPPLER_ERROR_ENCRYPTED))
         pp_error_set(err, PP_ERR_INVALID, pdf, 0,
                      "the PDF is encrypted: save a copy without a password and import that");
     else if (!doc)
@@ -63,36 +124,37 @@ static PopplerDocument *open_pdf(const char *pdf, pp_error *err)
 }
 
 /* The values of every field: text as typed, a radio group's on-state by its button's place. */
-static GHashTable *read_fields(PopplerDocument *doc, const char *pdf, pp_error *err)
+static GHashTable *read_fields(const poppler_api *P, PopplerDocument *doc, const char *pdf,
+                               pp_error *err)
 {
     GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GHashTable *groups =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-    for (int i = 0; i < poppler_document_get_n_pages(doc); i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
-        GList *map = poppler_page_get_form_field_mapping(page);
+    for (int i = 0; i < P->document_get_n_pages(doc); i++) {
+        PopplerPage *page = P->document_get_page(doc, i);
+        GList *map = P->page_get_form_field_mapping(page);
         for (GList *l = map; l; l = l->next) {
             PopplerFormField *f = ((PopplerFormFieldMapping *)l->data)->field;
-            gchar *name = poppler_form_field_get_name(f);
+            gchar *name = P->field_get_name(f);
             if (!name) continue;
-            PopplerFormFieldType type = poppler_form_field_get_field_type(f);
+            PopplerFormFieldType type = P->field_get_field_type(f);
             if (type == POPPLER_FORM_FIELD_TEXT) {
-                gchar *v = poppler_form_field_text_get_text(f);
+                gchar *v = P->text_get_text(f);
                 g_hash_table_replace(values, name, v ? v : g_strdup(""));
                 continue;
             }
             if (type == POPPLER_FORM_FIELD_BUTTON &&
-                poppler_form_field_button_get_button_type(f) == POPPLER_FORM_BUTTON_RADIO) {
+                P->button_get_button_type(f) == POPPLER_FORM_BUTTON_RADIO) {
                 GArray *g = g_hash_table_lookup(groups, name);
                 if (!g)
                     g_hash_table_insert(groups, g_strdup(name),
                                         g = g_array_new(FALSE, FALSE, sizeof(button)));
-                button b = {poppler_form_field_get_id(f), poppler_form_field_button_get_state(f)};
+                button b = {P->field_get_id(f), P->button_get_state(f)};
                 g_array_append_val(g, b);
             }
             g_free(name);
         }
-        poppler_page_free_form_field_mapping(map);
+        P->page_free_form_field_mapping(map);
         g_object_unref(page);
     }
     GHashTableIter it;
@@ -142,8 +204,9 @@ pp_status pp_import_form(const char *content, const char *pdf, const char *outpu
     if (pp_import_same_file(output, content) || pp_import_same_file(output, pdf))
         return pp_error_set(err, PP_ERR_USAGE, output, 0, "the output would overwrite an input");
     pp_content *c = pp_content_load(content, schema, err);
-    PopplerDocument *doc = c ? open_pdf(pdf, err) : NULL;
-    GHashTable *values = doc ? read_fields(doc, pdf, err) : NULL;
+    poppler_api P = {0};
+    PopplerDocument *doc = c && poppler_open(&P, err) ? open_pdf(&P, pdf, err) : NULL;
+    GHashTable *values = doc ? read_fields(&P, doc, pdf, err) : NULL;
     if (values && !pp_error_isset(err) && !g_hash_table_contains(values, PP_FORM_META_FIELD))
         pp_error_set(err, PP_ERR_INVALID, pdf, 0, "no praatplaat form fields");
     pp_session *s = values && !pp_error_isset(err) ? pp_form_session(c, values, pdf, err) : NULL;
@@ -155,6 +218,7 @@ pp_status pp_import_form(const char *content, const char *pdf, const char *outpu
     pp_session_free(s);
     if (values) g_hash_table_destroy(values);
     if (doc) g_object_unref(doc);
+    /* Not closed: glib's type system keeps poppler's types registered until the process ends. */
     pp_content_free(c);
     return err->status;
 }

@@ -86,11 +86,24 @@ static bool same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
-static void report(const pp_scene *s, const pp_paper *paper)
+/* Every problem; when one is fatal, only the first fatal one (the root cause). Warnings only with
+ * `check` (warnings true). */
+static void report(const pp_scene *s, const pp_paper *paper, bool warnings)
 {
-    for (size_t i = 0; i < s->n_problems; i++)
-        fprintf(stderr, "%s: error: %s (paper %s)\n", s->problems[i].where, s->problems[i].what,
-                paper->name);
+    bool fatal = pp_scene_fatal(s);
+    for (size_t i = 0; i < s->n_problems; i++) {
+        if (s->problems[i].warning) {
+            if (warnings && !fatal)
+                fprintf(stderr, "%s: warning: %s (paper %s)\n", s->problems[i].where,
+                        s->problems[i].what, paper->name);
+            continue;
+        }
+        if (!fatal || s->problems[i].fatal) {
+            fprintf(stderr, "%s: error: %s (paper %s)\n", s->problems[i].where, s->problems[i].what,
+                    paper->name);
+            if (fatal) return;
+        }
+    }
 }
 
 /* --pdfa, else the kind's default (sheets/kinds.c). The options checked the name. */
@@ -192,7 +205,7 @@ static pp_status plan_print(pp_scene **s, const pp_options *o, const pp_doc_requ
     *s = pp_scene_new();
     pp_doc_print(*s, poster, &rq, p->layouts, c, ts, err);
     for (const pp_scene *x = *s; x && x != poster; x = x->source)
-        report(x, r->paper);
+        report(x, r->paper, false);
     g_free(file);
     return err->status;
 }
@@ -202,16 +215,25 @@ static void print_check(const pp_options *o, const pp_doc_request *r, const pp_s
                         const pp_session *ss)
 {
     printf("%s: %s at %s: %zu page(s), %s", o->content, r->kind->name, r->paper->name, s->n_pages,
-           s->n_problems ? "some text does not fit" : "valid, all text fits");
+           pp_scene_errors(s) ? "some text does not fit" : "valid, all text fits");
     if (ss) printf("; %zu session text(s) go on in continuation pages", s->n_conts);
     putchar('\n');
 }
 
 /* Text that does not fit, in s or in the scenes it draws again (render --tile, --marks). */
-static bool has_problems(const pp_scene *s)
+/* Problems of s and of the scenes it draws again (a tiled poster's): errors (not warnings), and
+ * fatal ones. */
+static bool any_errors(const pp_scene *s)
 {
     for (; s; s = s->source)
-        if (s->n_problems) return true;
+        if (pp_scene_errors(s)) return true;
+    return false;
+}
+
+static bool any_fatal(const pp_scene *s)
+{
+    for (; s; s = s->source)
+        if (pp_scene_fatal(s)) return true;
     return false;
 }
 
@@ -255,20 +277,21 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     gchar *codes = o->codes && strcmp(o->codes, "qr") == 0 && c ? pp_scan_codes(c, &r) : NULL;
     s->codes = codes;
     if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
-        report(s, r.paper);
+        report(s, r.paper, o->command != PP_CMD_RENDER);
         GHashTable *values = o->form ? pp_form_values(c, ss) : NULL;
         gchar *meta = o->form ? pp_form_meta(c) : NULL;
         pp_form form = {values, meta, s->n_pages};
         if (values) pp_form_plan_values(s, ts, c, values);
         bool planned = !(o->tile || o->marks) || plan_print(&s, o, &r, &p, c, ts, err) == PP_OK;
-        if (planned && o->command == PP_CMD_RENDER)
-            write_output(s, o, &r, c, ss, o->form ? &form : NULL, p.icc, err);
-        else if (planned)
+        /* A fatal problem (a character no font has) writes nothing: the PDF would be damaged. */
+        if (planned && o->command != PP_CMD_RENDER)
             print_check(o, &r, s, ss);
+        else if (planned && !any_fatal(s))
+            write_output(s, o, &r, c, ss, o->form ? &form : NULL, p.icc, err);
         if (values) g_hash_table_destroy(values);
         g_free(meta);
     }
-    pp_status st = pp_error_isset(err) ? err->status : has_problems(s) ? PP_ERR_INVALID : PP_OK;
+    pp_status st = pp_error_isset(err) ? err->status : any_errors(s) ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
     g_free(codes);
     *fonts_quiet = pp_typeset_free(ts);

@@ -283,7 +283,7 @@ static bool store_result(pp_publication *pub, GVariant *v, size_t from, size_t t
     guint32 i, pages;
     gint32 status;
     gint64 line;
-    const char *file, *msg;
+    char *file, *msg; /* copies ("s"): freed below */
     double w, h;
     GVariantIter *texts, *problems;
     g_variant_get(v, RESULT_TYPE, &i, &status, &file, &line, &msg, &pages, &w, &h, &texts,
@@ -308,6 +308,8 @@ static bool store_result(pp_publication *pub, GVariant *v, size_t from, size_t t
     }
     g_variant_iter_free(texts);
     g_variant_iter_free(problems);
+    g_free(file);
+    g_free(msg);
     return mine;
 }
 

@@ -186,7 +186,7 @@ static pp_status plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_requ
     pp_sheet_env env = {c, ts, l, ss};
     size_t first = s->n_pages;
     k->plan(s, &env);
-    if (pp_typeset_is_rtl(c->title.text)) pp_scene_mirror(s, first);
+    if (pp_lang_is_rtl(c->lang)) pp_scene_mirror(s, first);
     return pp_layout_status(l, err);
 }
 

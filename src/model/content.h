@@ -17,6 +17,8 @@ typedef struct pp_text {
     const char *text;
     long line;
     const char *file;
+    const char *element; /* where a text without id stands, for messages ("<postit><text>"), or
+                            NULL; owned like text */
 } pp_text;
 
 typedef struct pp_theme {

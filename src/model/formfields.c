@@ -205,7 +205,7 @@ static const char *field(reader *R, gchar *name)
 
 static pp_text text(reader *R, const char *value)
 {
-    return (pp_text){NULL, value, 0, R->path};
+    return (pp_text){NULL, value, 0, R->path, NULL};
 }
 
 /* The index of the field's value in values (n of them), -1 when empty; err when another. */

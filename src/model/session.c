@@ -28,6 +28,16 @@ static bool ok(const loader *L)
     return !pp_error_isset(L->err);
 }
 
+/* "<parent><name>" of element n, for messages about its text. */
+static const char *element_of(loader *L, xmlNodePtr n)
+{
+    gchar *e = g_strdup_printf("<%s><%s>", n->parent ? (const char *)n->parent->name : "",
+                               (const char *)n->name);
+    const char *out = pp_arena_strdup(L->a, e);
+    g_free(e);
+    return out;
+}
+
 /* A free-text element: NULL text when empty (not filled in). */
 static bool text_of(loader *L, xmlNodePtr n, pp_text *out)
 {
@@ -37,7 +47,7 @@ static bool text_of(loader *L, xmlNodePtr n, pp_text *out)
                             out->line) == PP_OK;
     char *t = pp_xml_text_or_empty(L->a, n, L->path, L->err);
     if (!t) return false;
-    *out = (pp_text){NULL, *t ? t : NULL, pp_xml_line(n), L->path};
+    *out = (pp_text){NULL, *t ? t : NULL, pp_xml_line(n), L->path, element_of(L, n)};
     return true;
 }
 
@@ -115,7 +125,8 @@ static bool date_of(loader *L, xmlNodePtr n, const char *value, pp_text *out)
     int y, m, d;
     gchar *v = g_strstrip(g_strdup(value));
     bool good = !*v || pp_date_parse(v, &y, &m, &d);
-    if (good && *v) *out = (pp_text){NULL, pp_arena_strdup(L->a, v), pp_xml_line(n), L->path};
+    if (good && *v)
+        *out = (pp_text){NULL, pp_arena_strdup(L->a, v), pp_xml_line(n), L->path, element_of(L, n)};
     if (!good)
         pp_error_set(L->err, PP_ERR_INVALID, L->path, pp_xml_line(n),
                      "\"%s\" is not a valid date (write YYYY-MM-DD, e.g. 2026-10-14)", v);
@@ -320,7 +331,7 @@ static bool load_cell(loader *L, xmlNodePtr n, pp_answer_row *row, long *seen)
                            "column \"%s\" has no yes/no marks: remove mark=", id);
     if (!mark_attr(L, n, "mark", &row->cells[k].mark)) return false;
     char *t = pp_xml_text_or_empty(L->a, n, L->path, L->err);
-    if (t && *t) row->cells[k].text = (pp_text){NULL, t, pp_xml_line(n), L->path};
+    if (t && *t) row->cells[k].text = (pp_text){NULL, t, pp_xml_line(n), L->path, element_of(L, n)};
     return ok(L);
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/formfields.h"
 #include "output/draw.h"
+#include "output/qpdfx.h"
 
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
@@ -38,21 +39,6 @@ typedef struct former {
     GHashTable *radio; /* name → the radio group's field (a qpdf_oh in a pointer) */
     const pp_style *font_style;
 } former;
-
-/* A new stream holding data with the dictionary entries of dict (PDF syntax). */
-static qpdf_oh stream(qpdf_data q, const void *data, size_t n, const char *dict)
-{
-    qpdf_oh st = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, st, (const unsigned char *)data, n, qpdf_oh_new_null(q),
-                                qpdf_oh_new_null(q));
-    qpdf_oh d = qpdf_oh_get_dict(q, st), src = qpdf_oh_parse(q, dict);
-    qpdf_oh_begin_dict_key_iter(q, src);
-    while (qpdf_oh_dict_more_keys(q)) {
-        const char *k = qpdf_oh_dict_next_key(q);
-        qpdf_oh_replace_key(q, d, k, qpdf_oh_get_key(q, src, k));
-    }
-    return st;
-}
 
 static qpdf_oh parse(qpdf_data q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static qpdf_oh parse(qpdf_data q, const char *fmt, ...)
@@ -119,7 +105,8 @@ static qpdf_oh embed_font(former *F, const char *path, pp_error *err)
     gchar *name = g_strdup(ps ? ps : "Font");
     for (char *p = name; *p; p++)
         if (!g_ascii_isalnum(*p) && *p != '-') *p = '-';
-    qpdf_oh prog = qpdf_make_indirect_object(q, stream(q, data, n, "<< /Subtype /OpenType >>"));
+    qpdf_oh prog =
+        qpdf_make_indirect_object(q, pp_qpdf_stream(q, data, n, "<< /Subtype /OpenType >>"));
     qpdf_oh desc =
         parse(q,
               "<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%ld %ld %ld "
@@ -181,7 +168,7 @@ static qpdf_oh empty_ap(former *F, double w, double h)
 {
     static const char body[] = "/Tx BMC EMC";
     gchar *d = g_strdup_printf("<< /Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] >>", w, h);
-    qpdf_oh st = stream(F->q, body, strlen(body), d);
+    qpdf_oh st = pp_qpdf_stream(F->q, body, strlen(body), d);
     g_free(d);
     return st;
 }
@@ -237,7 +224,7 @@ static void radio(former *F, qpdf_oh page, const pp_page *pg, const pp_op *op)
                         lw, lw, w - lw, h - lw, lw, h - lw, w - lw, lw);
     gchar *bbox =
         g_strdup_printf("<< /Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] >>", w, h);
-    qpdf_oh on = stream(q, mark, strlen(mark), bbox), off = stream(q, "", 0, bbox);
+    qpdf_oh on = pp_qpdf_stream(q, mark, strlen(mark), bbox), off = pp_qpdf_stream(q, "", 0, bbox);
     qpdf_oh kid = widget(F, page, pg, op, F_PRINT);
     bool is_on = value && strcmp(value, op->on) == 0;
     gchar *on_name = g_strdup_printf("/%s", op->on);
@@ -284,7 +271,7 @@ static qpdf_oh page_xobject(former *F, size_t i, pp_error *err, const char *path
     }
     gchar *d = g_strdup_printf("<< /Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] >>",
                                F->s->pages[i].w * PP_MM_PT, F->s->pages[i].h * PP_MM_PT);
-    qpdf_oh x = stream(q, buf, n, d);
+    qpdf_oh x = pp_qpdf_stream(q, buf, n, d);
     qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, x), "/Resources",
                         qpdf_oh_get_key(q, page, "/Resources"));
     free(buf);

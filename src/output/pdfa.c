@@ -1,4 +1,5 @@
 #include "output/pdfa.h"
+#include "output/qpdfx.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -251,20 +252,6 @@ bool pp_pdfa_parse(const char *name, pp_pdfa *level)
     return false;
 }
 
-/* A new stream holding n bytes of data, its dictionary parsed from dict (PDF syntax). */
-static qpdf_oh stream(qpdf_data q, const void *data, size_t n, const char *dict)
-{
-    qpdf_oh st = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, st, data, n, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-    qpdf_oh d = qpdf_oh_get_dict(q, st), src = qpdf_oh_parse(q, dict);
-    qpdf_oh_begin_dict_key_iter(q, src);
-    while (qpdf_oh_dict_more_keys(q)) {
-        const char *k = qpdf_oh_dict_next_key(q);
-        qpdf_oh_replace_key(q, d, k, qpdf_oh_get_key(q, src, k));
-    }
-    return st;
-}
-
 /* The document information entry key as UTF-8 (g_free it), or NULL. */
 static char *info_value(qpdf_data q, qpdf_oh info, const char *key)
 {
@@ -351,7 +338,7 @@ static pp_status output_intent(qpdf_data q, qpdf_oh root, const char *icc, const
     }
     char dict[32];
     snprintf(dict, sizeof dict, "<< /N %d >>", RGB_N);
-    qpdf_oh profile = qpdf_make_indirect_object(q, stream(q, data, n, dict));
+    qpdf_oh profile = qpdf_make_indirect_object(q, pp_qpdf_stream(q, data, n, dict));
     g_free(data);
     qpdf_oh intent = qpdf_oh_new_dictionary(q);
     qpdf_oh_replace_key(q, intent, "/Type", qpdf_oh_new_name(q, "/OutputIntent"));
@@ -395,7 +382,7 @@ static void cid_set(qpdf_data q, qpdf_oh font, qpdf_oh desc)
     for (long long c = 0; c <= top; c++)
         bits[c / 8] |= (unsigned char)(0x80 >> (c % 8));
     qpdf_oh_replace_key(q, desc, "/CIDSet",
-                        qpdf_make_indirect_object(q, stream(q, bits, n, "<< >>")));
+                        qpdf_make_indirect_object(q, pp_qpdf_stream(q, bits, n, "<< >>")));
     g_free(bits);
 }
 
@@ -475,7 +462,7 @@ pp_status pp_pdfa_apply(qpdf_data q, const pp_doc_meta *m, time_t when, const ch
     set_dates(q, info, when, date, sizeof date);
     if (output_intent(q, root, m->icc, path, err) != PP_OK) return err->status;
     GString *x = xmp(q, info, m, date);
-    qpdf_oh meta = stream(q, x->str, x->len, "<< /Type /Metadata /Subtype /XML >>");
+    qpdf_oh meta = pp_qpdf_stream(q, x->str, x->len, "<< /Type /Metadata /Subtype /XML >>");
     qpdf_oh_replace_key(q, root, "/Metadata", qpdf_make_indirect_object(q, meta));
     g_string_free(x, TRUE);
     fix_objects(q, m->pdfa);

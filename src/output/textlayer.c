@@ -1,5 +1,7 @@
 #include "output/textlayer.h"
 
+#include "base/script.h"
+
 #include <glib.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -60,26 +62,12 @@ static void append_utf16be_hex(GString *out, const char *utf8)
     g_free(u);
 }
 
-static bool is_rtl_letter(gunichar c)
-{
-    switch (g_unichar_get_script(c)) {
-    case G_UNICODE_SCRIPT_ARABIC:
-    case G_UNICODE_SCRIPT_HEBREW:
-    case G_UNICODE_SCRIPT_SYRIAC:
-    case G_UNICODE_SCRIPT_THAANA:
-    case G_UNICODE_SCRIPT_NKO:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* Several characters, one of them a right-to-left letter: what poppler reverses. */
 static bool rtl_several(const char *utf8)
 {
     if (g_utf8_strlen(utf8, -1) < 2) return false;
     for (const char *p = utf8; *p; p = g_utf8_next_char(p))
-        if (is_rtl_letter(g_utf8_get_char(p))) return true;
+        if (pp_unichar_is_rtl(g_utf8_get_char(p))) return true;
     return false;
 }
 

@@ -35,8 +35,12 @@ void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
                      pp_layout_mm(l, "label-gap"));
         pp_scene_end(s);
         g_free(title);
+        double indent = /* the post-it's colour, a graphic outside the paragraph (an artifact) */
+            c->colour ? pp_flow_swatch(&fl, pp_report_postit_colour(l, c->colour),
+                                       pp_layout_mm(l, "swatch"), pp_layout_mm(l, "swatch-gap"))
+                      : 0;
         pp_scene_begin(s, "P", NULL);
-        pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), 0,
+        pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), indent,
                      pp_layout_mm(l, "label-gap"));
         pp_scene_end(s);
         pp_scene_begin(s, "P", NULL);

@@ -115,3 +115,9 @@ void pp_flow_band(pp_flow *f, const pp_text *src, const char *text, const pp_sty
     if (tag) pp_scene_end(f->s);
     f->y += h + after;
 }
+
+double pp_flow_swatch(pp_flow *f, pp_rgb c, double side, double gap)
+{
+    pp_scene_rect(f->s, pp_flow_x(f), f->y, side, side, pp_fill(c), "swatch");
+    return side + gap;
+}

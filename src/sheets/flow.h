@@ -53,6 +53,11 @@ void pp_flow_text(pp_flow *f, const pp_text *src, const char *text, const pp_sty
 void pp_flow_block(pp_flow *f, pp_textbox *tb, const pp_text *src, double indent, double before,
                    double keep, const char *box);
 
+/* A square of colour c, side mm, at the left of the column where the flow stands (a post-it's
+ * colour before its heading); the flow does not move. Returns side plus gap: the indent of text
+ * beside it. */
+double pp_flow_swatch(pp_flow *f, pp_rgb c, double side, double gap);
+
 /* A band across the column, h mm high, filled with fill, with text in style st on it (vertically
  * centred, inset by pad) as a structure element tag (static; NULL: none) of a tagged PDF; moves
  * down by h + after. */

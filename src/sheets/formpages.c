@@ -11,7 +11,7 @@ void pp_form_plan_values(pp_scene *s, pp_typeset *ts, const pp_content *c, GHash
                                     : NULL;
             if (!value) continue;
             pp_scene_page(s, op.w, op.h);
-            pp_text t = {op.field, value, 0, NULL};
+            pp_text t = {op.field, value, 0, NULL, NULL};
             pp_scene_fit(s, ts, c, &t, op.field_style, 0, 0, op.w, op.h,
                          op.field_kind == PP_FIELD_TEXT ? PP_VALIGN_CENTER : PP_VALIGN_TOP,
                          "form field");

@@ -38,7 +38,7 @@ static void page_footer(pp_flow *f, void *user)
                  w * share, h, PP_VALIGN_TOP, "footer");
     char num[16];
     snprintf(num, sizeof num, "%d", g->page_no);
-    pp_text t = {"page-number", num, 0, NULL};
+    pp_text t = {"page-number", num, 0, NULL, NULL};
     pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "page-number"), f->left + w * share, y,
                  w * (1 - share), h, PP_VALIGN_TOP, "page number");
 }
@@ -83,7 +83,7 @@ static void marker(gd *g, const pp_block *list, size_t i, double indent)
     }
     char num[24];
     snprintf(num, sizeof num, "%zu.", i + 1);
-    pp_text t = {list->text.id, num, list->text.line, NULL};
+    pp_text t = {list->text.id, num, list->text.line, NULL, NULL};
     pp_scene_fit(g->s, g->ts, g->c, &t, st(g, "number"), x, g->f.y, mm(g, "list-indent"), 2 * first,
                  PP_VALIGN_TOP, "list number");
 }

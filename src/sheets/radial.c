@@ -342,26 +342,112 @@ static double postit_side(rd *f, size_t n, rect a, int *cols)
     return best;
 }
 
+/* The heading of a post-it's continuation: "AMBITIE · POST-IT · Joost" (g_free). */
+static gchar *postit_where(rd *f, size_t theme, const pp_postit *p)
+{
+    return g_strjoin(" · ", f->c->themes[theme].name.text, f->c->record.postit.text, p->author.text,
+                     NULL);
+}
+
+/* The height of a post-it's author line(s) in width w: its share of the post-it, or more when the
+ * name needs it at its style's minimum (wrapped). An author is never continued elsewhere. */
+static double author_h(rd *f, const pp_text *author, const pp_style *sty, double w, double share)
+{
+    if (!author->text) return 0;
+    pp_textbox *tb = pp_textbox_fit(f->ts, author->text, sty, w, share);
+    double h = share;
+    if (pp_textbox_overflows(tb)) {
+        pp_textbox *at_min =
+            pp_textbox_flow(f->ts, author->text, pp_scene_style(f->s, sty, sty->min), w);
+        h = fmax(share, pp_textbox_height(at_min));
+        pp_textbox_free(at_min);
+    }
+    pp_textbox_free(tb);
+    return h;
+}
+
+/* A post-it's text style: scaled with the post-it, never below the layout's minimum. */
+static const pp_style *postit_style(rd *f, double side)
+{
+    const pp_style *sty = st(f, "ink-postit");
+    return pp_scene_style(f->s, sty, fmin(sty->size, side * num(f, "postit-pt-per-mm")));
+}
+
+/* Registers post-it p to go on whole in the appendix, under its theme, author and colour; returns
+ * its number. */
+static int continue_postit(rd *f, size_t theme, const pp_postit *p)
+{
+    gchar *where = postit_where(f, theme, p);
+    const pp_text *src = p->text.text ? &p->text : &p->author;
+    int n = pp_scene_continue(f->s, where, p->text.text ? p->text.text : "", src);
+    f->s->conts[n - 1].colour = p->colour;
+    g_free(where);
+    return n;
+}
+
+/* "→ bijlage 12" or "→ bijlage 12–39" in the box (x, y, side) of a post-it's place. */
+static void postit_ref(rd *f, const pp_text *src, int first, int last, double x, double y,
+                       double side)
+{
+    gchar *range =
+        first == last ? g_strdup_printf("%d", first) : g_strdup_printf("%d\u2013%d", first, last);
+    pp_text ref = *src;
+    ref.text = pp_ink_no_break(pp_record_fill(f->c->record.continued.text, "n", range));
+    double pad = side * num(f, "postit-pad-share");
+    pp_scene_fit(f->s, f->ts, f->c, &ref, postit_style(f, side), x + pad, y + pad, side - 2 * pad,
+                 side - 2 * pad, PP_VALIGN_CENTER, "postit more");
+    g_free((char *)ref.text);
+    g_free(range);
+}
+
+/* The height of one line of text in style sty at its minimum size. */
+static double min_line_h(rd *f, const pp_style *sty)
+{
+    pp_textbox *tb = pp_textbox_line(f->ts, "X", pp_scene_style(f->s, sty, sty->min), 1e6);
+    double h = pp_textbox_height(tb);
+    pp_textbox_free(tb);
+    return h;
+}
+
 static void postit(rd *f, size_t theme, const pp_postit *p, double x, double y, double side)
 {
     char name[32];
     snprintf(name, sizeof name, "postit-%s", p->colour);
     pp_scene_rect(f->s, x, y, side, side, pp_fill(col(f, name)), "postit");
-    double pad = side * num(f, "postit-pad-share");
-    const pp_style *st_text =
-        pp_scene_style(f->s, st(f, "ink-postit"),
-                       fmin(st(f, "ink-postit")->size, side * num(f, "postit-pt-per-mm")));
+    double pad = side * num(f, "postit-pad-share"), in = side - 2 * pad;
+    const pp_style *st_text = postit_style(f, side);
     const pp_style *st_author =
         pp_scene_style(f->s, st(f, "ink-author"),
                        fmin(st(f, "ink-author")->size, side * num(f, "postit-author-pt-per-mm")));
-    double ah = p->author.text ? side * num(f, "postit-author-share") : 0;
-    gchar *where =
-        g_strdup_printf("%s · %s", f->c->themes[theme].name.text, f->c->record.postit.text);
-    pp_ink_fit(f->s, f->env, &p->text, st_text, x + pad, y + pad, side - 2 * pad,
-               side - 2 * pad - ah, PP_VALIGN_TOP, where);
-    pp_ink_fit(f->s, f->env, &p->author, st_author, x + pad, y + side - pad - ah, side - 2 * pad,
-               ah, PP_VALIGN_BOTTOM, where);
+    double ah = author_h(f, &p->author, st_author, in, side * num(f, "postit-author-share"));
+    if (in - ah < min_line_h(f, st_text)) { /* an author too long for the post-it: all goes on */
+        int n = continue_postit(f, theme, p);
+        postit_ref(f, p->text.text ? &p->text : &p->author, n, n, x, y, side);
+        return;
+    }
+    gchar *where = postit_where(f, theme, p);
+    int n = pp_ink_fit(f->s, f->env, &p->text, st_text, x + pad, y + pad, in, in - ah,
+                       PP_VALIGN_TOP, where);
+    if (n) f->s->conts[n - 1].colour = p->colour;
     g_free(where);
+    if (p->author.text)
+        pp_scene_fit(f->s, f->ts, f->c, &p->author, st_author, x + pad, y + side - pad - ah, in, ah,
+                     PP_VALIGN_BOTTOM, "postit author");
+}
+
+/* Post-its that have no room on the sheet (from, on): each goes on in the appendix, whole, under
+ * its theme, author and colour; the last place shows where ("→ bijlage 12–39"). */
+static void postits_elsewhere(rd *f, size_t theme, size_t from, double x, double y, double side)
+{
+    const pp_answer_theme *t = &f->ss->themes[theme];
+    int first = (int)f->s->n_conts + 1;
+    for (size_t k = from; k < t->n_postits; k++)
+        continue_postit(f, theme, &t->postits[k]);
+    pp_op *o = pp_scene_rect(f->s, x, y, side, side, pp_stroke(col(f, "pen"), mm(f, "rule")),
+                             "postit more");
+    o->paint.dash = mm(f, "guide-dash");
+    const pp_postit *p = &t->postits[from];
+    postit_ref(f, p->text.text ? &p->text : &p->author, first, (int)f->s->n_conts, x, y, side);
 }
 
 /* Where the post-its go in a notes area: a grid of cols at (x, y), each side mm; the notes get
@@ -392,6 +478,17 @@ static postit_plan plan_postits(rd *f, size_t n, bool notes, rect a)
                          (rect){a.x, a.y, a.w, a.h - grid_h - g}};
 }
 
+/* How many places for post-its the notes area a has: all n where each is at least postit-min
+ * wide, else as many as are (the last one then refers to the rest, in the appendix); at least one
+ * when n > 0. */
+static size_t postit_slots(rd *f, size_t n, bool notes, rect a)
+{
+    size_t k = n;
+    while (k > 1 && plan_postits(f, k, notes, a).side < mm(f, "postit-min"))
+        k--;
+    return k;
+}
+
 /* The session's notes, remarks and post-its in the notes area a; false when it has none. */
 static bool answers(rd *f, size_t theme, rect a)
 {
@@ -400,11 +497,20 @@ static bool answers(rd *f, size_t theme, rect a)
     char *text = notes_text(f, theme, &src);
     if (!text && !t->n_postits) return false;
     postit_plan pl = {0, 0, 0, 1, a};
-    if (t->n_postits) pl = plan_postits(f, t->n_postits, text != NULL, a);
+    size_t slots = postit_slots(f, t->n_postits, text != NULL, a);
+    if (slots) pl = plan_postits(f, slots, text != NULL, a);
+    size_t shown = slots < t->n_postits ? slots - 1 : slots;
     double g = mm(f, "ink-postit-gap");
-    for (size_t k = 0; k < t->n_postits; k++)
-        postit(f, theme, &t->postits[k], pl.x + (double)(k % (size_t)pl.cols) * (pl.side + g),
-               pl.y + (double)(k / (size_t)pl.cols) * (pl.side + g), pl.side);
+    bool was = pp_ink_direction(f->env); /* authors and references too */
+    for (size_t k = 0; k < slots; k++) {
+        double x = pl.x + (double)(k % (size_t)pl.cols) * (pl.side + g),
+               y = pl.y + (double)(k / (size_t)pl.cols) * (pl.side + g);
+        if (k < shown)
+            postit(f, theme, &t->postits[k], x, y, pl.side);
+        else
+            postits_elsewhere(f, theme, shown, x, y, pl.side);
+    }
+    pp_typeset_set_rtl(f->ts, was);
     if (text) {
         src.text = text;
         gchar *where = g_strdup_printf("%s · %s", f->c->themes[theme].name.text,
@@ -660,6 +766,7 @@ const pp_layout_key pp_radial_keys[] = {
     PP_LENGTH("panel-w"),
     PP_LENGTH("postit"),
     PP_LENGTH("postit-gap"),
+    PP_LENGTH("postit-min"),
     PP_LENGTH("ring-gap"),
     PP_LENGTH("ring-inner"),
     PP_LENGTH("ring-outer"),

@@ -5,6 +5,7 @@
  * layouts/report.xml. */
 #include "model/record.h"
 #include "sheets/flow.h"
+#include "sheets/ink.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
@@ -52,7 +53,9 @@ static void labelled_as(rp *r, const pp_text *label, const pp_text *src, const c
     pp_flow_keep(&r->fl, mm(r, "keep"));
     if (row) pp_scene_begin(r->fl.s, "TR", NULL);
     if (label) tagged(r, row ? "TH" : "P", label, NULL, "label", mm(r, "label-gap"));
+    bool was = pp_ink_direction(r->fl.env); /* the session's language sets the answer's direction */
     tagged(r, row ? "TD" : "P", src, value, "answer", mm(r, "block-gap"));
+    pp_typeset_set_rtl(r->fl.env->ts, was);
     if (row) pp_scene_end(r->fl.s);
 }
 
@@ -76,6 +79,7 @@ static void head(rp *r)
     pp_flow_keep(&r->fl, mm(r, "keep"));
     const pp_text *label = field(r, "participants");
     if (label) tagged(r, "P", label, NULL, "label", mm(r, "label-gap"));
+    bool was = pp_ink_direction(r->fl.env);
     pp_scene_begin(r->fl.s, "L", NULL);
     for (size_t i = 0; i < ss->n_participants; i++) {
         const pp_participant *p = &ss->participants[i];
@@ -84,6 +88,7 @@ static void head(rp *r)
         g_free(line);
     }
     pp_scene_end(r->fl.s);
+    pp_typeset_set_rtl(r->fl.env->ts, was);
     r->fl.y += mm(r, "block-gap");
 }
 
@@ -114,6 +119,34 @@ static void cells(rp *r, size_t row)
     if (table) pp_scene_end(r->fl.s);
 }
 
+pp_rgb pp_report_postit_colour(pp_layout *l, const char *name)
+{
+    char key[32];
+    snprintf(key, sizeof key, "postit-%s", name);
+    return pp_layout_colour(l, key);
+}
+
+/* Every post-it of a theme: a square of its colour and "POST-IT", under it its text and author. */
+static void postits(rp *r, size_t theme)
+{
+    const pp_answer_theme *t = &r->ss->themes[theme];
+    for (size_t k = 0; k < t->n_postits; k++) {
+        const pp_postit *p = &t->postits[k];
+        pp_flow_keep(&r->fl, mm(r, "keep"));
+        double indent = pp_flow_swatch(&r->fl, pp_report_postit_colour(r->l, p->colour),
+                                       mm(r, "swatch"), mm(r, "swatch-gap"));
+        pp_flow_text(&r->fl, &r->c->record.postit, NULL, st(r, "label"), indent,
+                     mm(r, "label-gap"));
+        gchar *v = g_strjoin("\n", p->text.text ? p->text.text : p->author.text,
+                             p->text.text ? p->author.text : NULL, NULL);
+        bool was = pp_ink_direction(r->fl.env);
+        pp_flow_text(&r->fl, p->text.text ? &p->text : &p->author, v, st(r, "answer"), 0,
+                     mm(r, "block-gap"));
+        pp_typeset_set_rtl(r->fl.env->ts, was);
+        g_free(v);
+    }
+}
+
 /* The remarks on a theme's statements, each under "OPMERKING BIJ STELLING n". */
 static void remarks(rp *r, size_t theme)
 {
@@ -135,6 +168,7 @@ static void themes(rp *r)
         const pp_text *m = mark_word(r, r->ss->themes[i].attention);
         if (m) labelled(r, &r->c->praatplaat.attention, m, NULL);
         remarks(r, i);
+        postits(r, i);
         cells(r, i);
     }
     for (size_t i = 0; i < r->c->followup.n_rows; i++) {
@@ -184,10 +218,31 @@ void pp_report_plan(pp_scene *s, const pp_sheet_env *env)
 
 /* Every name this sheet reads from layouts/report.xml. */
 const pp_layout_key pp_report_keys[] = {
-    PP_STYLE("answer"),       PP_STYLE("appendix"), PP_STYLE("band"),       PP_STYLE("band-extra"),
-    PP_STYLE("ink"),          PP_STYLE("kicker"),   PP_STYLE("label"),      PP_STYLE("title"),
-    PP_COLOUR("extra-fill"),  PP_COLOUR("paper"),   PP_LENGTH("band-h"),    PP_LENGTH("band-pad"),
-    PP_LENGTH("block-gap"),   PP_LENGTH("keep"),    PP_LENGTH("label-gap"), PP_LENGTH("margin"),
-    PP_LENGTH("section-gap"), PP_THEMES_MIN,        PP_THEMES_MAX,
+    PP_STYLE("answer"),
+    PP_STYLE("appendix"),
+    PP_STYLE("band"),
+    PP_STYLE("band-extra"),
+    PP_STYLE("ink"),
+    PP_STYLE("kicker"),
+    PP_STYLE("label"),
+    PP_STYLE("title"),
+    PP_COLOUR("extra-fill"),
+    PP_COLOUR("paper"),
+    PP_LENGTH("band-h"),
+    PP_LENGTH("band-pad"),
+    PP_LENGTH("block-gap"),
+    PP_LENGTH("keep"),
+    PP_LENGTH("label-gap"),
+    PP_LENGTH("margin"),
+    PP_LENGTH("section-gap"),
+    PP_THEMES_MIN,
+    PP_THEMES_MAX,
+    PP_COLOUR("postit-blue"),
+    PP_COLOUR("postit-green"),
+    PP_COLOUR("postit-orange"),
+    PP_COLOUR("postit-pink"),
+    PP_COLOUR("postit-yellow"),
+    PP_LENGTH("swatch"),
+    PP_LENGTH("swatch-gap"),
 };
 const size_t pp_report_n_keys = sizeof pp_report_keys / sizeof pp_report_keys[0];

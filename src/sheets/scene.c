@@ -160,6 +160,7 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
         s->problems = g_renew(pp_problem, s->problems, s->cap_problems);
     }
     pp_problem *p = &s->problems[s->n_problems++];
+    p->fatal = p->warning = false;
     snprintf(p->where, sizeof p->where, "%s:%ld",
              src && src->file ? src->file
              : c              ? c->path
@@ -171,12 +172,38 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
     va_end(ap);
 }
 
+bool pp_scene_fatal(const pp_scene *s)
+{
+    for (size_t i = 0; i < s->n_problems; i++)
+        if (s->problems[i].fatal) return true;
+    return false;
+}
+
+size_t pp_scene_errors(const pp_scene *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_problems; i++)
+        n += !s->problems[i].warning;
+    return n;
+}
+
+/* A warning when a character of tb falls back on a font of another style. */
+static void check_style(pp_scene *s, const pp_textbox *tb, const pp_content *c, const pp_text *src,
+                        const char *ex, const char *id)
+{
+    char *other = pp_textbox_other_style(tb);
+    if (!other) return;
+    pp_scene_problem(s, c, src, "\"%s\" (%s) is set in %s but falls back on %s for some characters",
+                     ex, id, pp_textbox_style(tb)->family, other);
+    s->problems[s->n_problems - 1].warning = true;
+    g_free(other);
+}
+
 const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size)
 {
     if (!s->owned) s->owned = g_ptr_array_new_with_free_func(g_free);
     pp_style *copy = g_memdup2(st, sizeof *st);
-    copy->size = size;
-    copy->min = fmin(copy->min, size);
+    copy->size = fmax(size, st->min);
     g_ptr_array_add(s->owned, copy);
     return copy;
 }
@@ -189,7 +216,7 @@ int pp_scene_continue(pp_scene *s, const char *where, const char *text, const pp
     }
     int n = (int)s->n_conts + 1;
     pp_continuation *c = &s->conts[s->n_conts++];
-    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src};
+    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src, NULL};
     c->src.text = c->text;
     return n;
 }
@@ -203,32 +230,21 @@ static void excerpt(const char *text, char *out, size_t n)
     if (g_utf8_strlen(text, -1) > (glong)(n / 4 - 1)) g_strlcat(out, "…", n);
 }
 
-static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, const pp_text *src,
-                       const char *box)
+static void check_fit(pp_scene *s, const pp_textbox *tb, const pp_content *c, const pp_text *src,
+                      const char *ex, const char *id, const char *box)
 {
-    char ex[160];
-    excerpt(pp_textbox_text(tb), ex, sizeof ex);
-    const char *id = src && src->id ? src->id : "?";
-    gunichar miss = pp_textbox_missing_char(tb);
-    if (miss || pp_textbox_missing_glyphs(tb) > 0) {
-        char ch[8] = {0};
-        g_unichar_to_utf8(miss ? miss : 0xFFFD, ch);
-        pp_scene_problem(s, c, src,
-                         "character U+%04X '%s' of \"%s\" (id %s) is in none of the shipped fonts",
-                         (unsigned)miss, ch, ex, id);
-    }
     if (!pp_textbox_overflows(tb)) return;
     double bh = pp_textbox_box_h(tb);
     if (bh >= 0 && pp_textbox_height(tb) > bh)
         pp_scene_problem(
             s, c, src,
-            "text \"%s\" (id %s) does not fit %s box \"%s\": needs %.1f mm of height, has %.1f "
+            "text \"%s\" (%s) does not fit %s box \"%s\": needs %.1f mm of height, has %.1f "
             "mm at the minimum size %.1f pt",
             ex, id, s->sheet ? s->sheet : "", box, pp_textbox_height(tb), bh, pp_textbox_size(tb));
     else
         pp_scene_problem(
             s, c, src,
-            "text \"%s\" (id %s) does not fit %s box \"%s\": a word or line needs %.1f mm of "
+            "text \"%s\" (%s) does not fit %s box \"%s\": a word or line needs %.1f mm of "
             "width, has %.1f mm at the minimum size %.1f pt",
             ex, id, s->sheet ? s->sheet : "", box, pp_textbox_width(tb), pp_textbox_box_w(tb),
             pp_textbox_size(tb));
@@ -244,6 +260,28 @@ static pp_fit fit_of(const pp_textbox *tb, const pp_content *c, const pp_text *s
                             : c              ? c->path
                                              : NULL,
                     .line = src ? src->line : 0};
+}
+
+static void check_text(pp_scene *s, const pp_textbox *tb, const pp_content *c, const pp_text *src,
+                       const char *box)
+{
+    char ex[160];
+    excerpt(pp_textbox_text(tb), ex, sizeof ex);
+    gchar *id = src && src->id        ? g_strdup_printf("id %s", src->id)
+                : src && src->element ? g_strdup(src->element)
+                                      : g_strdup("?");
+    gunichar miss = pp_textbox_missing_char(tb);
+    if (miss || pp_textbox_missing_glyphs(tb) > 0) {
+        char ch[8] = {0};
+        g_unichar_to_utf8(miss ? miss : 0xFFFD, ch);
+        pp_scene_problem(s, c, src,
+                         "character U+%04X '%s' of \"%s\" (%s) is in none of the shipped fonts",
+                         (unsigned)miss, ch, ex, id);
+        s->problems[s->n_problems - 1].fatal = true;
+    }
+    check_fit(s, tb, c, src, ex, id, box);
+    check_style(s, tb, c, src, ex, id);
+    g_free(id);
 }
 
 pp_op *pp_scene_text(pp_scene *s, pp_textbox *tb, double x, double y, const pp_content *c,

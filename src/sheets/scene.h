@@ -106,6 +106,10 @@ typedef struct pp_page {
 typedef struct pp_problem {
     char where[600]; /* "FILE:LINE" of the element */
     char what[800];  /* human explanation */
+    bool fatal;      /* no output may be written (a character no font has); else the text is drawn
+                        at its minimum size and reported */
+    bool warning;    /* only a note for `check` (a fallback into a font of another style): neither
+                        an error nor a reason to fail */
 } pp_problem;
 
 /* A session text continued on the numbered appendix pages at the end of the document. */
@@ -114,6 +118,7 @@ typedef struct pp_continuation {
     char *where; /* owned: the place it comes from ("AMBITIE · ONDERBOUW EN LICHT TOE") */
     char *text;  /* owned: what did not fit */
     pp_text src;
+    const char *colour; /* a post-it's colour (one of pp_postit_colours), or NULL */
 } pp_continuation;
 
 typedef struct pp_scene {
@@ -147,7 +152,8 @@ pp_page *pp_scene_current(pp_scene *s);
 
 /* Takes ownership of l, freed with the scene. */
 void pp_scene_keep_layout(pp_scene *s, pp_layout *l);
-/* A copy of st at size pt (min stays), owned by the scene: for text scaled to its box. */
+/* A copy of st at size pt, owned by the scene: for text scaled to its box. The layout's minimum
+ * holds: a size below st->min gives st->min. */
 const pp_style *pp_scene_style(pp_scene *s, const pp_style *st, double size);
 
 /* Drawing onto the current page. All return the op (borrowed) for further tweaks. */
@@ -187,6 +193,11 @@ void pp_page_extend_edges(pp_page *p, double bleed);
 /* Records a problem that is not one text's: a sheet that cannot give what its layout asks for. */
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* True when one of s's problems forbids writing any output. */
+bool pp_scene_fatal(const pp_scene *s);
+/* The number of s's problems that are errors (not warnings). */
+size_t pp_scene_errors(const pp_scene *s);
 
 /* Registers text to continue in the appendix, from the place where (both copied); returns its
  * number, from 1. */

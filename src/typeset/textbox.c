@@ -1,5 +1,7 @@
 #include "typeset/textbox.h"
 
+#include "typeset/address.h"
+
 #include <glib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -12,7 +14,9 @@ struct pp_textbox {
     double w, h; /* the box, mm; h < 0 when unbounded */
     double size; /* pt */
     bool overflow;
-    bool rtl;         /* right-to-left text: no letter spacing (it would break joined scripts) */
+    bool rtl;         /* a right-to-left paragraph (from the language, pp_typeset_rtl) */
+    bool joined;      /* text with right-to-left letters: no letter spacing (it would break joined
+                         scripts), a space after it for MuPDF (show_space_after) */
     gunichar missing; /* first character no shipped font has, or 0 */
 };
 
@@ -22,15 +26,17 @@ static const double EPS_MM = 0.005;
  * sizes, and pango loads (and starts a thread for) each distinct font pattern only once. */
 static const double SIZE_GRID_PT = 0.25;
 
-static PangoAlignment alignment(pp_align a)
+/* Start and end are right and left in a right-to-left paragraph (pango mirrors the alignment only
+ * under auto_dir, which we never use). */
+static PangoAlignment alignment(pp_align a, bool rtl)
 {
-    return a == PP_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-           : a == PP_ALIGN_END  ? PANGO_ALIGN_RIGHT
-                                : PANGO_ALIGN_LEFT;
+    return a == PP_ALIGN_CENTER        ? PANGO_ALIGN_CENTER
+           : (a == PP_ALIGN_END) ^ rtl ? PANGO_ALIGN_RIGHT
+                                       : PANGO_ALIGN_LEFT;
 }
 
 /* Sets the layout's font and spacing for size pt. */
-static void set_size(PangoLayout *layout, const pp_style *st, double size, bool rtl)
+static void set_size(PangoLayout *layout, const pp_style *st, double size, bool joined)
 {
     double em = size * PP_PT_MM;
     PangoFontDescription *fd = pango_font_description_new();
@@ -43,9 +49,10 @@ static void set_size(PangoLayout *layout, const pp_style *st, double size, bool 
     PangoAttrList *attrs = pango_attr_list_new();
     pango_attr_list_insert(
         attrs, pango_attr_line_height_new_absolute((int)lround(st->leading * em * PANGO_SCALE)));
-    if (st->tracking != 0 && !rtl)
+    if (st->tracking != 0 && !joined)
         pango_attr_list_insert(
             attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));
+    pp_address_attrs(attrs, pango_layout_get_text(layout));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
 }
@@ -63,15 +70,22 @@ static void logical(const pp_textbox *tb, double *w, double *h)
  * splits the word for a reader's search. After the lines are broken, the text keeps only the soft
  * hyphens at the breaks actually used; it is set again only if the lines still break at the same
  * places (greedy breaking sees the same widths: a soft hyphen is not drawn and does not stop a
- * ligature). */
-static const char SHY[] = "\xC2\xAD";
+ * ligature). The zero-width spaces after the dots of addresses (typeset/address.h) are break
+ * marks of the same kind: kept only where a line ends. */
+static const char SHY[] = "\xC2\xAD", ZWSP[] = "\xE2\x80\x8B";
 
-/* The offset of byte i of text when its soft hyphens are left out. */
+/* The length of the break mark (soft hyphen, zero-width space) at p, or 0. */
+static int mark_len(const char *p)
+{
+    return strncmp(p, SHY, 2) == 0 ? 2 : strncmp(p, ZWSP, 3) == 0 ? 3 : 0;
+}
+
+/* The offset of byte i of text when its break marks are left out. */
 static int plain_offset(const char *text, int i)
 {
     int n = i;
-    for (const char *p = text; (p = strstr(p, SHY)) && p < text + i; p += 2)
-        n -= 2;
+    for (const char *p = text; *p && p < text + i; p++)
+        if (mark_len(p)) n -= mark_len(p), p += mark_len(p) - 1;
     return n;
 }
 
@@ -87,22 +101,24 @@ static int *line_starts(PangoLayout *layout, int *n)
     return starts;
 }
 
-/* The layout's text without the soft hyphens where no line ends; NULL when it has none of those. */
+/* The layout's text without the break marks where no line ends; NULL when it has none of those. */
 static char *without_unused_hyphens(PangoLayout *layout)
 {
     const char *text = pango_layout_get_text(layout);
-    if (!strstr(text, SHY)) return NULL;
+    if (!strstr(text, SHY) && !strstr(text, ZWSP)) return NULL;
     size_t len = strlen(text);
     bool *keep = g_new0(bool, len + 1);
     for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
         int end = ((PangoLayoutLine *)l->data)->start_index + ((PangoLayoutLine *)l->data)->length;
-        if (end >= 2 && memcmp(text + end - 2, SHY, 2) == 0) keep[end - 2] = true;
+        if (end >= 2 && mark_len(text + end - 2) == 2) keep[end - 2] = true;
+        if (end >= 3 && mark_len(text + end - 3) == 3) keep[end - 3] = true;
     }
     GString *out = g_string_sized_new(len);
     bool dropped = false;
     for (size_t i = 0; i < len; i++) {
-        if (memcmp(text + i, SHY, 2) == 0 && !keep[i]) {
-            i++;
+        int m = mark_len(text + i);
+        if (m && !keep[i]) {
+            i += (size_t)m - 1;
             dropped = true;
             continue;
         }
@@ -126,11 +142,15 @@ static void drop_unused_hyphens(pp_textbox *tb)
     double w0, h0, w1, h1;
     logical(tb, &w0, &h0);
     pango_layout_set_text(tb->layout, text, -1);
+    set_size(tb->layout, tb->st, tb->size, tb->joined); /* the addresses' attributes, moved */
     int *after = line_starts(tb->layout, &n1);
     logical(tb, &w1, &h1);
     bool same = n0 == n1 && memcmp(before, after, sizeof(int) * (size_t)n0) == 0 &&
                 fabs(w1 - w0) < EPS_MM && fabs(h1 - h0) < EPS_MM;
-    if (!same) pango_layout_set_text(tb->layout, full, -1); /* keep the lines as measured */
+    if (!same) { /* keep the lines as measured */
+        pango_layout_set_text(tb->layout, full, -1);
+        set_size(tb->layout, tb->st, tb->size, tb->joined);
+    }
     g_free(before);
     g_free(after);
     g_free(full);
@@ -139,7 +159,7 @@ static void drop_unused_hyphens(pp_textbox *tb)
 
 static bool fits_at(pp_textbox *tb, double size)
 {
-    set_size(tb->layout, tb->st, size, tb->rtl);
+    set_size(tb->layout, tb->st, size, tb->joined);
     double w, h;
     logical(tb, &w, &h);
     return w <= tb->w + EPS_MM && (tb->h < 0 || h <= tb->h + EPS_MM);
@@ -166,7 +186,7 @@ static void shrink_to_fit(pp_textbox *tb)
             hi = mid;
     }
     tb->size = st->min + (double)lo * SIZE_GRID_PT;
-    set_size(tb->layout, st, tb->size, tb->rtl);
+    set_size(tb->layout, st, tb->size, tb->joined);
 }
 
 static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, double w, double h)
@@ -177,15 +197,19 @@ static pp_textbox *make(pp_typeset *ts, const char *text, const pp_style *st, do
     tb->w = w;
     tb->h = h;
     tb->layout = pango_layout_new(pp_typeset_context(ts));
-    tb->rtl = pp_typeset_is_rtl(text);
+    tb->rtl = pp_typeset_rtl(ts);
+    tb->joined = pp_typeset_has_rtl(text);
     tb->missing = pp_typeset_missing_char(ts, text);
-    char *set = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
+    char *hyph = st->hyphenate ? pp_typeset_hyphenate(ts, text) : g_strdup(text);
+    char *set = pp_address_mark_breaks(hyph);
     pango_layout_set_text(tb->layout, set, -1);
     g_free(set);
+    g_free(hyph);
     pango_layout_set_width(tb->layout, (int)lround(fmax(w, 0) * PANGO_SCALE));
     pango_layout_set_wrap(tb->layout, PANGO_WRAP_WORD);
-    pango_layout_set_alignment(tb->layout, alignment(st->align));
-    pango_layout_set_auto_dir(tb->layout, TRUE);
+    pango_layout_set_alignment(tb->layout, alignment(st->align, tb->rtl));
+    /* The paragraph's direction is the context's (the language's), not its first letter's. */
+    pango_layout_set_auto_dir(tb->layout, FALSE);
     return tb;
 }
 
@@ -296,6 +320,31 @@ double pp_textbox_box_h(const pp_textbox *tb)
 int pp_textbox_lines(const pp_textbox *tb)
 {
     return pango_layout_get_line_count(tb->layout);
+}
+
+/* The family of a run's font; g_free. */
+static char *run_family(const PangoGlyphItem *run)
+{
+    PangoFontDescription *d = pango_font_describe(run->item->analysis.font);
+    char *family = g_strdup(pango_font_description_get_family(d));
+    pango_font_description_free(d);
+    return family;
+}
+
+char *pp_textbox_other_style(const pp_textbox *tb)
+{
+    GString *found = g_string_new(NULL);
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    do {
+        PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+        if (!run || !run->item->analysis.font) continue;
+        char *family = run_family(run);
+        if (family && !pp_typeset_same_style(tb->st->family, family) && !strstr(found->str, family))
+            g_string_append_printf(found, "%s%s", found->len ? ", " : "", family);
+        g_free(family);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return g_string_free(found, found->len == 0);
 }
 
 int pp_textbox_missing_glyphs(const pp_textbox *tb)
@@ -442,6 +491,6 @@ void pp_textbox_draw(const pp_textbox *tb, cairo_t *cr, double x, double y)
         cairo_move_to(cr, x, y);
         pango_cairo_show_layout(cr, tb->layout);
     }
-    if (tb->rtl) show_space_after(tb, cr, x, y);
+    if (tb->rtl || tb->joined) show_space_after(tb, cr, x, y);
     cairo_restore(cr);
 }

@@ -40,6 +40,9 @@ double pp_textbox_box_h(const pp_textbox *tb);
 int pp_textbox_lines(const pp_textbox *tb);
 /* Characters no shipped font has (drawn as empty boxes): must be reported as an error. */
 int pp_textbox_missing_glyphs(const pp_textbox *tb);
+/* The families the text falls back on that change its look (pp_typeset_same_style: an Arabic name
+ * in the handwriting-like ink drawn in Noto Sans Arabic), as "A, B", or NULL; g_free. */
+char *pp_textbox_other_style(const pp_textbox *tb);
 /* The first character of the text that no shipped font has, or 0. */
 gunichar pp_textbox_missing_char(const pp_textbox *tb);
 const char *pp_textbox_text(const pp_textbox *tb); /* as given, without soft hyphens */

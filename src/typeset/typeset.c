@@ -1,6 +1,9 @@
 #include "typeset/typeset.h"
 
+#include "typeset/address.h"
 #include "typeset/hyphen.h"
+
+#include "base/script.h"
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
@@ -13,7 +16,8 @@ struct pp_typeset {
     FcConfig *fc;
     FcCharSet *covered; /* every character some shipped font has */
     PangoFontMap *map;
-    PangoContext *ctx;
+    PangoContext *ctx[2]; /* left-to-right and right-to-left paragraphs: fixed base directions */
+    bool rtl;             /* the direction of the paragraphs made next */
     char *hyphen_dir;
     char *lang;
     pp_hyphenator *hyph; /* the language's dictionary, loaded when first needed */
@@ -21,14 +25,46 @@ struct pp_typeset {
 };
 
 /* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to
- * or reads from the user's caches. */
+ * or reads from the user's caches. Each family falls back, character by character, on the families
+ * after it: the content's Noto Sans on the scripts' Noto faces, the session ink's Comic Neue (after
+ * the arrows of Noto Sans Symbols) on Andika (a plain hand for the Latin letters Comic Neue lacks:
+ * Vietnamese, Turkish ğ and İ), and every text last on Symbola (symbols and emoji). */
+#define PP_SCRIPTS                                                                                 \
+    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"                           \
+    "<family>Noto Sans Symbols</family><family>" PP_TYPESET_LAST_FALLBACK "</family>"
 static const char config_fmt[] =
     "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
-    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>"
-    "<family>Noto Sans Arabic</family><family>Noto Sans Hebrew</family>"
-    "<family>Noto Sans Symbols</family></prefer></alias>"
+    "<alias><family>sans-serif</family><prefer><family>Noto Sans</family>" PP_SCRIPTS
+    "</prefer></alias>"
+    "<alias binding=\"same\"><family>Noto Sans</family><accept>" PP_SCRIPTS "</accept></alias>"
+    "<alias binding=\"same\"><family>" PP_TYPESET_INK_FAMILY "</family><accept>"
+    "<family>Noto Sans Symbols</family><family>" PP_TYPESET_INK_FALLBACK "</family>"
+    "<family>Noto Sans</family>" PP_SCRIPTS "</accept></alias>"
     "<alias><family>serif</family><prefer><family>Noto Sans</family></prefer></alias>"
     "</fontconfig>";
+
+/* Families of one design: a fallback among them keeps the look. Symbols and emoji have no style of
+ * their own (neutral). */
+static const char *const style_groups[][4] = {
+    {PP_TYPESET_INK_FAMILY, PP_TYPESET_INK_FALLBACK, NULL},
+    {"Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", NULL},
+};
+static const char *const neutral[] = {"Noto Sans Symbols", PP_TYPESET_LAST_FALLBACK, NULL};
+
+static bool in_list(const char *const *list, const char *family)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (g_ascii_strcasecmp(list[i], family) == 0) return true;
+    return false;
+}
+
+bool pp_typeset_same_style(const char *family, const char *fallback)
+{
+    if (g_ascii_strcasecmp(family, fallback) == 0 || in_list(neutral, fallback)) return true;
+    for (size_t g = 0; g < sizeof style_groups / sizeof style_groups[0]; g++)
+        if (in_list(style_groups[g], family)) return in_list(style_groups[g], fallback);
+    return false;
+}
 
 static FcConfig *make_config(const char *fonts_dir, pp_error *err)
 {
@@ -79,8 +115,11 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
     FcConfigSetCurrent(fc);
     ts->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), fc);
-    ts->ctx = pango_font_map_create_context(ts->map);
-    set_font_options(ts->ctx);
+    for (int d = 0; d < 2; d++) {
+        ts->ctx[d] = pango_font_map_create_context(ts->map);
+        set_font_options(ts->ctx[d]);
+        pango_context_set_base_dir(ts->ctx[d], d ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    }
     ts->hyphen_dir = g_strdup(hyphen_dir);
     ts->covered = FcCharSetCreate();
     FcFontSet *set = FcConfigGetFonts(fc, FcSetSystem);
@@ -145,7 +184,8 @@ bool pp_typeset_free(pp_typeset *ts)
     if (!ts) return true;
     pp_hyphenator_free(ts->hyph);
     FcCharSetDestroy(ts->covered);
-    g_object_unref(ts->ctx);
+    g_object_unref(ts->ctx[0]);
+    g_object_unref(ts->ctx[1]);
     /* pango 1.50 keeps a reference to the config past finalize unless it is unset first; without
      * this FcFini() asserts at exit and valgrind reports the config lost. */
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->map), NULL);
@@ -165,7 +205,31 @@ void pp_typeset_set_language(pp_typeset *ts, const char *lang)
     ts->hyph_tried = false;
     g_free(ts->lang);
     ts->lang = g_strdup(lang);
-    pango_context_set_language(ts->ctx, pango_language_from_string(lang));
+    ts->rtl = pp_lang_is_rtl(lang);
+    for (int d = 0; d < 2; d++)
+        pango_context_set_language(ts->ctx[d], pango_language_from_string(lang));
+}
+
+void pp_typeset_set_rtl(pp_typeset *ts, bool rtl)
+{
+    ts->rtl = rtl;
+}
+
+bool pp_typeset_rtl(const pp_typeset *ts)
+{
+    return ts->rtl;
+}
+
+bool pp_lang_is_rtl(const char *lang)
+{
+    /* Languages written right to left (their primary subtag), as in CLDR's character order. */
+    static const char *const rtl[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks",
+                                      "ps", "sd",  "syr", "ug", "ur", "yi", NULL};
+    if (!lang) return false;
+    size_t n = strcspn(lang, "-_");
+    for (size_t i = 0; rtl[i]; i++)
+        if (strlen(rtl[i]) == n && g_ascii_strncasecmp(lang, rtl[i], n) == 0) return true;
+    return false;
 }
 
 const char *pp_typeset_language(const pp_typeset *ts)
@@ -214,7 +278,17 @@ bool pp_typeset_check_face(pp_typeset *ts, const char *family, int weight, bool 
 
 PangoContext *pp_typeset_context(pp_typeset *ts)
 {
-    return ts->ctx;
+    return ts->ctx[ts->rtl];
+}
+
+/* Appends text[from, to) to out, hyphenated. */
+static void put_hyphenated(pp_typeset *ts, GString *out, const char *text, size_t from, size_t to)
+{
+    char *part = g_strndup(text + from, to - from);
+    char *h = pp_hyphenator_apply(ts->hyph, part);
+    g_string_append(out, h);
+    g_free(h);
+    g_free(part);
 }
 
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
@@ -227,7 +301,19 @@ char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
         g_free(cache);
         ts->hyph_tried = true;
     }
-    return ts->hyph ? pp_hyphenator_apply(ts->hyph, text) : g_strdup(text);
+    if (!ts->hyph) return g_strdup(text);
+    GArray *spans = pp_address_find(text); /* addresses are never hyphenated */
+    GString *out = g_string_sized_new(strlen(text) + 16);
+    size_t at = 0;
+    for (guint i = 0; i < spans->len; i++) {
+        pp_span sp = g_array_index(spans, pp_span, i);
+        put_hyphenated(ts, out, text, at, sp.start);
+        g_string_append_len(out, text + sp.start, (gssize)(sp.end - sp.start));
+        at = sp.end;
+    }
+    put_hyphenated(ts, out, text, at, strlen(text));
+    g_array_free(spans, TRUE);
+    return g_string_free(out, FALSE);
 }
 
 gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text)
@@ -240,21 +326,11 @@ gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text)
     return 0;
 }
 
-bool pp_typeset_is_rtl(const char *text)
+bool pp_typeset_has_rtl(const char *text)
 {
     for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (!g_unichar_isalpha(c)) continue;
-        switch (g_unichar_get_script(c)) {
-        case G_UNICODE_SCRIPT_ARABIC:
-        case G_UNICODE_SCRIPT_HEBREW:
-        case G_UNICODE_SCRIPT_SYRIAC:
-        case G_UNICODE_SCRIPT_THAANA:
-        case G_UNICODE_SCRIPT_NKO:
-            return true;
-        default:
-            return false;
-        }
+        if (g_unichar_isalpha(c) && pp_unichar_is_rtl(c)) return true;
     }
     return false;
 }

@@ -213,6 +213,18 @@ gen_form_version() { set_field praatplaat-form '"praatplaat-form 9 samenwerking 
 gen_form_meta_cleared() { set_field praatplaat-form '""'; }
 gen_form_meta_other() { set_field praatplaat-form '"praatplaat-form 1 andere nl"'; }
 
+# A session text with a private-use character (U+E000), which no shipped font has (issue #18).
+gen_session_pua() { # in a post-it's author
+    IN=$IN_DIR/session-pua.xml
+    sed 's#<author>Joost</author>#<author>Joost \xee\x80\x80</author>#' "$SRC/samples/zuidrand-2026-10.xml" >"$IN"
+    LINE=$(line_of "$IN" $'Joost \xee\x80\x80')
+}
+gen_session_pua_cell() { # in a follow-up cell
+    IN=$IN_DIR/session-pua-cell.xml
+    sed 's#Joost en Ricardo: werksessie#Joost en Ricardo \xee\x80\x81 werksessie#' "$SRC/samples/zuidrand-2026-10.xml" >"$IN"
+    LINE=$(line_of "$IN" $'Ricardo \xee\x80\x81')
+}
+
 # --- the case ------------------------------------------------------------------------------------
 
 cd "$SRC"

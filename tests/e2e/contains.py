@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Check that every expected text occurs in a PDF's extracted text.
 
-usage: contains.py EXPECTED.txt PDFTEXT.txt [--count-once NAMES.txt]
+usage: contains.py EXPECTED.txt PDFTEXT.txt [--count-once NAMES.txt] [--rtl]
 
 EXPECTED.txt holds one text per line (from texts.py); PDFTEXT.txt is pdftotext's output. Both sides are
 compared as letter sequences: soft hyphens, hyphens and all white space are removed (pdftotext shows a
 hyphenation break as "\u00ad" or "-" plus a newline, and tracked capitals as "REFLECTER EN").
 With --count-once, every line of NAMES.txt must occur in the PDF exactly as often as in the expected texts
 (so a theme name that is a row label must not be printed twice, nor vanish).
+With --rtl the document is right to left: every paragraph is, Latin-only ones too ("3561 GE Utrecht"
+is drawn, and extracted, as "GE Utrecht 3561"; "+/-" as "-/+"), so a text is also found as its set of
+words, or reversed.
 Prints every text that is missing; exits 1 if any is.
 """
 import re
@@ -38,6 +41,8 @@ def read_lines(path):
 
 
 def main(argv):
+    rtl = "--rtl" in argv
+    argv = [a for a in argv if a != "--rtl"]
     if len(argv) not in (3, 5) or (len(argv) == 5 and argv[3] != "--count-once"):
         sys.exit(__doc__)
     expected = read_lines(argv[1])
@@ -50,6 +55,9 @@ def main(argv):
     bad = 0
     for text in expected:
         found = rtl_words(text) <= pdf_words if ARABIC.search(text) else letters(text) in pdf
+        if rtl and not found:
+            words = rtl_words(text)
+            found = (words and words <= pdf_words) or letters(text)[::-1] in pdf
         if not found:
             print(f"missing from the PDF: {text}")
             bad += 1

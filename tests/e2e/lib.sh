@@ -72,10 +72,11 @@ pdf_field() { pdfinfo "$1" | sed -n "s/^$2: *//p"; }
 # texts CONTENT WHAT > FILE: the texts of CONTENT that WHAT (followup, guide, themes, title) shows.
 texts() { python3 "$E2E_LIB_DIR/texts.py" "$1" "$2"; }
 
-# expect_texts EXPECTED_FILE PDF: every line of EXPECTED_FILE occurs in the PDF's text.
+# expect_texts EXPECTED_FILE PDF [--rtl]: every line of EXPECTED_FILE occurs in the PDF's text (--rtl: of
+# a right-to-left document, see contains.py).
 expect_texts() {
     pdftotext -enc UTF-8 "$2" "$SCRATCH/pdf.txt" || die "pdftotext failed on $2"
-    python3 "$E2E_LIB_DIR/contains.py" "$1" "$SCRATCH/pdf.txt" || fail "texts missing from $2 (see above)"
+    python3 "$E2E_LIB_DIR/contains.py" "$1" "$SCRATCH/pdf.txt" ${3:-} || fail "texts missing from $2 (see above)"
 }
 
 # rasterise PDF PREFIX [DPI]: writes PREFIX-p1.png, PREFIX-p2.png, ... at DPI (default 40), one per page.

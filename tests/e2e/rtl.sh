@@ -28,7 +28,7 @@ for paper in A3 A0; do
     qpdf --check "$pdf" >/dev/null || fail "qpdf --check fails on $pdf"
     pdffonts "$pdf" | grep -q 'NotoSansArabic-.* yes yes' || fail "Noto Sans Arabic not embedded and subset in $pdf"
     texts "$ar" "$case" >"$SCRATCH/expected.txt"
-    expect_texts "$SCRATCH/expected.txt" "$pdf"
+    expect_texts "$SCRATCH/expected.txt" "$pdf" --rtl
 done
 
 if [ "$case" = followup ]; then

@@ -78,7 +78,7 @@ report)
         expect_in "$SCRATCH/outlines.json" "\"title\": \"$title\"" outlines
     done
     # Reading order of the summary: title, partnership, participants, then the themes in order.
-    pdftotext -enc UTF-8 -f 1 -l 1 "$out" "$SCRATCH/p1.txt"
+    pdftotext -enc UTF-8 -f 1 -l 2 "$out" "$SCRATCH/p1.txt" # the post-its push BELANGEN to page 2
     python3 - "$SCRATCH/p1.txt" <<'PY' || fail "summary page not in reading order"
 import sys
 t = open(sys.argv[1], encoding="utf-8").read()

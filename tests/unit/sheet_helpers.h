@@ -74,7 +74,7 @@ static inline void no_problems(const pp_scene *s)
 {
     for (size_t i = 0; i < s->n_problems; i++)
         print_error("%s: %s\n", s->problems[i].where, s->problems[i].what);
-    assert_int_equal(s->n_problems, 0);
+    assert_int_equal(pp_scene_errors(s), 0);
 }
 
 #endif

@@ -167,11 +167,11 @@ static void dates(void **state)
 static void participants_line(void **state)
 {
     (void)state;
-    pp_participant p = {{NULL, "Joost", 1, NULL}, {NULL, "De Akkerrand", 2, NULL}, {0}};
+    pp_participant p = {{NULL, "Joost", 1, NULL, NULL}, {NULL, "De Akkerrand", 2, NULL, NULL}, {0}};
     char *s = pp_record_participant(&p);
     assert_string_equal(s, "Joost (De Akkerrand)");
     g_free(s);
-    p.role = (pp_text){NULL, "locatiedirecteur", 3, NULL};
+    p.role = (pp_text){NULL, "locatiedirecteur", 3, NULL, NULL};
     s = pp_record_participant(&p);
     assert_string_equal(s, "Joost (De Akkerrand, locatiedirecteur)");
     g_free(s);
@@ -288,7 +288,7 @@ static void overflow_continues(void **state)
     pp_session *ss = load(f->c, name, &err);
     assert_non_null(ss);
     pp_scene *s = plan_session(f, ss, "praatplaat", "A3");
-    assert_int_equal(s->n_problems, 0);
+    assert_int_equal(pp_scene_errors(s), 0);
     assert_int_equal(s->n_conts, 1);
     assert_int_equal(s->conts[0].number, 1);
     assert_non_null(strstr(s->conts[0].where, "AMBITIE"));

@@ -176,13 +176,43 @@ static void counts_missing_glyphs(void **state)
         pp_textbox *tb = pp_textbox_fit(ts, rtl[i], &st, 100, 100);
         assert_int_equal(pp_textbox_missing_glyphs(tb), 0);
         assert_int_equal(pp_textbox_missing_char(tb), 0);
-        assert_true(pp_typeset_is_rtl(rtl[i]));
+        assert_true(pp_typeset_has_rtl(rtl[i]));
         assert_int_equal(pango_layout_get_direction(pp_textbox_layout(tb), 0), PANGO_DIRECTION_RTL);
         pp_textbox_free(tb);
     }
-    assert_false(pp_typeset_is_rtl("VO-raad"));
+    assert_false(pp_typeset_has_rtl("VO-raad"));
     pp_textbox_free(ok);
     pp_textbox_free(cjk);
+}
+
+/* The direction of a box's lines. */
+static PangoDirection line_dir(pp_textbox *tb)
+{
+    return pango_layout_get_line_readonly(pp_textbox_layout(tb), 0)->resolved_dir;
+}
+
+/* Issue #18: a paragraph's direction comes from the language, never from its first letter. */
+static void direction_from_the_language(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = {.family = "Noto Sans", .weight = 400, .size = 10, .min = 6, .leading = 1.2};
+    pp_typeset_set_language(ts, "nl");
+    pp_textbox *list = pp_textbox_fit(ts, "محمد الأمين, Joost, אורית כהן", &st, 200, 100);
+    assert_int_equal(line_dir(list), PANGO_DIRECTION_LTR);
+    pp_typeset_set_language(ts, "ar");
+    pp_textbox *latin = pp_textbox_fit(ts, "3561 GE Utrecht", &st, 200, 100);
+    assert_int_equal(line_dir(latin), PANGO_DIRECTION_RTL);
+    pp_typeset_set_rtl(ts, false); /* a session in Dutch among Arabic content */
+    pp_textbox *session = pp_textbox_fit(ts, "سارة, voor 1 december", &st, 200, 100);
+    assert_int_equal(line_dir(session), PANGO_DIRECTION_LTR);
+    assert_int_equal(line_dir(list), PANGO_DIRECTION_LTR); /* made earlier: unchanged */
+    pp_typeset_set_language(ts, "nl");
+    assert_true(pp_typeset_has_rtl("Joost, محمد"));
+    assert_false(pp_lang_is_rtl("nl-BE"));
+    assert_true(pp_lang_is_rtl("he-IL") && pp_lang_is_rtl("ar"));
+    pp_textbox_free(list);
+    pp_textbox_free(latin);
+    pp_textbox_free(session);
 }
 
 static void one_line_boxes_shrink_instead_of_wrapping(void **state)
@@ -207,6 +237,7 @@ int main(void)
         cmocka_unit_test(keeps_soft_hyphens_only_where_lines_break),
         cmocka_unit_test(counts_missing_glyphs),
         cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
+        cmocka_unit_test(direction_from_the_language),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
