@@ -12,7 +12,8 @@ mode=render
 
 # Debian packages: to build and run, and to test.
 build_pkgs=(build-essential cmake pkg-config libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev
-            hyphen-nl hyphen-en-us libqpdf-dev libgettextpo-dev libpoppler-glib-dev)
+            hyphen-nl hyphen-en-us libqpdf-dev libgettextpo-dev libpoppler-glib-dev libqrencode-dev
+            libzbar-dev libjpeg-dev)
 test_pkgs=(libcmocka-dev poppler-utils qpdf libxml2-utils pango1.0-tools time gettext valgrind clang
            libclang-rt-14-dev mupdf-tools locales man-db groff-base
            default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java icc-profiles-free chromium)

@@ -26,12 +26,19 @@ enum {
 
 /* Sessions (docs/session-format.md). */
 enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
+/* A session's <picture href> (scan --images), bytes. */
+#define PP_PICTURE_MAX_BYTES 1000u
 
 /* Layouts (docs/layout-format.md): entries, palette colours, lengths (mm) and type sizes (pt). */
 enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_MAX_PT = 1000 };
 
 /* publish (docs/limits.md): parallel workers (-j), content files in one folder. */
 enum { PP_MAX_JOBS = 64, PP_MAX_PUBLISH_FILES = 200 };
+
+/* scan (docs/scanning.md): photos of one sheet, and the largest photo read, in bytes and pixels. */
+enum { PP_MAX_PHOTOS = 8 };
+#define PP_MAX_PHOTO_BYTES (64u * 1024u * 1024u)
+#define PP_MAX_PHOTO_PIXELS (60u * 1000u * 1000u)
 
 /* Printing elsewhere (render --tile, --marks), in mm: the overlap of neighbouring tiles, the
  * printer's unprintable margin, and the bleed. */

@@ -87,7 +87,7 @@ static gint by_id(gconstpointer a, gconstpointer b)
     return ((const button *)a)->id - ((const button *)b)->id;
 }
 
-static bool same_file(const char *a, const char *b)
+bool pp_import_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
@@ -181,8 +181,8 @@ static GHashTable *read_fields(const poppler_api *P, PopplerDocument *doc, const
     return values;
 }
 
-static pp_status write_session(const char *xml, const pp_content *c, const char *output,
-                               const char *session_schema, pp_error *err)
+pp_status pp_import_write(const char *xml, const pp_content *c, const char *output,
+                          const char *session_schema, pp_error *err)
 {
     FILE *f = NULL;
     char *tmp = pp_temp_beside(output, &f, err);
@@ -201,7 +201,7 @@ static pp_status write_session(const char *xml, const pp_content *c, const char 
 pp_status pp_import_form(const char *content, const char *pdf, const char *output,
                          const char *schema, const char *session_schema, pp_error *err)
 {
-    if (same_file(output, content) || same_file(output, pdf))
+    if (pp_import_same_file(output, content) || pp_import_same_file(output, pdf))
         return pp_error_set(err, PP_ERR_USAGE, output, 0, "the output would overwrite an input");
     pp_content *c = pp_content_load(content, schema, err);
     poppler_api P = {0};
@@ -212,7 +212,7 @@ pp_status pp_import_form(const char *content, const char *pdf, const char *outpu
     pp_session *s = values && !pp_error_isset(err) ? pp_form_session(c, values, pdf, err) : NULL;
     if (s) {
         char *xml = pp_session_write(s, c);
-        write_session(xml, c, output, session_schema, err);
+        pp_import_write(xml, c, output, session_schema, err);
         g_free(xml);
     }
     pp_session_free(s);

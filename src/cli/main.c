@@ -4,6 +4,7 @@
 #include "cli/import.h"
 #include "cli/options.h"
 #include "cli/publish.h"
+#include "cli/scan.h"
 #include "cli/sheetpdf.h"
 #include "doc/doc.h"
 #include "l10n/l10n.h"
@@ -251,9 +252,12 @@ static bool any_fatal(const pp_scene *s)
 static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
 {
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
-        o->command == PP_CMD_TEMPLATE || o->command == PP_CMD_IMPORT) {
+        o->command == PP_CMD_TEMPLATE || o->command == PP_CMD_IMPORT || o->command == PP_CMD_SCAN) {
         paths p = find_paths(o);
-        if (o->command == PP_CMD_IMPORT)
+        pp_scan_paths sp = {p.layouts, p.fonts, p.schema, p.session_schema};
+        if (o->command == PP_CMD_SCAN)
+            pp_scan_run(o->content, o->photos[0], o->output, o->images, &sp, err);
+        else if (o->command == PP_CMD_IMPORT)
             pp_import_form(o->content, o->pdf, o->output, p.schema, p.session_schema, err);
         else if (o->command == PP_CMD_TEMPLATE)
             run_template(o, &p, err);
@@ -273,6 +277,8 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
             PP_OK ||
         check_tile(o, &r, err) != PP_OK)
         return err->status;
+    if (o->codes && strcmp(o->codes, "qr") == 0 && strcmp(r.kind->name, "praatplaat") != 0)
+        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "--codes qr takes --sheet praatplaat");
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_session *ss = load_session(o, c, &p, err);
@@ -281,6 +287,8 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     /* A form draws the blank sheet; the session's answers become the fields' values. */
     s->form = o->form;
     s->duplex = o->duplex;
+    gchar *codes = o->codes && strcmp(o->codes, "qr") == 0 && c ? pp_scan_codes(c, &r) : NULL;
+    s->codes = codes;
     if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
         report(s, r.paper, o->command != PP_CMD_RENDER);
         GHashTable *values = o->form ? pp_form_values(c, ss) : NULL;
@@ -298,6 +306,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     }
     pp_status st = pp_error_isset(err) ? err->status : any_errors(s) ? PP_ERR_INVALID : PP_OK;
     pp_scene_free(s);
+    g_free(codes);
     *fonts_quiet = pp_typeset_free(ts);
     pp_session_free(ss);
     pp_content_free(c);

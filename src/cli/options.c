@@ -21,6 +21,9 @@ static const char usage_main[] =
     "  template CONTENT.xml -o SESSION.xml                         an empty session to fill in\n"
     "  import CONTENT.xml FORM.pdf -o SESSION.xml                  a filled form (render --form) "
     "as a session\n"
+    "  scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]        a photo of a praatplaat printed "
+    "with\n"
+    "                                                              --codes qr as a session\n"
     "  publish DIR -o OUT/                                         every language, sheet and "
     "paper,\n"
     "                                                              with a fit report\n"
@@ -59,6 +62,8 @@ static const char usage_render[] =
     "                      sheet, to cut and glue (needs the content's <record> block)\n"
     "  --overlap MM        with --tile: how much neighbouring sheets share (default 10, 0 to 50)\n"
     "  --tile-margin MM    with --tile: the printer's unprintable margin (default 6, 0 to 30)\n"
+    "  --codes qr|none     scan codes in the corners of the praatplaat (default none; "
+    "docs/scanning.md)\n"
     "  --marks             for a print shop: bleed, crop marks, a slug line, TrimBox and BleedBox\n"
     "  --bleed MM          with --marks: the bleed (default 3, 0 to 25)\n"
     "  --duplex            the back of every page of a sheet with a back side (the kaartjes), for\n"
@@ -109,6 +114,12 @@ static const char usage_l10n[] =
     "lists\n"
     "them); an entry whose msgctxt is no id of the content is an error.\n";
 
+static const char usage_scan[] =
+    "Usage: praatplaat scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]\n"
+    "Reads the score boxes and yes/no boxes of a praatplaat printed with --codes qr from a photo\n"
+    "(JPEG or PNG) and writes them as a session; a box it cannot read for certain is reported and\n"
+    "left out. --images DIR: each theme's notes area as a picture (docs/scanning.md).\n";
+
 static const char usage_import[] =
     "Usage: praatplaat import CONTENT.xml FORM.pdf -o SESSION.xml\n"
     "Reads a form made by `render --form` and filled in a PDF reader, and writes what it holds as\n"
@@ -125,6 +136,8 @@ const char *pp_options_usage(pp_command cmd)
         return usage_template;
     case PP_CMD_IMPORT:
         return usage_import;
+    case PP_CMD_SCAN:
+        return usage_scan;
     case PP_CMD_PUBLISH:
         return usage_publish;
     case PP_CMD_L10N_EXTRACT:
@@ -221,7 +234,8 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
         {"--format", offsetof(pp_options, format)},   {"--data", offsetof(pp_options, data)},
         {"--layouts", offsetof(pp_options, layouts)}, {"--session", offsetof(pp_options, session)},
         {"--pdfa", offsetof(pp_options, pdfa)},       {"--sheets", offsetof(pp_options, sheets)},
-        {"--papers", offsetof(pp_options, papers)}};
+        {"--papers", offsetof(pp_options, papers)},   {"--codes", offsetof(pp_options, codes)},
+        {"--images", offsetof(pp_options, images)}};
     for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
         if (is_opt(a, strings[k].name)) {
             const char *v = value(argc, argv, i, strings[k].name, err);
@@ -305,6 +319,17 @@ static pp_status check_print(const pp_options *o, pp_error *err)
     return usage(err, "--tile takes %s or %s, not \"%s\"", tile_papers[0], tile_papers[1], o->tile);
 }
 
+/* scan: one photo for now (docs/scanning.md), and an output. */
+static pp_status scan_options(pp_options *o, pp_error *err)
+{
+    if (!o->n_photos || !o->output) return usage(err, "scan needs PHOTO and -o SESSION.xml");
+    if (o->n_photos > 1)
+        return usage(err, "scan reads one photo of the whole sheet; %d were given", o->n_photos);
+    if (o->sheet || o->paper || o->session || o->form || o->orientation || o->format || o->codes)
+        return usage(err, "scan takes CONTENT, PHOTO, -o and --images only");
+    return PP_OK;
+}
+
 pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
 {
     *o = (pp_options){.dpi = 96,
@@ -322,6 +347,8 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
         o->command = PP_CMD_IMPORT, i++;
     else if (i < argc && strcmp(argv[i], "publish") == 0)
         o->command = PP_CMD_PUBLISH, i++;
+    else if (i < argc && strcmp(argv[i], "scan") == 0)
+        o->command = PP_CMD_SCAN, i++;
     else if (i < argc && strcmp(argv[i], "l10n") == 0) {
         const char *verb = i + 1 < argc ? argv[i + 1] : "";
         if (strcmp(verb, "extract") == 0)
@@ -347,8 +374,11 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
             o->po = a;
         else if (o->command == PP_CMD_IMPORT && !o->pdf)
             o->pdf = a;
+        else if (o->command == PP_CMD_SCAN && o->n_photos < PP_MAX_PHOTOS)
+            o->photos[o->n_photos++] = a;
         else if (o->command == PP_CMD_NONE)
-            usage(err, "unknown command \"%s\" (render, check, publish, template, import or l10n)",
+            usage(err,
+                  "unknown command \"%s\" (render, check, publish, template, import, scan or l10n)",
                   a);
         else
             usage(err, "unexpected argument \"%s\"", a);
@@ -370,6 +400,11 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
     if (o->command == PP_CMD_IMPORT && (!o->pdf || !o->output))
         return usage(err, "import needs FORM.pdf and -o SESSION.xml");
     if (o->command == PP_CMD_IMPORT) return PP_OK;
+    if (o->command == PP_CMD_SCAN) return scan_options(o, err);
+    if (o->images) return usage(err, "--images is for scan");
+    if (o->codes && o->command != PP_CMD_RENDER) return usage(err, "--codes is for render");
+    if (o->codes && strcmp(o->codes, "qr") != 0 && strcmp(o->codes, "none") != 0)
+        return usage(err, "--codes takes qr or none, not \"%s\"", o->codes);
     if (o->form && o->command != PP_CMD_RENDER) return usage(err, "--form is for render");
     if (check_print(o, err) != PP_OK) return err->status;
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||

@@ -15,16 +15,21 @@ typedef enum pp_command {
     PP_CMD_L10N_MERGE,
     PP_CMD_TEMPLATE,
     PP_CMD_IMPORT,
-    PP_CMD_PUBLISH
+    PP_CMD_PUBLISH,
+    PP_CMD_SCAN
 } pp_command;
 
 typedef struct pp_options {
     pp_command command;
     bool help, version;
-    const char *content; /* the content file; publish: the folder of content files */
-    const char *po;      /* l10n merge: the translated PO file */
-    const char *pdf;     /* import: the filled form */
-    bool form;           /* render: a fillable PDF */
+    const char *content;               /* the content file; publish: the folder of content files */
+    const char *po;                    /* l10n merge: the translated PO file */
+    const char *pdf;                   /* import: the filled form */
+    bool form;                         /* render: a fillable PDF */
+    const char *codes;                 /* render: "qr" or "none" (docs/scanning.md); NULL: none */
+    const char *images;                /* scan: the folder for the cut-out notes areas, or NULL */
+    const char *photos[PP_MAX_PHOTOS]; /* scan: the photos of one sheet */
+    int n_photos;
     const char *session; /* render, check: a filled-in session to draw */
     const char *sheet;   /* a sheet kind's name (sheets/kinds.c); NULL: all */
     const char *paper;   /* NULL: the kind's default */

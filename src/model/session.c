@@ -222,6 +222,21 @@ static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)
     return text_children(L, node, names, out, 2);
 }
 
+/* <picture href="…"/>: once, a relative or absolute file name without control characters. */
+static bool load_picture(loader *L, xmlNodePtr node, pp_answer_theme *t)
+{
+    char *href = pp_xml_attr(L->a, node, "href");
+    if (t->picture) return pp_xml_fail(L->err, L->path, node, "a second <picture> on one theme");
+    if (!href || !*href || strlen(href) > PP_PICTURE_MAX_BYTES)
+        return pp_xml_fail(L->err, L->path, node, "<picture> needs an href of 1 to %u bytes",
+                           PP_PICTURE_MAX_BYTES);
+    for (const char *c = href; *c; c++)
+        if ((unsigned char)*c < ' ')
+            return pp_xml_fail(L->err, L->path, node, "<picture href> holds a control character");
+    t->picture = href;
+    return true;
+}
+
 static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
 {
     pp_answer_theme *t = &L->s->themes[ti];
@@ -238,6 +253,8 @@ static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
             load_statement(L, n, ti, seen);
         else if (pp_xml_is(n, "notes"))
             text_of(L, n, &t->notes);
+        else if (pp_xml_is(n, "picture"))
+            load_picture(L, n, t);
         else if (pp_xml_is(n, "postit")) {
             pp_postit *p = &t->postits[t->n_postits];
             if (load_postit(L, n, p) && (p->text.text || p->author.text)) t->n_postits++;

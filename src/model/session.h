@@ -41,6 +41,8 @@ typedef struct pp_answer_theme {
     pp_text notes;
     pp_postit *postits;
     size_t n_postits;
+    const char *picture; /* <picture href>: a picture of the notes area (praatplaat scan), a file
+                            relative to the session's folder; NULL: none */
 } pp_answer_theme;
 
 typedef struct pp_answer_cell {

@@ -62,7 +62,7 @@ static void participants(GString *out, const pp_session *s)
 
 static bool theme_filled(const pp_theme *t, const pp_answer_theme *a)
 {
-    bool any = a->attention != PP_MARK_NONE || a->notes.text || a->n_postits;
+    bool any = a->attention != PP_MARK_NONE || a->notes.text || a->n_postits || a->picture;
     for (size_t k = 0; k < t->n_statements; k++)
         any |= a->statements[k].score >= 0 || a->statements[k].remark.text;
     return any;
@@ -94,6 +94,11 @@ static void theme(GString *out, const pp_theme *t, const pp_answer_theme *a)
         element(out, 8, "text", &p->text);
         element(out, 8, "author", &p->author);
         g_string_append(out, "      </postit>\n");
+    }
+    if (a->picture) {
+        gchar *href = g_markup_escape_text(a->picture, -1);
+        g_string_append_printf(out, "      <picture href=\"%s\"/>\n", href);
+        g_free(href);
     }
     g_string_append(out, "    </theme>\n");
 }

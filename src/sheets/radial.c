@@ -6,6 +6,7 @@
  * Every size, colour and style comes from layouts/praatplaat.xml. */
 #include "model/formfields.h"
 #include "model/record.h"
+#include "sheets/codes.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
 
@@ -556,6 +557,8 @@ static void notes(rd *f, size_t theme, rect r)
                          t.id, cols * rows, p, want);
     }
     if (f->s->form) notes_fields(f, theme, a);
+    if (f->s->codes) /* where a scan cuts the notes out (docs/scanning.md): drawn as nothing */
+        pp_scene_rect(f->s, a.x, a.y, a.w, a.h, (pp_paint){0}, "notes area");
     if (f->ss && answers(f, theme, a)) return;
     if (num(f, "postit-guides") > 0 && cols * rows > 0) {
         double x = a.x + (a.w - cols * p - (cols - 1) * g) / 2, y = a.y + (a.h - p) / 2;
@@ -653,6 +656,21 @@ static void ring_radii(rd *f)
     f->r_in = f->r_out - thick;
 }
 
+/* With scan codes in the corners, the content keeps clear of them: on the page's long sides; the
+ * colophon goes under the area. */
+static void reserve_codes(rd *f)
+{
+    double reach = pp_codes_reach(f->s, f->l);
+    if (f->page_w >= f->page_h && reach > f->area.x) {
+        f->area.x = reach;
+        f->area.w = f->page_w - 2 * reach;
+    } else if (f->page_w < f->page_h && reach > f->area.y) {
+        double bottom = f->area.y + f->area.h, foot = mm(f, "colophon-h");
+        f->area.y = reach;
+        f->area.h = fmin(bottom, f->page_h - reach - foot) - reach;
+    }
+}
+
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
@@ -661,6 +679,7 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     f.page_h = pp_layout_page_h(l);
     double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");
     f.area = (rect){m, m, f.page_w - 2 * m, f.page_h - 2 * m - foot};
+    reserve_codes(&f);
     f.cx = f.area.x + f.area.w / 2;
     f.cy = f.area.y + f.area.h / 2;
     ring_radii(&f);
@@ -686,7 +705,8 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     for (size_t i = 0; i < n; i++)
         panel(&f, i, panels[i], k);
     fit(&f, &env->content->colophon.short_line, "colophon",
-        (rect){m, f.page_h - m - foot, f.page_w - 2 * m, foot}, PP_VALIGN_BOTTOM, "colophon");
+        (rect){f.area.x, f.area.y + f.area.h, f.area.w, foot}, PP_VALIGN_BOTTOM, "colophon");
+    pp_codes_draw(s, l);
     g_free(panels);
 }
 
@@ -705,6 +725,8 @@ const pp_layout_key pp_radial_keys[] = {
     PP_STYLE("ring-name"),
     PP_STYLE("score-label"),
     PP_STYLE("statement"),
+    PP_COLOUR("code-dark"),
+    PP_COLOUR("code-light"),
     PP_COLOUR("disc-fill"),
     PP_COLOUR("guide"),
     PP_COLOUR("ink"),
@@ -719,6 +741,9 @@ const pp_layout_key pp_radial_keys[] = {
     PP_COLOUR("rule"),
     PP_LENGTH("attention-h"),
     PP_LENGTH("box-line"),
+    PP_LENGTH("code-gap"),
+    PP_LENGTH("code-inset"),
+    PP_LENGTH("code-size"),
     PP_LENGTH("colophon-h"),
     PP_LENGTH("connector-w"),
     PP_LENGTH("corner"),
@@ -753,6 +778,8 @@ const pp_layout_key pp_radial_keys[] = {
     PP_LENGTH("section-gap"),
     PP_LENGTH("sector-gap"),
     PP_LENGTH("statement-h"),
+    PP_NUMBER_IN("code-quiet", 1, 10),
+    PP_NUMBER_IN("code-version", 1, 1000),
     PP_NUMBER("connector-tint"),
     PP_NUMBER("disc-name-share"),
     PP_NUMBER("disc-text-share"),

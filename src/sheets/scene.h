@@ -132,6 +132,9 @@ typedef struct pp_scene {
     bool form;         /* sheets add FIELD ops where answers go (render --form) */
     bool tags;         /* sheets add BEGIN/END ops: a tagged PDF (the report) */
     bool duplex;       /* sheets with a back side add it after each page (render --duplex) */
+    /* render --codes qr: what the scan codes say before the orientation, the layout's version and
+     * the corner (sheets/codes.h), borrowed for the planning; NULL: no codes */
+    const char *codes;
     /* internal */
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;

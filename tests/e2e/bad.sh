@@ -162,6 +162,31 @@ set_field() {
 }
 json() { python3 -c 'import json, sys; print(json.dumps(eval(sys.argv[1])))' "$1"; }
 gen_form_copy() { make_form; }
+# --- scan (issue #19): pictures made here, as a flatbed scan of an A4 print would give -------------
+
+scan_png() { # SOURCE [OPTIONS...]: a PNG of SOURCE's praatplaat
+    local src=$1
+    shift
+    IN=$IN_DIR/photo.png
+    "$BIN" render "$src" --sheet praatplaat --paper A4 "$@" --format png --dpi 150 -o "$IN" >/dev/null 2>&1 || die "cannot render"
+}
+gen_photo_no_codes() { scan_png "$form_content"; }
+gen_photo_other_instrument() { scan_png "$valid" --codes qr; }
+gen_photo_truncated() { scan_png "$form_content" --codes qr; head -c 30000 "$IN" >"$IN_DIR/cut.png"; IN=$IN_DIR/cut.png; }
+gen_photo_old_layout() { # a sheet printed with layout version 2 (the layout now is version 1)
+    mkdir -p "$IN_DIR/layouts"
+    cp "$SRC"/layouts/*.xml "$IN_DIR/layouts/"
+    sed -i 's|<number name="code-version" value="1"/>|<number name="code-version" value="2"/>|' "$IN_DIR/layouts/praatplaat.xml"
+    scan_png "$form_content" --codes qr --layouts "$IN_DIR/layouts"
+}
+gen_photo_huge() { # a PNG whose header says 20 000 × 20 000 pixels
+    IN=$IN_DIR/huge.png
+    python3 -c 'import struct, sys, zlib
+ihdr = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
+chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk + b"\0" * 64)' "$IN"
+}
+
 gen_form_plain() { # a sheet without fields
     IN=$IN_DIR/plain.pdf
     "$BIN" render "$form_content" --sheet all --paper A4 -o "$IN" >/dev/null 2>&1 || die "cannot render"

@@ -116,6 +116,80 @@ static void theme_counts_outside_the_layout_are_refused(void **state)
     g_free(xml);
 }
 
+/* The scene of the praatplaat for n themes at paper and orientation, with scan codes (render
+ * --codes qr) when codes. */
+static pp_scene *plan_codes(pp_typeset *ts, int n, const char *paper, int orientation, bool codes)
+{
+    char *xml = test_instrument(n, 4, statement), *name = temp_file(xml);
+    char *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(name, schema, &err);
+    assert_non_null(c);
+    pp_scene *s = pp_scene_new();
+    s->codes = codes ? "PPSCAN 1 TEST NL PRAATPLAAT A3" : NULL;
+    pp_doc_request r = {pp_sheet_find("praatplaat"), pp_paper_find(paper), orientation};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
+        fail_msg("%s", err.msg);
+    pp_content_free(c);
+    unlink(name);
+    g_free(name);
+    g_free(schema);
+    g_free(layouts);
+    g_free(xml);
+    return s;
+}
+
+static size_t count_role(const pp_page *p, const char *role)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++)
+        n += role_is(&p->ops[i], role);
+    return n;
+}
+
+/* The content's outline: everything drawn but the paper and the codes themselves. */
+static bool is_content(const pp_op *op)
+{
+    return !role_is(op, "paper") && !role_is(op, "code") && !role_is(op, "code module") &&
+           !role_is(op, "notes area") && (op->kind == PP_OP_RECT || op->kind == PP_OP_TEXT);
+}
+
+/* With --codes qr there are four codes, inside the page, and no panel, box or text touches one
+ * (and in landscape, the default, every text still fits); without, there are none and no
+ * notes-area marks. */
+static void codes_never_cover_content(void **state)
+{
+    static const struct {
+        const char *paper;
+        int orientation;
+    } cases[] = {{"A4", -1}, {"A4", 1}, {"A3", 1}, {"A3", -1}, {"A1", 1}, {"A0", 1}};
+    for (int n = 3; n <= 8; n += 5)
+        for (size_t k = 0; k < G_N_ELEMENTS(cases); k++) {
+            pp_scene *s = plan_codes(*state, n, cases[k].paper, cases[k].orientation, true);
+            const pp_page *pg = &s->pages[0];
+            assert_int_equal(count_role(pg, "code"), 4);
+            /* Portrait with 8 themes is tight even without codes (A4: one statement too long). */
+            if (cases[k].orientation > 0) no_problems(s);
+            assert_int_equal(count_role(pg, "notes area"), (size_t)n);
+            for (size_t i = 0; i < pg->n; i++) {
+                const pp_op *code = &pg->ops[i];
+                if (!role_is(code, "code")) continue;
+                if (code->x < 0 || code->y < 0 || code->x + code->w > pg->w ||
+                    code->y + code->h > pg->h)
+                    fail_msg("%s: a code leaves the page", cases[k].paper);
+                for (size_t j = 0; j < pg->n; j++)
+                    if (is_content(&pg->ops[j]) && overlap(code, &pg->ops[j]))
+                        fail_msg("%d themes at %s (%d): a code covers a %s", n, cases[k].paper,
+                                 cases[k].orientation, pg->ops[j].role ? pg->ops[j].role : "text");
+            }
+            pp_scene_free(s);
+            s = plan_codes(*state, n, cases[k].paper, cases[k].orientation, false);
+            assert_int_equal(count_role(&s->pages[0], "code"), 0);
+            assert_int_equal(count_role(&s->pages[0], "notes area"), 0);
+            pp_scene_free(s);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +197,7 @@ int main(void)
         cmocka_unit_test(real_instrument_at_every_size),
         cmocka_unit_test(statements_are_readable),
         cmocka_unit_test(theme_counts_outside_the_layout_are_refused),
+        cmocka_unit_test(codes_never_cover_content),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }

@@ -5,6 +5,7 @@
 #include "model/content.h"
 #include "model/record.h"
 #include "model/session.h"
+#include "model/session_write.h"
 #include "sheets/sheet.h"
 
 #include <math.h>
@@ -111,6 +112,39 @@ static void session_of_another_instrument(void **state)
     assert_non_null(strstr(err.msg, "netwerk"));
     unlink(name);
     g_free(name);
+}
+
+/* A theme's <picture href> (scan --images) loads, is written back, and is given once only. */
+static void pictures(void **state)
+{
+    fixture *f = *state;
+    static const char head[] = "<?xml version=\"1.0\"?>\n<session format=\"1\" "
+                               "instrument=\"samenwerking\"><praatplaat>\n<theme ref=\"ambitie\">";
+    char *xml = g_strdup_printf("%s<picture href=\"pics/a &amp; b.png\"/></theme></praatplaat>"
+                                "</session>\n",
+                                head);
+    char *name = temp_file(xml);
+    pp_error err = {0};
+    pp_session *s = load(f->c, name, &err);
+    assert_non_null(s);
+    assert_string_equal(s->themes[0].picture, "pics/a & b.png");
+    assert_null(s->themes[1].picture);
+    char *out = pp_session_write(s, f->c);
+    assert_non_null(strstr(out, "<picture href=\"pics/a &amp; b.png\"/>"));
+    g_free(out);
+    pp_session_free(s);
+    unlink(name);
+    g_free(name);
+    g_free(xml);
+    xml = g_strdup_printf("%s<picture href=\"a.png\"/>\n<picture href=\"b.png\"/></theme>"
+                          "</praatplaat></session>\n",
+                          head);
+    name = temp_file(xml);
+    assert_null(load(f->c, name, &err));
+    assert_int_equal(err.line, 4);
+    unlink(name);
+    g_free(name);
+    g_free(xml);
 }
 
 static void dates(void **state)
@@ -290,6 +324,7 @@ int main(void)
         cmocka_unit_test(prefix_that_fits),
         cmocka_unit_test(marks_land_in_their_boxes),
         cmocka_unit_test(overflow_continues),
+        cmocka_unit_test(pictures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

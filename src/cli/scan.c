@@ -1,0 +1,666 @@
+#include "cli/scan.h"
+
+#include "cli/import.h"
+#include "cli/photo.h"
+#include "model/arena.h"
+#include "model/formfields.h"
+#include "model/session_write.h"
+#include "sheets/codes.h"
+#include "sheets/scene.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <zbar.h>
+
+/* The codes' text: a tag and the format of what follows (sheets/codes.h). */
+#define CODE_TAG "PPSCAN"
+#define CODE_FORMAT "1"
+/* A QR code's corners as zbar gives them. */
+enum { ZBAR_CORNERS = 4 };
+enum {
+    TOK_TAG,
+    TOK_FORMAT,
+    TOK_INSTRUMENT,
+    TOK_LANG,
+    TOK_SHEET,
+    TOK_PAPER,
+    TOK_ORIENTATION,
+    TOK_VERSION,
+    TOK_CORNER,
+    N_TOKS
+};
+
+/* Reading a box (docs/scanning.md): the inside sampled on a grid, away from its line by a share of
+ * its side; the paper's white is the brightest of the box and its surroundings (a high percentile);
+ * a sample is ink below a share of that white; a box is crossed above one share of ink, empty below
+ * another, and uncertain between. A box smaller than MIN_BOX_PX in the photo is never read. */
+enum { GRID = 16, MIN_BOX_PX = 8, PAPER_PERCENTILE = 90 };
+static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 0.12, EMPTY = 0.03;
+static const double MIN_WHITE = 60;
+/* Notes cut-outs: pixels per mm, the photo's own but at most this many. */
+static const double MAX_NOTES_PX_PER_MM = 10;
+/* Codes needed (each gives 4 points, so 3 fix a perspective), and the largest disagreement of the
+ * codes' corners with the transform, as a share of a code's side. */
+enum { MIN_CODES = 3 };
+static const double MAX_MISFIT = 0.05;
+/* The photo is searched for codes as it is and shrunk up to this factor. */
+enum { MAX_SHRINK = 3 };
+
+char *pp_scan_codes(const pp_content *c, const pp_doc_request *r)
+{
+    return g_strdup_printf("%s %s %s %s %s %s", CODE_TAG, CODE_FORMAT, c->id, c->lang,
+                           r->kind->name, r->paper->name);
+}
+
+/* --- Finding the codes ------------------------------------------------------------------------ */
+
+typedef struct found {
+    bool seen;
+    double uv[2 * ZBAR_CORNERS]; /* the symbol's corners in the photo, px: zbar gives them top
+                                    left, bottom left, bottom right, top right of the symbol */
+    char **toks;                 /* its text's words (g_strfreev) */
+} found;
+
+static bool parse_code(const char *text, found *f)
+{
+    char **t = g_strsplit(text, " ", -1);
+    if (g_strv_length(t) != N_TOKS || g_ascii_strcasecmp(t[TOK_TAG], CODE_TAG) != 0) {
+        g_strfreev(t);
+        return false;
+    }
+    f->toks = t;
+    return true;
+}
+
+static void add_symbol(const zbar_symbol_t *sym, int f_arg, found *codes)
+{
+    int shrink = f_arg;
+    found f = {0};
+    if (!parse_code(zbar_symbol_get_data(sym), &f)) return;
+    char *end = NULL;
+    long corner = strtol(f.toks[TOK_CORNER], &end, 10);
+    unsigned n = zbar_symbol_get_loc_size(sym);
+    if (*end || corner < 0 || corner >= PP_CODES_CORNERS || codes[corner].seen ||
+        n != ZBAR_CORNERS) {
+        g_strfreev(f.toks);
+        return;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        f.uv[2 * i] = (zbar_symbol_get_loc_x(sym, i) + 0.5) * shrink;
+        f.uv[2 * i + 1] = (zbar_symbol_get_loc_y(sym, i) + 0.5) * shrink;
+    }
+    f.seen = true;
+    codes[corner] = f;
+}
+
+/* The photo's grey values shrunk by a whole factor (box averages); g_free. */
+static unsigned char *shrunk(const pp_photo *ph, int f, int *w, int *h)
+{
+    *w = ph->w / f, *h = ph->h / f;
+    unsigned char *out = g_new(unsigned char, (size_t)*w *(size_t)*h);
+    for (int y = 0; y < *h; y++)
+        for (int x = 0; x < *w; x++) {
+            unsigned sum = 0;
+            for (int i = 0; i < f; i++)
+                for (int k = 0; k < f; k++)
+                    sum += ph->grey[(size_t)(y * f + i) * (size_t)ph->w + (size_t)(x * f + k)];
+            out[(size_t)y * (size_t)*w + (size_t)x] = (unsigned char)(sum / (unsigned)(f * f));
+        }
+    return out;
+}
+
+/* The codes zbar finds in the photo shrunk by f (1: as it is), at the photo's own scale. */
+static void find_at(const pp_photo *ph, int f, found *codes)
+{
+    int w = ph->w, h = ph->h;
+    unsigned char *grey = f == 1 ? ph->grey : shrunk(ph, f, &w, &h);
+    zbar_image_scanner_t *sc = zbar_image_scanner_create();
+    zbar_image_scanner_set_config(sc, 0, ZBAR_CFG_ENABLE, 0);
+    zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+    zbar_image_t *img = zbar_image_create();
+    zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
+    zbar_image_set_size(img, (unsigned)w, (unsigned)h);
+    zbar_image_set_data(img, grey, (unsigned long)w * (unsigned long)h, NULL);
+    zbar_scan_image(sc, img);
+    for (const zbar_symbol_t *s = zbar_image_first_symbol(img); s; s = zbar_symbol_next(s))
+        if (zbar_symbol_get_type(s) == ZBAR_QRCODE) add_symbol(s, f, codes);
+    zbar_image_destroy(img);
+    zbar_image_scanner_destroy(sc);
+    if (grey != ph->grey) g_free(grey);
+}
+
+static int n_found(const found *codes)
+{
+    int n = 0;
+    for (int k = 0; k < PP_CODES_CORNERS; k++)
+        n += codes[k].seen;
+    return n;
+}
+
+/* Every praatplaat code in the photo, by corner; returns how many. A blurred photo often reads
+ * better smaller: the photo is tried at a few sizes until every corner is found. */
+static int find_codes(const pp_photo *ph, found *codes)
+{
+    for (int f = 1; f <= MAX_SHRINK && n_found(codes) < PP_CODES_CORNERS; f++)
+        find_at(ph, f, codes);
+    return n_found(codes);
+}
+
+static void free_codes(found *codes)
+{
+    for (int k = 0; k < PP_CODES_CORNERS; k++)
+        g_strfreev(codes[k].toks);
+}
+
+/* The first code seen; all must say the same but for the corner. */
+static const found *agreed(const found *codes, const char *photo, pp_error *err)
+{
+    const found *first = NULL;
+    for (int k = 0; k < PP_CODES_CORNERS; k++) {
+        if (!codes[k].seen) continue;
+        if (!first) first = &codes[k];
+        for (int t = 0; t < TOK_CORNER; t++)
+            if (strcmp(first->toks[t], codes[k].toks[t]) != 0) {
+                pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                             "the codes in the photo belong to different sheets");
+                return NULL;
+            }
+    }
+    return first;
+}
+
+static pp_status check_code(const found *f, const pp_content *c, const char *photo, pp_error *err)
+{
+    char **t = f->toks;
+    if (strcmp(t[TOK_FORMAT], CODE_FORMAT) != 0)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "its codes are of format %s; this praatplaat reads format %s",
+                            t[TOK_FORMAT], CODE_FORMAT);
+    if (g_ascii_strcasecmp(t[TOK_INSTRUMENT], c->id) != 0)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "the sheet in the photo is of instrument \"%s\", not \"%s\" (%s)",
+                            t[TOK_INSTRUMENT], c->id, c->path);
+    if (g_ascii_strcasecmp(t[TOK_LANG], c->lang) != 0)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "the sheet in the photo is in language \"%s\", the content in \"%s\"",
+                            t[TOK_LANG], c->lang);
+    if (g_ascii_strcasecmp(t[TOK_SHEET], "praatplaat") != 0)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "the sheet in the photo is a %s; scan reads the praatplaat",
+                            t[TOK_SHEET]);
+    return PP_OK;
+}
+
+/* --- The sheet, planned again ----------------------------------------------------------------- */
+
+typedef struct sheet {
+    pp_typeset *ts;
+    pp_scene *s;
+    char *codes;
+} sheet;
+
+static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
+                            const pp_scan_paths *paths, const char *photo, pp_error *err)
+{
+    pp_doc_request r;
+    pp_error unknown = {0};
+    int orientation = g_ascii_strcasecmp(f->toks[TOK_ORIENTATION], "portrait") == 0 ? -1 : 1;
+    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r, &unknown) !=
+        PP_OK)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "its codes name paper \"%s\", which this praatplaat does not know",
+                            f->toks[TOK_PAPER]);
+    sh->ts = pp_typeset_new(paths->fonts, PP_HYPHEN_DIR, err);
+    if (!sh->ts) return err->status;
+    sh->s = pp_scene_new();
+    sh->codes = pp_scan_codes(c, &r);
+    sh->s->codes = sh->codes;
+    if (pp_doc_plan(sh->s, &r, paths->layouts, c, NULL, sh->ts, err) != PP_OK) return err->status;
+    pp_layout *l = sh->s->n_layouts ? sh->s->layouts[0] : NULL;
+    int version = l ? (int)pp_layout_num(l, "code-version") : 0;
+    if (atoi(f->toks[TOK_VERSION]) != version)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "the sheet was printed with layout version %s; the layout now is "
+                            "version %d: print it again",
+                            f->toks[TOK_VERSION], version);
+    return PP_OK;
+}
+
+static void free_sheet(sheet *sh)
+{
+    pp_scene_free(sh->s);
+    pp_typeset_free(sh->ts);
+    g_free(sh->codes);
+}
+
+/* The ops of role on the sheet's first page, in order. */
+static GPtrArray *ops_of(const pp_scene *s, const char *role)
+{
+    GPtrArray *a = g_ptr_array_new();
+    const pp_page *p = &s->pages[0];
+    for (size_t i = 0; i < p->n; i++)
+        if (p->ops[i].role && strcmp(p->ops[i].role, role) == 0) g_ptr_array_add(a, &p->ops[i]);
+    return a;
+}
+
+/* --- From the sheet to the photo: a projective transform ----------------------------------------
+ */
+
+typedef struct homography {
+    double h[9]; /* (x, y) mm → (u, v) px: u = (h0 x + h1 y + h2) / (h6 x + h7 y + 1), … */
+} homography;
+
+static void project(const homography *H, double x, double y, double *u, double *v)
+{
+    const double *h = H->h;
+    double d = h[6] * x + h[7] * y + 1;
+    *u = (h[0] * x + h[1] * y + h[2]) / d;
+    *v = (h[3] * x + h[4] * y + h[5]) / d;
+}
+
+/* Solves the n × n system a x = b (a row by row) in place; false when it is singular. */
+static bool solve(double *a, double *b, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int best = c;
+        for (int r = c + 1; r < n; r++)
+            if (fabs(a[r * n + c]) > fabs(a[best * n + c])) best = r;
+        if (fabs(a[best * n + c]) < 1e-12) return false;
+        for (int k = 0; k < n; k++) {
+            double t = a[c * n + k];
+            a[c * n + k] = a[best * n + k], a[best * n + k] = t;
+        }
+        double t = b[c];
+        b[c] = b[best], b[best] = t;
+        for (int r = 0; r < n; r++) {
+            if (r == c) continue;
+            double f = a[r * n + c] / a[c * n + c];
+            for (int k = c; k < n; k++)
+                a[r * n + k] -= f * a[c * n + k];
+            b[r] -= f * b[c];
+        }
+    }
+    for (int c = 0; c < n; c++)
+        b[c] /= a[c * n + c];
+    return true;
+}
+
+enum { H_UNKNOWNS = 8 };
+
+/* Adds one equation (row · h = rhs) to the normal equations. */
+static void normal_add(double *ata, double *atb, const double *row, double rhs)
+{
+    for (int i = 0; i < H_UNKNOWNS; i++) {
+        for (int k = 0; k < H_UNKNOWNS; k++)
+            ata[i * H_UNKNOWNS + k] += row[i] * row[k];
+        atb[i] += row[i] * rhs;
+    }
+}
+
+/* The transform taking the n points (x, y) mm to (u, v) px: projective from four or more, affine
+ * from three (never used by scan, which has at least twelve). Coordinates are scaled to about 1
+ * first (sx for mm, su for px). */
+static bool fit(const double *xy, const double *uv, int n, double sx, double su, homography *H)
+{
+    double ata[H_UNKNOWNS * H_UNKNOWNS] = {0}, atb[H_UNKNOWNS] = {0};
+    for (int i = 0; i < n; i++) {
+        double x = xy[2 * i] / sx, y = xy[2 * i + 1] / sx, u = uv[2 * i] / su,
+               v = uv[2 * i + 1] / su;
+        normal_add(ata, atb, (double[]){x, y, 1, 0, 0, 0, -u * x, -u * y}, u);
+        normal_add(ata, atb, (double[]){0, 0, 0, x, y, 1, -v * x, -v * y}, v);
+    }
+    if (n < 4) { /* affine: no perspective terms */
+        normal_add(ata, atb, (double[]){0, 0, 0, 0, 0, 0, 1, 0}, 0);
+        normal_add(ata, atb, (double[]){0, 0, 0, 0, 0, 0, 0, 1}, 0);
+    }
+    if (!solve(ata, atb, H_UNKNOWNS)) return false;
+    double *h = H->h;
+    for (int i = 0; i < H_UNKNOWNS; i++)
+        h[i] = atb[i];
+    /* back to mm and px */
+    h[0] *= su / sx, h[1] *= su / sx, h[2] *= su;
+    h[3] *= su / sx, h[4] *= su / sx, h[5] *= su;
+    h[6] /= sx, h[7] /= sx;
+    h[8] = 1;
+    return true;
+}
+
+/* The QR symbol inside the code square sq (its modules' extent), mm, as its corners in zbar's
+ * order (found.uv). */
+static void symbol_corners(const pp_scene *s, const pp_op *sq, double *xy)
+{
+    double x0 = sq->x + sq->w, y0 = sq->y + sq->h, x1 = sq->x, y1 = sq->y;
+    GPtrArray *mods = ops_of(s, "code module");
+    for (guint i = 0; i < mods->len; i++) {
+        const pp_op *m = g_ptr_array_index(mods, i);
+        if (m->x < sq->x || m->y < sq->y || m->x > sq->x + sq->w || m->y > sq->y + sq->h) continue;
+        x0 = fmin(x0, m->x), y0 = fmin(y0, m->y);
+        x1 = fmax(x1, m->x + m->w), y1 = fmax(y1, m->y + m->h);
+    }
+    g_ptr_array_free(mods, TRUE);
+    const double c[2 * ZBAR_CORNERS] = {x0, y0, x0, y1, x1, y1, x1, y0};
+    memcpy(xy, c, sizeof c);
+}
+
+/* The largest distance, px, between where H puts the n points xy and where they were seen. */
+static double misfit(const homography *H, const double *xy, const double *uv, int n)
+{
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+        double u, v;
+        project(H, xy[2 * i], xy[2 * i + 1], &u, &v);
+        worst = fmax(worst, hypot(u - uv[2 * i], v - uv[2 * i + 1]));
+    }
+    return worst;
+}
+
+static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *ph,
+                        const char *photo, homography *H, pp_error *err)
+{
+    GPtrArray *squares = ops_of(s, "code");
+    double xy[2 * ZBAR_CORNERS * PP_CODES_CORNERS], uv[2 * ZBAR_CORNERS * PP_CODES_CORNERS];
+    int n = 0, seen = 0;
+    for (int k = 0; k < PP_CODES_CORNERS && k < (int)squares->len; k++) {
+        if (!codes[k].seen) continue;
+        symbol_corners(s, g_ptr_array_index(squares, k), xy + 2 * n);
+        memcpy(uv + 2 * n, codes[k].uv, sizeof codes[k].uv);
+        n += ZBAR_CORNERS, seen++;
+    }
+    double side = squares->len ? ((const pp_op *)g_ptr_array_index(squares, 0))->w : 0;
+    g_ptr_array_free(squares, TRUE);
+    if (seen < MIN_CODES)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "only %d of the sheet's %d corner codes were found; at least %d are "
+                            "needed: take the photo again with every corner in the picture",
+                            seen, PP_CODES_CORNERS, MIN_CODES);
+    if (!fit(xy, uv, n, s->pages[0].w, fmax(ph->w, ph->h), H))
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "the corner codes do not span the sheet; take the photo again");
+    double u0, v0, u1, v1;
+    project(H, 0, 0, &u0, &v0);
+    project(H, side, 0, &u1, &v1);
+    if (misfit(H, xy, uv, n) > MAX_MISFIT * hypot(u1 - u0, v1 - v0))
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "the corner codes do not agree on where the sheet is (is it bent or "
+                            "folded?); lay it flat and take the photo again");
+    return PP_OK;
+}
+
+/* --- Reading a box ---------------------------------------------------------------------------- */
+
+typedef enum box_state { BOX_EMPTY, BOX_CROSSED, BOX_UNSURE } box_state;
+
+typedef struct reading {
+    box_state state;
+    double ink;      /* share of the inside that is ink, 0..1 */
+    const char *why; /* when unsure: static */
+} reading;
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Samples the square (x, y, side) mm on a GRID × GRID grid into out; false when a sample falls
+ * outside the photo. */
+static bool sample(const pp_photo *ph, const homography *H, double x, double y, double side,
+                   double *out)
+{
+    for (int i = 0; i < GRID; i++)
+        for (int k = 0; k < GRID; k++) {
+            double u, v;
+            project(H, x + side * (k + 0.5) / GRID, y + side * (i + 0.5) / GRID, &u, &v);
+            if ((out[i * GRID + k] = pp_photo_grey(ph, u, v)) < 0) return false;
+        }
+    return true;
+}
+
+static reading read_box(const pp_photo *ph, const homography *H, const pp_op *box)
+{
+    double u0, v0, u1, v1;
+    project(H, box->x, box->y, &u0, &v0);
+    project(H, box->x + box->w, box->y, &u1, &v1);
+    if (hypot(u1 - u0, v1 - v0) < MIN_BOX_PX)
+        return (reading){BOX_UNSURE, 0, "the box is too small in the photo"};
+    double around[GRID * GRID], inside[GRID * GRID], pad = box->w * AROUND,
+                                                     in = box->w * INNER_INSET;
+    if (!sample(ph, H, box->x - pad, box->y - pad, box->w + 2 * pad, around) ||
+        !sample(ph, H, box->x + in, box->y + in, box->w - 2 * in, inside))
+        return (reading){BOX_UNSURE, 0, "the box is outside the photo"};
+    qsort(around, GRID * GRID, sizeof around[0], by_value);
+    double white = around[GRID * GRID * PAPER_PERCENTILE / 100];
+    if (white < MIN_WHITE) return (reading){BOX_UNSURE, 0, "the paper is too dark there"};
+    int ink = 0;
+    for (int i = 0; i < GRID * GRID; i++)
+        ink += inside[i] < white * INK_SHARE;
+    double share = ink / (double)(GRID * GRID);
+    if (share >= CROSSED) return (reading){BOX_CROSSED, share, NULL};
+    if (share <= EMPTY) return (reading){BOX_EMPTY, share, NULL};
+    return (reading){BOX_UNSURE, share, "a faint mark"};
+}
+
+/* --- A group of boxes: one answer, none, or uncertain ---------------------------------------- */
+
+typedef struct tally {
+    int read, empty, unsure;
+    GString *comments; /* XML comments for the session */
+} tally;
+
+/* The index of the one crossed box of the n at ops[from], -1 for none, -2 for uncertain (said on
+ * stderr and in t->comments, for what). */
+static int read_group(const pp_photo *ph, const homography *H, GPtrArray *ops, size_t from, int n,
+                      const char *what, const char *photo, tally *t)
+{
+    int crossed = -1, count = 0;
+    const char *why = NULL;
+    double ink = 0;
+    for (int j = 0; j < n; j++) {
+        reading r = read_box(ph, H, g_ptr_array_index(ops, from + (size_t)j));
+        if (r.state == BOX_UNSURE && !why) why = r.why, ink = r.ink;
+        if (r.state == BOX_CROSSED) crossed = j, count++;
+    }
+    if (!why && count > 1) why = "more than one box crossed";
+    if (!why) {
+        t->read += crossed >= 0;
+        t->empty += crossed < 0;
+        return crossed;
+    }
+    t->unsure++;
+    fprintf(stderr, "%s: uncertain: %s: %s (ink %.0f%%); left out\n", photo, what, why, ink * 100);
+    g_string_append_printf(t->comments, "  <!-- scan: %s uncertain: %s; left out -->\n", what, why);
+    return -2;
+}
+
+/* The values of the sheet's boxes as form fields (model/formfields.h). */
+static GHashTable *read_marks(const pp_scene *s, const pp_content *c, const pp_photo *ph,
+                              const homography *H, const char *photo, tally *t, pp_error *err)
+{
+    GPtrArray *scores = ops_of(s, "score box"), *marks = ops_of(s, "checkbox");
+    GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_hash_table_insert(values, g_strdup(PP_FORM_META_FIELD), pp_form_meta(c));
+    size_t at = 0, want = 0;
+    for (size_t i = 0; i < c->n_themes; i++)
+        want += c->themes[i].n_statements * PP_SCORES;
+    if (scores->len != want || marks->len != 2 * c->n_themes)
+        pp_error_set(err, PP_ERR_INVALID, photo, 0, "the planned sheet has no boxes to read");
+    for (size_t i = 0; i < c->n_themes && !pp_error_isset(err); i++) {
+        const pp_theme *th = &c->themes[i];
+        for (size_t k = 0; k < th->n_statements; k++, at += PP_SCORES) {
+            gchar *what = g_strdup_printf("statement %s", th->statements[k].id);
+            int j = read_group(ph, H, scores, at, PP_SCORES, what, photo, t);
+            if (j >= 0)
+                g_hash_table_insert(values, pp_form_name("score", th->statements[k].id, NULL),
+                                    g_strdup(pp_form_scores[j]));
+            g_free(what);
+        }
+        gchar *what = g_strdup_printf("attention of theme %s", th->id);
+        int j = read_group(ph, H, marks, 2 * i, 2, what, photo, t);
+        if (j >= 0)
+            g_hash_table_insert(values, pp_form_name("attention", th->id, NULL),
+                                g_strdup(pp_form_marks[j]));
+        g_free(what);
+    }
+    g_ptr_array_free(scores, TRUE);
+    g_ptr_array_free(marks, TRUE);
+    return values;
+}
+
+/* --- Notes areas as pictures ------------------------------------------------------------------ */
+
+static guint32 colour_at(const pp_photo *ph, double u, double v)
+{
+    int x = (int)lround(u), y = (int)lround(v);
+    if (x < 0 || y < 0 || x >= ph->w || y >= ph->h) return 0xffffff;
+    const unsigned char *px = cairo_image_surface_get_data(ph->rgb);
+    int stride = cairo_image_surface_get_stride(ph->rgb);
+    return ((const guint32 *)(px + (size_t)y * (size_t)stride))[x];
+}
+
+/* The notes area a, straightened, at the photo's own resolution there (at most a cap). */
+static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const pp_op *a)
+{
+    double u0, v0, u1, v1;
+    project(H, a->x, a->y, &u0, &v0);
+    project(H, a->x + a->w, a->y, &u1, &v1);
+    double k = fmin(hypot(u1 - u0, v1 - v0) / a->w, MAX_NOTES_PX_PER_MM);
+    int w = (int)fmax(1, lround(a->w * k)), h = (int)fmax(1, lround(a->h * k));
+    cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    unsigned char *px = cairo_image_surface_get_data(out);
+    int stride = cairo_image_surface_get_stride(out);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            double u, v;
+            project(H, a->x + (x + 0.5) / k, a->y + (y + 0.5) / k, &u, &v);
+            ((guint32 *)(px + (size_t)y * (size_t)stride))[x] = colour_at(ph, u, v);
+        }
+    cairo_surface_mark_dirty(out);
+    return out;
+}
+
+/* Writes each theme's notes area into dir (made if missing) and adds each file's name to written
+ * (g_free'd with it), so a later failure can take them away again. */
+static pp_status write_notes(const pp_scene *s, const pp_content *c, const pp_photo *ph,
+                             const homography *H, const char *dir, GPtrArray *written,
+                             pp_error *err)
+{
+    GPtrArray *areas = ops_of(s, "notes area");
+    if (g_mkdir_with_parents(dir, 0777) != 0)
+        pp_error_set(err, PP_ERR_IO, dir, 0, "cannot make the folder: %s", strerror(errno));
+    for (size_t i = 0; i < areas->len && i < c->n_themes && !pp_error_isset(err); i++) {
+        cairo_surface_t *img = cut_out(ph, H, g_ptr_array_index(areas, i));
+        gchar *name = g_strdup_printf("%s-notes.png", c->themes[i].id);
+        gchar *path = g_build_filename(dir, name, NULL);
+        g_ptr_array_add(written, path);
+        if (cairo_surface_write_to_png(img, path) != CAIRO_STATUS_SUCCESS)
+            pp_error_set(err, PP_ERR_IO, path, 0, "cannot write the picture");
+        cairo_surface_destroy(img);
+        g_free(name);
+    }
+    g_ptr_array_free(areas, TRUE);
+    return err->status;
+}
+
+/* After a failure: nothing written stays. */
+static void unwrite(GPtrArray *written)
+{
+    for (guint i = 0; i < written->len; i++)
+        g_remove(g_ptr_array_index(written, i));
+}
+
+/* --- The whole scan ----------------------------------------------------------------------------
+ */
+
+/* Where the picture of theme's notes area in images is, seen from the folder of output: relative
+ * when images lies inside that folder, else absolute; g_free. */
+static char *picture_href(const char *output, const char *images, const char *theme)
+{
+    gchar *dir = g_path_get_dirname(output), *base = g_canonicalize_filename(dir, NULL);
+    gchar *folder = g_canonicalize_filename(images, NULL);
+    gchar *name = g_strdup_printf("%s-notes.png", theme);
+    gchar *file = g_build_filename(folder, name, NULL);
+    size_t n = strlen(base);
+    bool inside = strncmp(file, base, n) == 0 && file[n] == G_DIR_SEPARATOR;
+    char *href = g_strdup(inside ? file + n + 1 : file);
+    g_free(file);
+    g_free(name);
+    g_free(folder);
+    g_free(base);
+    g_free(dir);
+    return href;
+}
+
+/* The session text of values (with each theme's picture when images is set), with the comments
+ * of what was left out before its end. */
+static char *session_text(const pp_content *c, GHashTable *values, const char *photo,
+                          const char *output, const char *images, const tally *t, pp_error *err)
+{
+    pp_session *ss = pp_form_session(c, values, photo, err);
+    if (!ss) return NULL;
+    for (size_t i = 0; images && i < c->n_themes; i++) {
+        char *href = picture_href(output, images, c->themes[i].id);
+        ss->themes[i].picture = pp_arena_strdup(ss->arena, href);
+        g_free(href);
+    }
+    char *xml = pp_session_write(ss, c);
+    pp_session_free(ss);
+    char *end = g_strrstr(xml, "</session>");
+    if (!end || !t->comments->len) return xml;
+    GString *out = g_string_new_len(xml, end - xml);
+    g_string_append(out, t->comments->str);
+    g_string_append(out, end);
+    g_free(xml);
+    return g_string_free(out, FALSE);
+}
+
+static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char *photo,
+                            const char *output, const char *images, const pp_scan_paths *paths,
+                            pp_error *err)
+{
+    found codes[PP_CODES_CORNERS] = {0};
+    sheet sh = {0};
+    homography H;
+    tally t = {0, 0, 0, g_string_new(NULL)};
+    GHashTable *values = NULL;
+    if (find_codes(ph, codes) == 0)
+        pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                     "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
+    const found *f = pp_error_isset(err) ? NULL : agreed(codes, photo, err);
+    if (f && check_code(f, c, photo, err) == PP_OK &&
+        plan_sheet(&sh, f, c, paths, photo, err) == PP_OK &&
+        locate(sh.s, codes, ph, photo, &H, err) == PP_OK)
+        values = read_marks(sh.s, c, ph, &H, photo, &t, err);
+    char *xml = values && !pp_error_isset(err)
+                    ? session_text(c, values, photo, output, images, &t, err)
+                    : NULL;
+    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+    if (xml && images) write_notes(sh.s, c, ph, &H, images, written, err);
+    if (xml && !pp_error_isset(err) &&
+        pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK)
+        fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photo, t.read,
+                t.empty, t.unsure);
+    if (pp_error_isset(err)) unwrite(written);
+    g_ptr_array_free(written, TRUE);
+    g_free(xml);
+    if (values) g_hash_table_destroy(values);
+    g_string_free(t.comments, TRUE);
+    free_sheet(&sh);
+    free_codes(codes);
+    return err->status;
+}
+
+pp_status pp_scan_run(const char *content, const char *photo, const char *output,
+                      const char *images, const pp_scan_paths *paths, pp_error *err)
+{
+    if (pp_import_same_file(output, content) || pp_import_same_file(output, photo))
+        return pp_error_set(err, PP_ERR_USAGE, output, 0, "the output would overwrite an input");
+    pp_content *c = pp_content_load(content, paths->schema, err);
+    pp_photo *ph = c ? pp_photo_load(photo, err) : NULL;
+    if (ph) scan_photo(c, ph, photo, output, images, paths, err);
+    pp_photo_free(ph);
+    pp_content_free(c);
+    return err->status;
+}
