@@ -6,24 +6,8 @@
 #   bash bench/form.sh [--strict]      (--strict: exit 1 when a target is missed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${PRAATPLAAT:-build/praatplaat}
-content=content/samenwerking/nl.xml
-runs=${BENCH_RUNS:-20}
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_RUNS must be a positive integer" >&2; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# median_ms CMD...: the median wall time of CMD over $runs runs, in milliseconds.
-median_ms() {
-    local times=() s e
-    for _ in $(seq "$runs"); do
-        s=$(date +%s%N)
-        "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
-        e=$(date +%s%N)
-        times+=($(((e - s) / 1000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 "$bin" render "$content" --sheet all --paper A3 --form -o "$tmp/blank.pdf"
 printf 'B&W <zorg>\n' >"$tmp/special.txt"

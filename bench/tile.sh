@@ -8,32 +8,21 @@
 #   bash bench/tile.sh [--strict]      (--strict: exit 1 when a target is missed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${PRAATPLAAT:-build/praatplaat}
-content=content/samenwerking/nl.xml
-runs=${BENCH_RUNS:-20}
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_RUNS must be a positive integer" >&2; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-# median_ms CMD...: the median wall time of CMD over $runs runs (after one warm-up), in ms.
-median_ms() {
-    local times=() s e
+# median_ms after one warm-up run, so the first run's cold caches do not count.
+warm_median_ms() {
     "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
-    for _ in $(seq "$runs"); do
-        s=$(date +%s%N)
-        "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
-        e=$(date +%s%N)
-        times+=($(((e - s) / 1000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+    median_ms "$@"
 }
 kb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f", b / 1024}'; }
 
 render=("$bin" render "$content" --sheet praatplaat --paper A0)
-plain=$(median_ms "${render[@]}" -o "$tmp/plain.pdf")
-tiles=$(median_ms "${render[@]}" --tile A4 -o "$tmp/tiles.pdf")
-a3=$(median_ms "${render[@]}" --tile A3 -o "$tmp/a3.pdf")
-marks=$(median_ms "${render[@]}" --marks -o "$tmp/marks.pdf")
+plain=$(warm_median_ms "${render[@]}" -o "$tmp/plain.pdf")
+tiles=$(warm_median_ms "${render[@]}" --tile A4 -o "$tmp/tiles.pdf")
+a3=$(warm_median_ms "${render[@]}" --tile A3 -o "$tmp/a3.pdf")
+marks=$(warm_median_ms "${render[@]}" --marks -o "$tmp/marks.pdf")
 pages=$(pdfinfo "$tmp/tiles.pdf" | sed -n 's/^Pages: *//p')
 pages_a3=$(pdfinfo "$tmp/a3.pdf" | sed -n 's/^Pages: *//p')
 
