@@ -12,10 +12,12 @@ CC=${CC:-clang}
 mkdir -p "$out/obj"
 
 deps=$(pkg-config --cflags cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf)
-libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf libqrencode gmodule-2.0) -lhyphen -lgettextpo -lm"
+libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqrencode gmodule-2.0) -lhyphen -lgettextpo -lm"
 # The library code gets the fuzzer's coverage instrumentation but not its main (fuzzer-no-link).
 flags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_POSIX_C_SOURCE=200809L"
-defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\""
+# output/qpdfx.c opens libqpdf by its soname (CMake reads it the same way).
+qpdf_soname=$(objdump -p "$(pkg-config --variable=libdir libqpdf)/libqpdf.so" | awk '/SONAME/ {print $2}')
+defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\" -DPP_QPDF=\"$qpdf_soname\""
 
 objs=""
 for src in "$repo"/src/base/*.c "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c "$repo"/src/doc/*.c \
