@@ -369,7 +369,7 @@ pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *ou
     po_file_t file = read_po(po_path, err);
     if (!file) return err->status;
     char *lang = po_language(file);
-    xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", err) : NULL;
+    xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", NULL, err) : NULL;
     if (!lang)
         pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
     else if (!valid_tag(lang))
