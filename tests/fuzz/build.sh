@@ -12,12 +12,14 @@ CC=${CC:-clang}
 mkdir -p "$out/obj"
 
 deps=$(pkg-config --cflags cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf)
-libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqrencode gmodule-2.0) -lhyphen -lgettextpo -lm"
+libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqrencode gmodule-2.0) -lhyphen -lm"
 # The library code gets the fuzzer's coverage instrumentation but not its main (fuzzer-no-link).
 flags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_POSIX_C_SOURCE=200809L"
-# output/qpdfx.c opens libqpdf by its soname (CMake reads it the same way).
-qpdf_soname=$(objdump -p "$(pkg-config --variable=libdir libqpdf)/libqpdf.so" | awk '/SONAME/ {print $2}')
-defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\" -DPP_QPDF=\"$qpdf_soname\""
+# output/qpdfx.c and l10n/l10n.c open libqpdf and libgettextpo by their sonames (as CMake reads them).
+soname() { objdump -p "$1" | awk '/SONAME/ {print $2}'; }
+qpdf_soname=$(soname "$(pkg-config --variable=libdir libqpdf)/libqpdf.so")
+gettextpo_soname=$(soname "$(pkg-config --variable=libdir libqpdf)/libgettextpo.so")
+defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\" -DPP_QPDF=\"$qpdf_soname\" -DPP_GETTEXTPO=\"$gettextpo_soname\""
 
 objs=""
 for src in "$repo"/src/base/*.c "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c "$repo"/src/doc/*.c \
