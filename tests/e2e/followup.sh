@@ -3,6 +3,9 @@
 #   cell-min  the 8-theme instrument at A0 continues its table on a second sheet so every answer cell
 #             holds a 76 mm post-it; a layout that allows one page (pages-max 1) makes `check` fail
 #             clearly, naming cell-min and pages-max, and `render` exit 1 (as for text that does not fit)
+#   attention a session whose extra-attention marks on the praatplaat and the follow-up plaat disagree
+#             for one theme gets one warning naming it from `check` and `render --session`, exit 0;
+#             one where they agree gets none
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -27,6 +30,28 @@ cell-min)
     run "$BIN" render "$eight" --sheet followup --paper A0 --layouts "$SCRATCH/layouts" -o "$SCRATCH/one.pdf"
     expect_rc 1
     expect_in "$SCRATCH/stderr" "(cell-min, a post-it)"
+    ;;
+attention)
+    nl=$SRC/content/samenwerking/nl.xml
+    clash=$SRC/tests/data/attention-session.xml
+    theme_line=$(grep -n '<theme ref="relatie"' "$clash" | cut -d: -f1)
+    cell_line=$(grep -n '<row ref="relatie"' "$clash" | cut -d: -f1)
+    want="attention-session.xml:$theme_line: warning: theme RELATIE: extra attention is JA on the praatplaat but NEE on the follow-up plaat (line $cell_line)"
+    for cmd in check render; do
+        out=()
+        [ $cmd = render ] && out=(-o "$SCRATCH/clash.pdf")
+        run "$BIN" $cmd "$nl" --session "$clash" --sheet followup --paper A3 "${out[@]}"
+        expect_rc 0
+        expect_in "$SCRATCH/stderr" "$want" "$cmd's stderr"
+        expect_eq "$(grep -c 'extra attention' "$SCRATCH/stderr")" 1 "warnings of $cmd"
+        run "$BIN" $cmd "$nl" --session "$SRC/tests/data/attention-agree-session.xml" --sheet followup \
+            --paper A3 "${out[@]}"
+        expect_rc 0
+        if grep -q 'extra attention' "$SCRATCH/stderr"; then
+            fail "$cmd warns although the marks agree: $(cat "$SCRATCH/stderr")"
+        fi
+    done
+    [ -s "$SCRATCH/clash.pdf" ] || fail "render --session wrote no PDF"
     ;;
 *) die "unknown case ${ARGS[0]}" ;;
 esac
