@@ -349,7 +349,7 @@ static void mark_strip(fu *f, double col_w)
     const char *words[2] = {f->c->yes.text, f->c->no.text};
     double need = 0;
     for (int i = 0; i < 2; i++) {
-        pp_textbox *tb = pp_textbox_line(f->ts, words[i], m, G_MAXINT);
+        pp_textbox *tb = pp_textbox_line(f->ts, words[i], m, f->right - f->left);
         need = fmax(need, pp_textbox_width(tb));
         pp_textbox_free(tb);
     }
@@ -362,6 +362,14 @@ static void mark_strip(fu *f, double col_w)
         pp_textbox_free(tb);
     }
     f->mark = pp_scene_style(f->s, m, size);
+}
+
+static bool any_yes_no(const pp_content *c)
+{
+    for (size_t i = 0; i < c->followup.n_groups; i++)
+        for (size_t j = 0; j < c->followup.groups[i].n_columns; j++)
+            if (c->followup.groups[i].columns[j].yesno) return true;
+    return false;
 }
 
 /* The pages of the table: how many rows each holds, and one row height for all. */
@@ -434,8 +442,8 @@ static void table(fu *f, double bottom)
     for (size_t p = 2; !ok && p <= max; p++)
         ok = split_rows(n, p, first, mid, bottom - f->top - head, least, g.gap, &sp);
     if (!ok) sp = (split){1, {n}, (bottom - f->y - head - g.gap * (double)(n - 1)) / (double)n};
-    double free_w = g.col_w - (pp_content_columns(f->c) ? f->strip : 0) - 2 * mm(f, "cell-pad");
-    if (!ok || free_w < least)
+    double free_w = g.col_w - (any_yes_no(f->c) ? f->strip : 0);
+    if (!ok || free_w < least - 1e-9)
         pp_scene_problem(f->s, f->c, &f->c->followup.name,
                          "the follow-up table's answer cells are %.0f x %.0f mm (%zu rows, %zu "
                          "page(s)); the layout wants at least %.0f mm (cell-min, a post-it) on at "
