@@ -26,6 +26,7 @@ typedef struct fu {
     double strip;                    /* width of the yes/no strip of a yes/no cell */
     const pp_style *mark;            /* the yes and no words, at their one size */
     const pp_style *labels[2];       /* row labels (theme, extra), at their one size */
+    double squeeze;                  /* the share of their height the bands above the rows keep */
 } fu;
 
 static const pp_style *st(fu *f, const char *name)
@@ -36,6 +37,12 @@ static const pp_style *st(fu *f, const char *name)
 static double mm(fu *f, const char *name)
 {
     return pp_layout_mm(f->l, name);
+}
+
+/* The height of a band above the rows (header, fields, questions), squeezed (see squeeze). */
+static double band(fu *f, const char *name)
+{
+    return pp_layout_mm(f->l, name) * f->squeeze;
 }
 
 static pp_rgb col(fu *f, const char *name)
@@ -51,7 +58,7 @@ static void text(fu *f, const pp_text *t, const char *style, double x, double y,
 
 static void header(fu *f)
 {
-    double h = mm(f, "header-h"), kicker = mm(f, "kicker-h");
+    double h = band(f, "header-h"), kicker = mm(f, "kicker-h");
     double side = mm(f, "instrument-w"), w = f->right - f->left;
     text(f, &f->c->followup.name, "kicker", f->left, f->y, w - side, kicker, PP_VALIGN_TOP, "name");
     text(f, &f->c->followup.title, "title", f->left, f->y + kicker, w - side, h - kicker,
@@ -112,7 +119,7 @@ static void field(fu *f, const pp_text *t, double x, double w, double h)
 static void fields(fu *f)
 {
     size_t n = f->c->followup.n_fields;
-    double gap = mm(f, "field-gap"), h = mm(f, "fields-h");
+    double gap = mm(f, "field-gap"), h = band(f, "fields-h");
     double first = pp_layout_num(f->l, "first-field-weight");
     double unit = (f->right - f->left - gap * (double)(n - 1)) / (first + (double)(n - 1));
     double x = f->left;
@@ -151,7 +158,7 @@ static void group_heads(fu *f, const grid *g)
 
 static void questions(fu *f, const grid *g)
 {
-    double h = mm(f, "question-h"), pad = mm(f, "cell-pad");
+    double h = band(f, "question-h"), pad = mm(f, "cell-pad");
     size_t k = 0;
     for (size_t i = 0; i < f->c->followup.n_groups; i++)
         for (size_t j = 0; j < f->c->followup.groups[i].n_columns; j++, k++) {
@@ -432,7 +439,7 @@ static void table(fu *f, double bottom)
     g.col_w = (f->right - f->left - g.label_w - g.gap * (double)g.n_cols) / (double)g.n_cols;
     mark_strip(f, g.col_w);
     size_t n = f->c->n_themes + f->c->followup.n_rows;
-    double head = mm(f, "group-h") + mm(f, "question-h") + 2 * g.gap, least = mm(f, "cell-min");
+    double head = mm(f, "group-h") + band(f, "question-h") + 2 * g.gap, least = mm(f, "cell-min");
     /* A page that the table continues on ends above the colophon, not above the footer. */
     double page_end = f->bottom - mm(f, "colophon-h") - mm(f, "gap");
     double first = page_end - f->y - head, mid = page_end - f->top - head;
@@ -509,13 +516,30 @@ static void colophon(fu *f)
          PP_VALIGN_BOTTOM, "colophon");
 }
 
+/* The share of their height that the header, the header fields and the column questions keep: less
+ * than 1 when giving up at most squeeze-max of it lets every row keep cell-min on one page (a sheet
+ * where the table would miss by a little does not continue on a second one); else 1. */
+static double squeeze(fu *f)
+{
+    size_t n = f->c->n_themes + f->c->followup.n_rows;
+    double gap = mm(f, "cell-gap"), need = (double)n * mm(f, "cell-min") + gap * (double)(n - 1);
+    double bands = mm(f, "header-h") + mm(f, "fields-h") + mm(f, "question-h");
+    double rest = 2 * mm(f, "gap") + 2 * mm(f, "table-gap") + mm(f, "group-h") + 2 * gap +
+                  mm(f, "footer-h") + mm(f, "colophon-h");
+    double missing = need - (f->bottom - f->top - rest - bands);
+    if (missing <= 0 || missing > bands * pp_layout_num(f->l, "squeeze-max")) return 1;
+    return 1 - missing / bands;
+}
+
 void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
     double w = pp_layout_page_w(l), h = pp_layout_page_h(l), m = pp_layout_mm(l, "margin");
     pp_page *page = pp_scene_page(s, w, h);
     page->outline = env->content->followup.name.text;
-    fu f = {env, env->session, s, env->content, env->ts, l, m, w - m, m, h - m, m, 0, NULL, {NULL}};
+    fu f = {env,  env->session, s, env->content, env->ts, l, m, w - m, m, h - m, m, 0,
+            NULL, {NULL},       1};
+    f.squeeze = squeeze(&f);
     pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&f, "paper")), "paper");
     header(&f);
     fields(&f);
@@ -584,6 +608,7 @@ const pp_layout_key pp_followup_keys[] = {
     PP_NUMBER("form-date-share"),
     PP_NUMBER_IN("mark-strip-share", 0.1, 0.9),
     PP_NUMBER_IN("pages-max", 1, PP_FOLLOWUP_PAGES_MAX),
+    PP_NUMBER_IN("squeeze-max", 0, 0.5),
     PP_NUMBER("tint-theme"),
     PP_THEMES_MIN,
     PP_THEMES_MAX,

@@ -128,6 +128,37 @@ static void cells_hold_postits(void **state)
     }
 }
 
+/* Six themes (8 rows) at A0 miss 76 mm rows on one sheet by a few millimetres: the header, fields
+ * and questions give up that much height (at most squeeze-max of it) and the table stays on one
+ * sheet, every cell holding the post-it. */
+static void six_themes_squeeze_onto_one_sheet(void **state)
+{
+    char *path = src_path("tests/data/eight-themes.xml"), *xml = NULL;
+    assert_true(g_file_get_contents(path, &xml, NULL, NULL));
+    GRegex *re = g_regex_new("\\s*<theme id=\"(leiderschap|resultaten)\">.*?</theme>",
+                             G_REGEX_DOTALL, 0, NULL);
+    char *six = g_regex_replace(re, xml, -1, 0, "", 0, NULL);
+    pp_content *c;
+    pp_scene *s = plan_xml(*state, six, "followup", "A0", &c);
+    assert_int_equal(c->n_themes, 6);
+    no_problems(s);
+    assert_int_equal(s->n_pages, 1);
+    assert_int_equal(cells_hold(s, 76, "six themes"), 40);
+    pp_layout *l = s->layouts[0];
+    double question = 0;
+    for (size_t i = 0; i < s->pages[0].n; i++)
+        if (s->pages[0].ops[i].kind == PP_OP_RECT && role_is(&s->pages[0].ops[i], "question"))
+            question = s->pages[0].ops[i].h;
+    assert_true(question < pp_layout_mm(l, "question-h") - 0.1);
+    assert_true(question >= pp_layout_mm(l, "question-h") * (1 - pp_layout_num(l, "squeeze-max")));
+    pp_scene_free(s);
+    pp_content_free(c);
+    g_free(six);
+    g_regex_unref(re);
+    g_free(xml);
+    g_free(path);
+}
+
 /* The yes and no words of one sheet at one size, each ending at least mark-label-gap before its
  * strip's divider. */
 static void check_yes_no(pp_scene *s, const pp_content *c, const char *file, const char *paper)
@@ -240,9 +271,13 @@ static void text_ops_record_their_fit(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(rows_follow_the_content), cmocka_unit_test(blocks_do_not_overlap),
-        cmocka_unit_test(cells_hold_postits),      cmocka_unit_test(yes_no_one_size),
-        cmocka_unit_test(row_labels_one_size),     cmocka_unit_test(text_ops_record_their_fit),
+        cmocka_unit_test(rows_follow_the_content),
+        cmocka_unit_test(blocks_do_not_overlap),
+        cmocka_unit_test(cells_hold_postits),
+        cmocka_unit_test(six_themes_squeeze_onto_one_sheet),
+        cmocka_unit_test(yes_no_one_size),
+        cmocka_unit_test(row_labels_one_size),
+        cmocka_unit_test(text_ops_record_their_fit),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
