@@ -236,6 +236,7 @@ static bool load_picture(loader *L, xmlNodePtr node, pp_picture *pic)
     }
     pic->href = href;
     pic->file = pp_arena_strdup(L->a, file);
+    pic->w = info.w, pic->h = info.h;
     g_free(file);
     return true;
 }

@@ -30,6 +30,7 @@ typedef struct pp_participant {
  * limits of base/limits.h when the session was loaded). Both NULL: none. */
 typedef struct pp_picture {
     const char *href, *file;
+    unsigned w, h; /* its pixels */
 } pp_picture;
 
 typedef struct pp_postit {
