@@ -4,6 +4,9 @@
 # tests/tools/pp_photo and scanned with --images. Cases:
 #   A0 PHOTO_TOOL SCENE_TOOL  the A0 poster, 12 MP, turned 15°, keystoned, noisy, shaded, JPEG 60
 #   A3 PHOTO_TOOL SCENE_TOOL  the A3 sheet, 12 MP, turned 170°, blurred, colour cast by the shading
+#   jpeg PHOTO_TOOL           a session written by hand whose post-it is only a JPEG picture: the
+#                             praatplaat and the report embed it as JPEG (DCT), once per file; a
+#                             picture that is gone is an error at its line and nothing is written
 # (At A3 the proces notes area has no room for post-its: its three go to the appendix, and none is
 # drawn there.) Each: per theme the post-its found equal those drawn, in number and colour (reading order); each
 # cut-out has the drawn post-it's size within 5% (drawn mm from tests/tools/pp_scene_ops, times the
@@ -16,7 +19,7 @@ set -euo pipefail
 e2e_init "$@"
 paper=${ARGS[0]}
 photo_tool=${ARGS[1]}
-scene_tool=${ARGS[2]}
+scene_tool=${ARGS[2]:-}
 content=$SRC/content/samenwerking/nl.xml
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -49,6 +52,40 @@ cat >"$SCRATCH/drawn.xml" <<'XML'
   </praatplaat>
 </session>
 XML
+
+if [ "$paper" = jpeg ]; then
+    mkdir -p "$SCRATCH/s/pics"
+    run "$BIN" render "$content" --sheet praatplaat --paper A4 -o "$SCRATCH/small.pdf"
+    expect_rc 0
+    pdftoppm -r 20 -png -singlefile "$SCRATCH/small.pdf" "$SCRATCH/small" || die "pdftoppm failed"
+    "$photo_tool" "$SCRATCH/small.png" "$SCRATCH/s/pics/postit.jpg" --long 300 --quality 80 || die "pp_photo failed"
+    cat >"$SCRATCH/s/session.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<session format="1" instrument="samenwerking" xml:lang="nl">
+  <praatplaat>
+    <theme ref="relatie">
+      <postit colour="green"><picture href="pics/postit.jpg"/></postit>
+    </theme>
+  </praatplaat>
+</session>
+XML
+    for sheet in praatplaat report; do
+        run "$BIN" render "$content" --session "$SCRATCH/s/session.xml" --sheet $sheet -o "$SCRATCH/$sheet.pdf"
+        expect_rc 0
+        qpdf --check "$SCRATCH/$sheet.pdf" >/dev/null || fail "$sheet: qpdf --check"
+        pdfimages -list "$SCRATCH/$sheet.pdf" | awk 'NR > 2 { print $4 "x" $5, $9, $11 }' | sort -u >"$SCRATCH/$sheet.images"
+        [ "$(wc -l <"$SCRATCH/$sheet.images")" -eq 1 ] || fail "$sheet: not one picture: $(cat "$SCRATCH/$sheet.images")"
+        grep -q '^300x212 jpeg ' "$SCRATCH/$sheet.images" || fail "$sheet: the JPEG is not embedded as it is: $(cat "$SCRATCH/$sheet.images")"
+    done
+    rm "$SCRATCH/s/pics/postit.jpg"
+    cp "$SCRATCH/report.pdf" "$SCRATCH/before.pdf"
+    run "$BIN" render "$content" --session "$SCRATCH/s/session.xml" --sheet report -o "$SCRATCH/report.pdf"
+    expect_rc 1
+    expect_in "$SCRATCH/stderr" "session.xml:5: error: <picture href=\"pics/postit.jpg\">: the picture"
+    cmp -s "$SCRATCH/report.pdf" "$SCRATCH/before.pdf" || fail "a failed render changed the report"
+    e2e_done
+    exit 0
+fi
 
 case $paper in
 A0) dpi=86 distortion=(--rotate 15 --keystone 0.15 --noise 8 --shade 0.3 --quality 60) ;;
