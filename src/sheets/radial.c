@@ -380,7 +380,10 @@ static int continue_postit(rd *f, size_t theme, const pp_postit *p)
     gchar *where = postit_where(f, theme, p);
     const pp_text *src = p->text.text ? &p->text : &p->author;
     int n = pp_scene_continue(f->s, where, p->text.text ? p->text.text : "", src);
-    f->s->conts[n - 1].colour = p->colour;
+    pp_continuation *cont = &f->s->conts[n - 1];
+    cont->colour = p->colour;
+    cont->picture = p->picture.file; /* it goes along, so nothing of the post-it is lost */
+    cont->picture_w = p->picture.w, cont->picture_h = p->picture.h;
     g_free(where);
     return n;
 }

@@ -217,7 +217,8 @@ int pp_scene_continue(pp_scene *s, const char *where, const char *text, const pp
     }
     int n = (int)s->n_conts + 1;
     pp_continuation *c = &s->conts[s->n_conts++];
-    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src, NULL};
+    *c = (pp_continuation){
+        .number = n, .where = g_strdup(where), .text = g_strdup(text), .src = *src};
     c->src.text = c->text;
     return n;
 }

@@ -122,6 +122,10 @@ typedef struct pp_continuation {
     char *text;  /* owned: what did not fit */
     pp_text src;
     const char *colour; /* a post-it's colour (one of pp_postit_colours), or NULL */
+    /* a post-it's picture (praatplaat scan): its file and pixels, borrowed from the session, or
+     * NULL */
+    const char *picture;
+    unsigned picture_w, picture_h;
 } pp_continuation;
 
 typedef struct pp_scene {

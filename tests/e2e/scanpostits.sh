@@ -5,8 +5,10 @@
 #   A0 PHOTO_TOOL SCENE_TOOL  the A0 poster, 12 MP, turned 15°, keystoned, noisy, shaded, JPEG 60
 #   A3 PHOTO_TOOL SCENE_TOOL  the A3 sheet, 12 MP, turned 170°, blurred, colour cast by the shading
 #   jpeg PHOTO_TOOL           a session written by hand whose post-it is only a JPEG picture: the
-#                             praatplaat and the report embed it as JPEG (DCT), once per file; a
-#                             picture that is gone is an error at its line and nothing is written
+#                             praatplaat and the report embed it as JPEG (DCT), once per file;
+#                             post-its with no room on the sheet show their pictures in the
+#                             appendix; a picture that is gone is an error at its line and nothing
+#                             is written
 # (At A3 the proces notes area has no room for post-its: its three go to the appendix, and none is
 # drawn there.) Each: per theme the post-its found equal those drawn, in number and colour (reading order); each
 # cut-out has the drawn post-it's size within 5% (drawn mm from tests/tools/pp_scene_ops, times the
@@ -77,6 +79,14 @@ XML
         [ "$(wc -l <"$SCRATCH/$sheet.images")" -eq 1 ] || fail "$sheet: not one picture: $(cat "$SCRATCH/$sheet.images")"
         grep -q '^300x212 jpeg ' "$SCRATCH/$sheet.images" || fail "$sheet: the JPEG is not embedded as it is: $(cat "$SCRATCH/$sheet.images")"
     done
+    # post-its with no room on the sheet (the proces notes area at A3) go on in the appendix with their
+    # pictures: six drawn there
+    sed 's|<theme ref="relatie">|<theme ref="proces">|; s|\(<postit .*</postit>\)|\1\1\1\1\1\1|' \
+        "$SCRATCH/s/session.xml" >"$SCRATCH/s/six.xml"
+    run "$BIN" render "$content" --session "$SCRATCH/s/six.xml" --sheet praatplaat --paper A3 -o "$SCRATCH/six.pdf"
+    expect_rc 0
+    [ "$(pdfimages -list "$SCRATCH/six.pdf" | awk 'NR > 2 && $1 > 1' | wc -l)" -eq 6 ] ||
+        fail "not six pictures in the appendix: $(pdfimages -list "$SCRATCH/six.pdf")"
     rm "$SCRATCH/s/pics/postit.jpg"
     cp "$SCRATCH/report.pdf" "$SCRATCH/before.pdf"
     run "$BIN" render "$content" --session "$SCRATCH/s/session.xml" --sheet report -o "$SCRATCH/report.pdf"
