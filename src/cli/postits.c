@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How post-its are found (docs/scanning.md). The picture is read in cells of CELL × CELL pixels
@@ -222,13 +223,28 @@ static void add_region(const region *r, double side, double min_side, GArray *ou
         }
 }
 
-/* Reading order: rows (post-its whose tops are within half a post-it) top to bottom, each left
- * to right. */
-static int reading_order(const void *pa, const void *pb)
+static int by_top(const void *pa, const void *pb)
 {
     const pp_found_postit *a = pa, *b = pb;
-    if (abs(a->y - b->y) * 2 >= MIN(a->h, b->h)) return (a->y > b->y) - (a->y < b->y);
+    return (a->y > b->y) - (a->y < b->y);
+}
+
+static int by_left(const void *pa, const void *pb)
+{
+    const pp_found_postit *a = pa, *b = pb;
     return (a->x > b->x) - (a->x < b->x);
+}
+
+/* Reading order: rows top to bottom (a post-it whose top is within half a post-it of the row's
+ * first joins it), each left to right. */
+static void reading_order(pp_found_postit *p, size_t n)
+{
+    qsort(p, n, sizeof *p, by_top);
+    for (size_t row = 0, end; row < n; row = end) {
+        for (end = row + 1; end < n && (p[end].y - p[row].y) * 2 < MIN(p[row].h, p[end].h); end++)
+            ;
+        qsort(p + row, end - row, sizeof *p, by_left);
+    }
 }
 
 pp_found_postits pp_postits_find(cairo_surface_t *notes, double px_per_mm, pp_layout *l)
@@ -268,9 +284,9 @@ pp_found_postits pp_postits_find(cairo_surface_t *notes, double px_per_mm, pp_la
     for (guint i = 0; i < rs->len; i++)
         add_region(&g_array_index(rs, region, i), pp_layout_mm(l, "postit") * cells_per_mm,
                    MIN_SIDE_SHARE * pp_layout_mm(l, "postit-min") * cells_per_mm, out);
-    g_array_sort(out, reading_order);
     f.n = out->len;
     f.at = (pp_found_postit *)(void *)g_array_free(out, FALSE);
+    reading_order(f.at, f.n);
     g_array_free(rs, TRUE);
     g_array_free(stack, TRUE);
     g_free(m);

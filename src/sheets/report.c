@@ -1,8 +1,8 @@
 /* The report's first page(s): a summary of the session for the archive. The partnership, date and
  * participants; per theme the extra-attention mark, the remarks on statements and what the group
- * agreed on the follow-up plaat; the extra rows; the next reflection. Text flows over as many pages
- * as it needs. Words come from the content and the session, sizes and styles from
- * layouts/report.xml. */
+ * agreed on the follow-up plaat, and the pictures of a scanned poster (the notes area, the
+ * post-its); the extra rows; the next reflection. Text flows over as many pages as it needs. Words
+ * come from the content and the session, sizes and styles from layouts/report.xml. */
 #include "model/record.h"
 #include "sheets/flow.h"
 #include "sheets/ink.h"
