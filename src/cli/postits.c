@@ -239,6 +239,7 @@ static int by_left(const void *pa, const void *pb)
  * first joins it), each left to right. */
 static void reading_order(pp_found_postit *p, size_t n)
 {
+    if (n < 2) return; /* p may be NULL */
     qsort(p, n, sizeof *p, by_top);
     for (size_t row = 0, end; row < n; row = end) {
         for (end = row + 1; end < n && (p[end].y - p[row].y) * 2 < MIN(p[row].h, p[end].h); end++)
