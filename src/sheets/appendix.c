@@ -14,6 +14,7 @@ static void picture(pp_flow *fl, pp_layout *l, const pp_continuation *c)
     double w = h * c->picture_w / c->picture_h;
     if (w > fl->width - 2 * fr) w = fl->width - 2 * fr, h = w * c->picture_h / c->picture_w;
     pp_flow_keep(fl, h + 2 * fr);
+    fl->y += pp_layout_mm(l, "label-gap");
     double x = pp_flow_x(fl), y = fl->y;
     pp_scene_begin(fl->s, "Figure", g_strdup(c->where));
     pp_scene_rect(fl->s, x, y, w + 2 * fr, h + 2 * fr,
@@ -59,10 +60,18 @@ void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
         pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), indent,
                      pp_layout_mm(l, "label-gap"));
         pp_scene_end(s);
+        if (c->picture) { /* a scanned post-it: its picture, and its text if it has one */
+            if (*c->text) {
+                pp_scene_begin(s, "P", NULL);
+                pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0, 0);
+                pp_scene_end(s);
+            }
+            picture(&fl, l, c);
+            continue;
+        }
         pp_scene_begin(s, "P", NULL);
         pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0,
-                     c->picture ? pp_layout_mm(l, "label-gap") : pp_layout_mm(l, "section-gap"));
+                     pp_layout_mm(l, "section-gap"));
         pp_scene_end(s);
-        if (c->picture) picture(&fl, l, c);
     }
 }
