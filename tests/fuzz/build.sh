@@ -12,7 +12,7 @@ CC=${CC:-clang}
 mkdir -p "$out/obj"
 
 deps=$(pkg-config --cflags cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf libpng)
-libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqrencode gmodule-2.0 libpng) -lhyphen -lm"
+libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqrencode gmodule-2.0 libpng libjpeg) -lhyphen -lm"
 # The library code gets the fuzzer's coverage instrumentation but not its main (fuzzer-no-link).
 flags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_POSIX_C_SOURCE=200809L"
 # output/qpdfx.c and l10n/l10n.c open libqpdf and libgettextpo by their sonames (as CMake reads them).
