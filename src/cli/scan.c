@@ -29,7 +29,7 @@ enum {
     TOK_PAPER,
     TOK_ORIENTATION,
     TOK_VERSION,
-    TOK_CORNER,
+    TOK_PLACE,
     N_TOKS
 };
 
@@ -42,17 +42,26 @@ static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 
 static const double MIN_WHITE = 60;
 /* Notes cut-outs: pixels per mm, the photo's own but at most this many. */
 static const double MAX_NOTES_PX_PER_MM = 10;
-/* Codes needed (each gives 4 points, so 3 fix a perspective), and the largest disagreement of the
- * codes' corners with the transform, as a share of a code's side. */
+/* Codes needed in each photo (each gives 4 points; 3 fix a perspective well over the part of the
+ * sheet they span), and the largest disagreement of the codes' corners with the transform, as a
+ * share of a code's side. */
 enum { MIN_CODES = 3 };
 static const double MAX_MISFIT = 0.05;
-/* The photo is searched for codes as it is and shrunk up to this factor. */
-enum { MAX_SHRINK = 3 };
+/* The photo is searched for codes as it is and shrunk up to this factor, until this many are seen
+ * (every code of a whole sheet with corner codes; a half sheet with middle codes shows four). */
+enum { MAX_SHRINK = 3, ENOUGH_CODES = 4 };
 
-char *pp_scan_codes(const pp_content *c, const pp_doc_request *r)
+char *pp_scan_codes(const pp_content *c)
 {
-    return g_strdup_printf("%s %s %s %s %s %s", CODE_TAG, CODE_FORMAT, c->id, c->lang,
-                           r->kind->name, r->paper->name);
+    return g_strdup_printf("%s %s %s %s", CODE_TAG, CODE_FORMAT, c->id, c->lang);
+}
+
+bool pp_scan_codes_on(const pp_sheet_kind *kind)
+{
+    if (kind->scanned) return true;
+    for (size_t i = 0; kind->parts && kind->parts[i]; i++)
+        if (pp_sheet_find(kind->parts[i])->scanned) return true;
+    return false;
 }
 
 /* --- Finding the codes ------------------------------------------------------------------------ */
@@ -81,10 +90,9 @@ static void add_symbol(const zbar_symbol_t *sym, int f_arg, found *codes)
     found f = {0};
     if (!parse_code(zbar_symbol_get_data(sym), &f)) return;
     char *end = NULL;
-    long corner = strtol(f.toks[TOK_CORNER], &end, 10);
+    long corner = strtol(f.toks[TOK_PLACE], &end, 10);
     unsigned n = zbar_symbol_get_loc_size(sym);
-    if (*end || corner < 0 || corner >= PP_CODES_CORNERS || codes[corner].seen ||
-        n != ZBAR_CORNERS) {
+    if (*end || corner < 0 || corner >= PP_CODES_MAX || codes[corner].seen || n != ZBAR_CORNERS) {
         g_strfreev(f.toks);
         return;
     }
@@ -135,34 +143,34 @@ static void find_at(const pp_photo *ph, int f, found *codes)
 static int n_found(const found *codes)
 {
     int n = 0;
-    for (int k = 0; k < PP_CODES_CORNERS; k++)
+    for (int k = 0; k < PP_CODES_MAX; k++)
         n += codes[k].seen;
     return n;
 }
 
-/* Every praatplaat code in the photo, by corner; returns how many. A blurred photo often reads
- * better smaller: the photo is tried at a few sizes until every corner is found. */
+/* Every praatplaat code in the photo, by place; returns how many. A blurred photo often reads
+ * better smaller: the photo is tried at a few sizes until enough are found. */
 static int find_codes(const pp_photo *ph, found *codes)
 {
-    for (int f = 1; f <= MAX_SHRINK && n_found(codes) < PP_CODES_CORNERS; f++)
+    for (int f = 1; f <= MAX_SHRINK && n_found(codes) < ENOUGH_CODES; f++)
         find_at(ph, f, codes);
     return n_found(codes);
 }
 
 static void free_codes(found *codes)
 {
-    for (int k = 0; k < PP_CODES_CORNERS; k++)
+    for (int k = 0; k < PP_CODES_MAX; k++)
         g_strfreev(codes[k].toks);
 }
 
-/* The first code seen; all must say the same but for the corner. */
+/* The first code seen; all must say the same but for the place. */
 static const found *agreed(const found *codes, const char *photo, pp_error *err)
 {
     const found *first = NULL;
-    for (int k = 0; k < PP_CODES_CORNERS; k++) {
+    for (int k = 0; k < PP_CODES_MAX; k++) {
         if (!codes[k].seen) continue;
         if (!first) first = &codes[k];
-        for (int t = 0; t < TOK_CORNER; t++)
+        for (int t = 0; t < TOK_PLACE; t++)
             if (strcmp(first->toks[t], codes[k].toks[t]) != 0) {
                 pp_error_set(err, PP_ERR_INVALID, photo, 0,
                              "the codes in the photo belong to different sheets");
@@ -187,9 +195,11 @@ static pp_status check_code(const found *f, const pp_content *c, const char *pho
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "the sheet in the photo is in language \"%s\", the content in \"%s\"",
                             t[TOK_LANG], c->lang);
-    if (g_ascii_strcasecmp(t[TOK_SHEET], "praatplaat") != 0)
+    if (g_ascii_strcasecmp(t[TOK_SHEET], "praatplaat") != 0 &&
+        g_ascii_strcasecmp(t[TOK_SHEET], "followup") != 0)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                            "the sheet in the photo is a %s; scan reads the praatplaat",
+                            "the sheet in the photo is a %s; scan reads the praatplaat and the "
+                            "follow-up plaat",
                             t[TOK_SHEET]);
     return PP_OK;
 }
@@ -200,6 +210,7 @@ typedef struct sheet {
     pp_typeset *ts;
     pp_scene *s;
     char *codes;
+    bool followup; /* the follow-up plaat, else the praatplaat */
 } sheet;
 
 static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
@@ -208,15 +219,19 @@ static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
     pp_doc_request r;
     pp_error unknown = {0};
     int orientation = g_ascii_strcasecmp(f->toks[TOK_ORIENTATION], "portrait") == 0 ? -1 : 1;
-    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r, &unknown) !=
-        PP_OK)
+    gchar *kind = g_ascii_strdown(f->toks[TOK_SHEET], -1);
+    pp_status st =
+        pp_doc_resolve(kind, f->toks[TOK_PAPER], orientation, false, false, &r, &unknown);
+    g_free(kind);
+    if (st != PP_OK)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "its codes name paper \"%s\", which this praatplaat does not know",
                             f->toks[TOK_PAPER]);
+    sh->followup = strcmp(r.kind->name, "followup") == 0;
     sh->ts = pp_typeset_new(paths->fonts, PP_HYPHEN_DIR, err);
     if (!sh->ts) return err->status;
     sh->s = pp_scene_new();
-    sh->codes = pp_scan_codes(c, &r);
+    sh->codes = pp_scan_codes(c);
     sh->s->codes = sh->codes;
     if (pp_doc_plan(sh->s, &r, paths->layouts, c, NULL, sh->ts, err) != PP_OK) return err->status;
     pp_layout *l = sh->s->n_layouts ? sh->s->layouts[0] : NULL;
@@ -361,21 +376,22 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
                         const char *photo, homography *H, pp_error *err)
 {
     GPtrArray *squares = ops_of(s, "code");
-    double xy[2 * ZBAR_CORNERS * PP_CODES_CORNERS], uv[2 * ZBAR_CORNERS * PP_CODES_CORNERS];
+    double xy[2 * ZBAR_CORNERS * PP_CODES_MAX], uv[2 * ZBAR_CORNERS * PP_CODES_MAX];
     int n = 0, seen = 0;
-    for (int k = 0; k < PP_CODES_CORNERS && k < (int)squares->len; k++) {
+    for (int k = 0; k < PP_CODES_MAX && k < (int)squares->len; k++) {
         if (!codes[k].seen) continue;
         symbol_corners(s, g_ptr_array_index(squares, k), xy + 2 * n);
         memcpy(uv + 2 * n, codes[k].uv, sizeof codes[k].uv);
         n += ZBAR_CORNERS, seen++;
     }
     double side = squares->len ? ((const pp_op *)g_ptr_array_index(squares, 0))->w : 0;
+    guint squares_n = squares->len;
     g_ptr_array_free(squares, TRUE);
     if (seen < MIN_CODES)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                            "only %d of the sheet's %d corner codes were found; at least %d are "
-                            "needed: take the photo again with every corner in the picture",
-                            seen, PP_CODES_CORNERS, MIN_CODES);
+                            "only %d of the sheet's %u codes were found; at least %d are needed: "
+                            "take the photo again with the corners in the picture",
+                            seen, squares_n, MIN_CODES);
     if (!fit(xy, uv, n, s->pages[0].w, fmax(ph->w, ph->h), H))
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "the corner codes do not span the sheet; take the photo again");
@@ -443,6 +459,42 @@ static reading read_box(const pp_photo *ph, const homography *H, const pp_op *bo
     return (reading){BOX_UNSURE, share, "a faint mark"};
 }
 
+/* --- Photos of a sheet ------------------------------------------------------------------------ */
+
+/* One photo, located on its sheet. */
+typedef struct view {
+    const char *path; /* borrowed */
+    pp_photo *ph;     /* owned */
+    found codes[PP_CODES_MAX];
+    const found *f; /* the codes' agreed words, in codes */
+    int sheet;      /* index of its sheet in the scan's sheets */
+    homography H;
+} view;
+
+/* A box read in every photo of its sheet that shows it: the readings that are sure must agree
+ * (else the box is uncertain), and the best view (the box largest in it) names the photo. */
+static reading read_views(const view *views, int n, int which, const pp_op *box, const char **photo)
+{
+    reading best = {BOX_UNSURE, 0, "the box is in none of the photos"}, sure = best;
+    double best_px = -1;
+    int n_sure = 0;
+    for (int i = 0; i < n; i++) {
+        if (views[i].sheet != which) continue;
+        reading r = read_box(views[i].ph, &views[i].H, box);
+        double u0, v0, u1, v1;
+        project(&views[i].H, box->x, box->y, &u0, &v0);
+        project(&views[i].H, box->x + box->w, box->y, &u1, &v1);
+        double px = hypot(u1 - u0, v1 - v0);
+        bool outside = r.state == BOX_UNSURE && strcmp(r.why, "the box is outside the photo") == 0;
+        if (!outside && px > best_px) best = r, best_px = px, *photo = views[i].path;
+        if (r.state == BOX_UNSURE) continue;
+        if (n_sure++ && r.state != sure.state)
+            return (reading){BOX_UNSURE, r.ink, "the photos disagree"};
+        sure = r;
+    }
+    return n_sure ? sure : best;
+}
+
 /* --- A group of boxes: one answer, none, or uncertain ---------------------------------------- */
 
 typedef struct tally {
@@ -450,16 +502,25 @@ typedef struct tally {
     GString *comments; /* XML comments for the session */
 } tally;
 
-/* The index of the one crossed box of the n at ops[from], -1 for none, -2 for uncertain (said on
- * stderr and in t->comments, for what). */
-static int read_group(const pp_photo *ph, const homography *H, GPtrArray *ops, size_t from, int n,
-                      const char *what, const char *photo, tally *t)
+/* The boxes of one sheet and the photos to read them from. */
+typedef struct boxes {
+    const view *views;
+    int n_views, sheet;
+    GPtrArray *ops; /* the boxes, in the sheet's order */
+} boxes;
+
+/* The index of the one crossed box of the n at b->ops[from], -1 for none, -2 for uncertain (said
+ * on stderr and in t->comments, for what). */
+static int read_group(const boxes *b, size_t from, int n, const char *what, tally *t)
 {
     int crossed = -1, count = 0;
-    const char *why = NULL;
+    const char *why = NULL, *photo = b->views[0].path;
     double ink = 0;
     for (int j = 0; j < n; j++) {
-        reading r = read_box(ph, H, g_ptr_array_index(ops, from + (size_t)j));
+        const char *seen = photo;
+        reading r = read_views(b->views, b->n_views, b->sheet,
+                               g_ptr_array_index(b->ops, from + (size_t)j), &seen);
+        if (j == 0 || r.state == BOX_UNSURE) photo = seen;
         if (r.state == BOX_UNSURE && !why) why = r.why, ink = r.ink;
         if (r.state == BOX_CROSSED) crossed = j, count++;
     }
@@ -475,38 +536,69 @@ static int read_group(const pp_photo *ph, const homography *H, GPtrArray *ops, s
     return -2;
 }
 
-/* The values of the sheet's boxes as form fields (model/formfields.h). */
-static GHashTable *read_marks(const pp_scene *s, const pp_content *c, const pp_photo *ph,
-                              const homography *H, const char *photo, tally *t, pp_error *err)
+/* The praatplaat's score and yes/no boxes into values (form fields, model/formfields.h). */
+static void read_praatplaat(const pp_scene *s, const pp_content *c, const view *views, int n,
+                            int which, GHashTable *values, tally *t, pp_error *err)
 {
-    GPtrArray *scores = ops_of(s, "score box"), *marks = ops_of(s, "checkbox");
-    GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    g_hash_table_insert(values, g_strdup(PP_FORM_META_FIELD), pp_form_meta(c));
+    boxes sc = {views, n, which, ops_of(s, "score box")},
+          mk = {views, n, which, ops_of(s, "checkbox")};
     size_t at = 0, want = 0;
     for (size_t i = 0; i < c->n_themes; i++)
         want += c->themes[i].n_statements * PP_SCORES;
-    if (scores->len != want || marks->len != 2 * c->n_themes)
-        pp_error_set(err, PP_ERR_INVALID, photo, 0, "the planned sheet has no boxes to read");
+    if (sc.ops->len != want || mk.ops->len != 2 * c->n_themes)
+        pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
+                     "the planned sheet has no boxes to read");
     for (size_t i = 0; i < c->n_themes && !pp_error_isset(err); i++) {
         const pp_theme *th = &c->themes[i];
         for (size_t k = 0; k < th->n_statements; k++, at += PP_SCORES) {
             gchar *what = g_strdup_printf("statement %s", th->statements[k].id);
-            int j = read_group(ph, H, scores, at, PP_SCORES, what, photo, t);
+            int j = read_group(&sc, at, PP_SCORES, what, t);
             if (j >= 0)
                 g_hash_table_insert(values, pp_form_name("score", th->statements[k].id, NULL),
                                     g_strdup(pp_form_scores[j]));
             g_free(what);
         }
         gchar *what = g_strdup_printf("attention of theme %s", th->id);
-        int j = read_group(ph, H, marks, 2 * i, 2, what, photo, t);
+        int j = read_group(&mk, 2 * i, 2, what, t);
         if (j >= 0)
             g_hash_table_insert(values, pp_form_name("attention", th->id, NULL),
                                 g_strdup(pp_form_marks[j]));
         g_free(what);
     }
-    g_ptr_array_free(scores, TRUE);
-    g_ptr_array_free(marks, TRUE);
-    return values;
+    g_ptr_array_free(sc.ops, TRUE);
+    g_ptr_array_free(mk.ops, TRUE);
+}
+
+/* The follow-up plaat's yes/no boxes (a pair in each cell of a yes/no column, row by row) into
+ * values. */
+static void read_followup(const pp_scene *s, const pp_content *c, const view *views, int n,
+                          int which, GHashTable *values, tally *t, pp_error *err)
+{
+    boxes mk = {views, n, which, ops_of(s, "checkbox")};
+    size_t rows = c->n_themes + c->followup.n_rows, yesno = 0, at = 0;
+    for (size_t g = 0; g < c->followup.n_groups; g++)
+        for (size_t j = 0; j < c->followup.groups[g].n_columns; j++)
+            yesno += c->followup.groups[g].columns[j].yesno;
+    if (mk.ops->len != 2 * rows * yesno)
+        pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
+                     "the planned sheet has no boxes to read");
+    for (size_t r = 0; r < rows && !pp_error_isset(err); r++) {
+        const char *row =
+            r < c->n_themes ? c->themes[r].id : c->followup.rows[r - c->n_themes].label.id;
+        for (size_t g = 0; g < c->followup.n_groups; g++)
+            for (size_t j = 0; j < c->followup.groups[g].n_columns; j++) {
+                const pp_column *col = &c->followup.groups[g].columns[j];
+                if (!col->yesno) continue;
+                gchar *what = g_strdup_printf("follow-up %s %s", row, col->question.id);
+                int k = read_group(&mk, at, 2, what, t);
+                at += 2;
+                if (k >= 0)
+                    g_hash_table_insert(values, pp_form_name("mark", row, col->question.id),
+                                        g_strdup(pp_form_marks[k]));
+                g_free(what);
+            }
+    }
+    g_ptr_array_free(mk.ops, TRUE);
 }
 
 /* --- Notes areas as pictures ------------------------------------------------------------------ */
@@ -541,17 +633,38 @@ static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const p
     return out;
 }
 
-/* Writes each theme's notes area into dir (made if missing) and adds each file's name to written
- * (g_free'd with it), so a later failure can take them away again. */
-static pp_status write_notes(const pp_scene *s, const pp_content *c, const pp_photo *ph,
-                             const homography *H, const char *dir, GPtrArray *written,
-                             pp_error *err)
+/* The photo of sheet that shows the area a whole and largest, or NULL. */
+static const view *view_for(const view *views, int n, int which, const pp_op *a)
+{
+    const view *best = NULL;
+    double best_px = 0;
+    for (int i = 0; i < n; i++) {
+        const view *v = &views[i];
+        bool inside = v->sheet == which;
+        double u[4], w[4];
+        for (int k = 0; k < 4 && inside; k++) {
+            project(&v->H, a->x + (k % 2) * a->w, a->y + (k / 2) * a->h, &u[k], &w[k]);
+            inside = u[k] >= 0 && w[k] >= 0 && u[k] < v->ph->w && w[k] < v->ph->h;
+        }
+        double px = inside ? hypot(u[1] - u[0], w[1] - w[0]) : 0;
+        if (inside && px > best_px) best = v, best_px = px;
+    }
+    return best;
+}
+
+/* Writes each theme's notes area, from the photo that shows it best, into dir (made if missing)
+ * and adds each file's name to written (g_free'd with it), so a later failure can take them away
+ * again. An area no photo shows whole is said on stderr. */
+static pp_status write_notes(const pp_scene *s, const pp_content *c, const view *views, int n,
+                             int which, const char *dir, GPtrArray *written, pp_error *err)
 {
     GPtrArray *areas = ops_of(s, "notes area");
     if (g_mkdir_with_parents(dir, 0777) != 0)
         pp_error_set(err, PP_ERR_IO, dir, 0, "cannot make the folder: %s", strerror(errno));
     for (size_t i = 0; i < areas->len && i < c->n_themes && !pp_error_isset(err); i++) {
-        cairo_surface_t *img = cut_out(ph, H, g_ptr_array_index(areas, i));
+        const view *v = view_for(views, n, which, g_ptr_array_index(areas, i));
+        if (!v) v = &views[0]; /* cut out what there is; outside the photo is white */
+        cairo_surface_t *img = cut_out(v->ph, &v->H, g_ptr_array_index(areas, i));
         gchar *name = g_strdup_printf("%s-notes.png", c->themes[i].id);
         gchar *path = g_build_filename(dir, name, NULL);
         g_ptr_array_add(written, path);
@@ -616,51 +729,125 @@ static char *session_text(const pp_content *c, GHashTable *values, const char *p
     return g_string_free(out, FALSE);
 }
 
-static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char *photo,
-                            const char *output, const char *images, const pp_scan_paths *paths,
-                            pp_error *err)
+/* A photo loaded, its codes found, checked against the content and its sheet found among sheets
+ * (planned when it is the first photo of that sheet) and located on it. */
+static pp_status view_load(view *v, const char *photo, const pp_content *c, GPtrArray *sheets,
+                           pp_error *err)
 {
-    found codes[PP_CODES_CORNERS] = {0};
-    sheet sh = {0};
-    homography H;
+    v->path = photo;
+    v->ph = pp_photo_load(photo, err);
+    if (!v->ph) return err->status;
+    if (find_codes(v->ph, v->codes) == 0)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
+    v->f = agreed(v->codes, photo, err);
+    if (!v->f || check_code(v->f, c, photo, err) != PP_OK) return err->status;
+    v->sheet = -1;
+    for (guint i = 0; i < sheets->len && v->sheet < 0; i++) {
+        const view *first = g_ptr_array_index(sheets, i);
+        bool same = true;
+        for (int t = TOK_SHEET; t < TOK_PLACE; t++)
+            same = same && g_ascii_strcasecmp(first->f->toks[t], v->f->toks[t]) == 0;
+        if (same) v->sheet = (int)i;
+    }
+    if (v->sheet < 0) {
+        v->sheet = (int)sheets->len;
+        g_ptr_array_add(sheets, v);
+    }
+    return PP_OK;
+}
+
+static void view_free(view *v)
+{
+    pp_photo_free(v->ph);
+    free_codes(v->codes);
+}
+
+/* Reads every sheet's boxes from its photos into values; the praatplaat's index in *plaat (-1:
+ * none). */
+static void read_sheets(const sheet *sheets, int n_sheets, const pp_content *c, const view *views,
+                        int n, GHashTable *values, tally *t, int *plaat, pp_error *err)
+{
+    *plaat = -1;
+    for (int i = 0; i < n_sheets && !pp_error_isset(err); i++) {
+        if (sheets[i].followup) {
+            read_followup(sheets[i].s, c, views, n, i, values, t, err);
+            continue;
+        }
+        read_praatplaat(sheets[i].s, c, views, n, i, values, t, err);
+        if (*plaat < 0) *plaat = i;
+    }
+}
+
+/* Every photo loaded, located; every sheet planned; the boxes read into values. */
+static void scan_views(const pp_content *c, view *views, int n, sheet *sheets, int *n_sheets,
+                       GHashTable *values, tally *t, int *plaat, const pp_scan_paths *paths,
+                       pp_error *err)
+{
+    GPtrArray *firsts = g_ptr_array_new();
+    for (int i = 0; i < n && !pp_error_isset(err); i++)
+        view_load(&views[i], views[i].path, c, firsts, err);
+    for (guint i = 0; i < firsts->len && !pp_error_isset(err); i++, (*n_sheets)++) {
+        const view *first = g_ptr_array_index(firsts, i);
+        plan_sheet(&sheets[i], first->f, c, paths, first->path, err);
+    }
+    for (int i = 0; i < n && !pp_error_isset(err); i++)
+        locate(sheets[views[i].sheet].s, views[i].codes, views[i].ph, views[i].path, &views[i].H,
+               err);
+    g_ptr_array_free(firsts, TRUE);
+    if (!pp_error_isset(err)) read_sheets(sheets, *n_sheets, c, views, n, values, t, plaat, err);
+}
+
+static pp_status scan_all(const pp_content *c, const char *const *photos, int n, const char *output,
+                          const char *images, const pp_scan_paths *paths, pp_error *err)
+{
+    view *views = g_new0(view, (size_t)n);
+    sheet *sheets = g_new0(sheet, (size_t)n);
+    int n_sheets = 0, plaat = -1;
     tally t = {0, 0, 0, g_string_new(NULL)};
-    GHashTable *values = NULL;
-    if (find_codes(ph, codes) == 0)
-        pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                     "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
-    const found *f = pp_error_isset(err) ? NULL : agreed(codes, photo, err);
-    if (f && check_code(f, c, photo, err) == PP_OK &&
-        plan_sheet(&sh, f, c, paths, photo, err) == PP_OK &&
-        locate(sh.s, codes, ph, photo, &H, err) == PP_OK)
-        values = read_marks(sh.s, c, ph, &H, photo, &t, err);
-    char *xml = values && !pp_error_isset(err)
-                    ? session_text(c, values, photo, output, images, &t, err)
-                    : NULL;
+    GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_hash_table_insert(values, g_strdup(PP_FORM_META_FIELD), pp_form_meta(c));
+    for (int i = 0; i < n; i++)
+        views[i].path = photos[i];
+    scan_views(c, views, n, sheets, &n_sheets, values, &t, &plaat, paths, err);
+    if (!pp_error_isset(err) && images && plaat < 0)
+        pp_error_set(err, PP_ERR_USAGE, photos[0], 0,
+                     "--images cuts out the praatplaat's notes areas; no photo is of the "
+                     "praatplaat");
+    char *xml =
+        !pp_error_isset(err) ? session_text(c, values, photos[0], output, images, &t, err) : NULL;
     GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
-    if (xml && images) write_notes(sh.s, c, ph, &H, images, written, err);
+    if (xml && images) write_notes(sheets[plaat].s, c, views, n, plaat, images, written, err);
     if (xml && !pp_error_isset(err) &&
         pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK)
-        fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photo, t.read,
+        fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photos[0], t.read,
                 t.empty, t.unsure);
     if (pp_error_isset(err)) unwrite(written);
     g_ptr_array_free(written, TRUE);
     g_free(xml);
-    if (values) g_hash_table_destroy(values);
+    g_hash_table_destroy(values);
     g_string_free(t.comments, TRUE);
-    free_sheet(&sh);
-    free_codes(codes);
+    for (int i = 0; i < n; i++) {
+        free_sheet(&sheets[i]);
+        view_free(&views[i]);
+    }
+    g_free(sheets);
+    g_free(views);
     return err->status;
 }
 
-pp_status pp_scan_run(const char *content, const char *photo, const char *output,
-                      const char *images, const pp_scan_paths *paths, pp_error *err)
+pp_status pp_scan_run(const char *content, const char *const *photos, int n_photos,
+                      const char *output, const char *images, const pp_scan_paths *paths,
+                      pp_error *err)
 {
-    if (pp_import_same_file(output, content) || pp_import_same_file(output, photo))
+    if (pp_import_same_file(output, content))
         return pp_error_set(err, PP_ERR_USAGE, output, 0, "the output would overwrite an input");
+    for (int i = 0; i < n_photos; i++)
+        if (pp_import_same_file(output, photos[i]))
+            return pp_error_set(err, PP_ERR_USAGE, output, 0,
+                                "the output would overwrite an input");
     pp_content *c = pp_content_load(content, paths->schema, err);
-    pp_photo *ph = c ? pp_photo_load(photo, err) : NULL;
-    if (ph) scan_photo(c, ph, photo, output, images, paths, err);
-    pp_photo_free(ph);
+    if (c && n_photos > 0) scan_all(c, photos, n_photos, output, images, paths, err);
     pp_content_free(c);
     return err->status;
 }
