@@ -291,7 +291,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     /* A form draws the blank sheet; the session's answers become the fields' values. */
     s->form = o->form;
     s->duplex = o->duplex;
-    gchar *codes = qr && c ? pp_scan_codes(c) : NULL;
+    gchar *codes = qr && c && pp_scan_codes_on(r.kind) ? pp_scan_codes(c) : NULL;
     s->codes = codes;
     if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
         report(s, r.paper, o->command != PP_CMD_RENDER);

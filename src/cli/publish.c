@@ -221,7 +221,7 @@ static GVariant *render_one(const pp_publication *pub, size_t i, pp_doc_layouts 
     pp_error err = *start;
     pp_doc_request r = {po->kind, po->paper, 0};
     pp_scene *s = pp_scene_new();
-    gchar *codes = c ? pp_scan_codes(c) : NULL; /* as render draws them by default */
+    gchar *codes = c && pp_scan_codes_on(po->kind) ? pp_scan_codes(c) : NULL; /* as render */
     s->codes = codes;
     GVariantBuilder texts, problems;
     g_variant_builder_init(&texts, G_VARIANT_TYPE("a(sssuddb)"));

@@ -59,7 +59,8 @@ char *pp_scan_codes(const pp_content *c)
 bool pp_scan_codes_on(const pp_sheet_kind *kind)
 {
     if (kind->scanned) return true;
-    for (size_t i = 0; kind->parts && kind->parts[i]; i++)
+    /* `all` prints the sheets to use; the report's pictures of them are not for scanning */
+    for (size_t i = 0; kind->role == PP_SHEET_COMPOSITE && kind->parts[i]; i++)
         if (pp_sheet_find(kind->parts[i])->scanned) return true;
     return false;
 }

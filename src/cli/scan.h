@@ -14,7 +14,7 @@
  * (sheets/codes.h); a string to g_free. */
 char *pp_scan_codes(const pp_content *c);
 
-/* Whether kind, or one of its parts, carries scan codes. */
+/* Whether kind, or a part of the composite kind (`all`), carries scan codes. */
 bool pp_scan_codes_on(const pp_sheet_kind *kind);
 
 /* Where scan finds what it needs, borrowed. */
