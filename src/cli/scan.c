@@ -38,6 +38,10 @@ enum {
  * a sample is ink below a share of that white; a box is crossed above one share of ink, empty below
  * another, and uncertain between. A box smaller than MIN_BOX_PX in the photo is never read. */
 enum { GRID = 16, MIN_BOX_PX = 8, PAPER_PERCENTILE = 90 };
+/* Finding a box's printed line: samples per side, how far to look (a share of the box's side) and
+ * in how many coarse steps each way. */
+enum { OUTLINE = 16, SEARCH_STEPS = 4 };
+static const double SEARCH = 0.3;
 static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 0.12, EMPTY = 0.03;
 static const double MIN_WHITE = 60;
 /* Notes cut-outs: pixels per mm, the photo's own but at most this many. */
@@ -436,13 +440,61 @@ static bool sample(const pp_photo *ph, const homography *H, double x, double y, 
     return true;
 }
 
-static reading read_box(const pp_photo *ph, const homography *H, const pp_op *box)
+/* H moved by (du, dv) pixels in the photo. */
+static homography shifted(const homography *H, double du, double dv)
+{
+    homography m = *H;
+    m.h[0] += du * m.h[6], m.h[1] += du * m.h[7], m.h[2] += du;
+    m.h[3] += dv * m.h[6], m.h[4] += dv * m.h[7], m.h[5] += dv;
+    return m;
+}
+
+/* The mean grey along the box's printed line where H puts it; 255 when it leaves the photo. */
+static double outline(const pp_photo *ph, const homography *H, const pp_op *box)
+{
+    double sum = 0;
+    for (int i = 0; i < OUTLINE; i++) {
+        double t = (i + 0.5) / OUTLINE, x[4] = {t, 1, 1 - t, 0}, y[4] = {0, t, 1, 1 - t};
+        for (int e = 0; e < 4; e++) {
+            double u, v, g;
+            project(H, box->x + x[e] * box->w, box->y + y[e] * box->h, &u, &v);
+            if ((g = pp_photo_grey(ph, u, v)) < 0) return 255;
+            sum += g;
+        }
+    }
+    return sum / (4 * OUTLINE);
+}
+
+/* H moved to where the box's printed line is darkest within a share of its side, px: the codes
+ * fix the sheet to a pixel or two near them, less far away (one code covered, a bent sheet); the
+ * line itself fixes each box. Coarse steps first, then single pixels around the best. */
+static homography registered(const pp_photo *ph, const homography *H, const pp_op *box, double px)
+{
+    int reach = (int)lround(px * SEARCH),
+        step = reach / SEARCH_STEPS > 1 ? reach / SEARCH_STEPS : 1;
+    double best = outline(ph, H, box), bu = 0, bv = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        double cu = bu, cv = bv;
+        int r = pass ? step - 1 : reach, d = pass ? 1 : step;
+        for (int i = -r; i <= r; i += d)
+            for (int k = -r; k <= r; k += d) {
+                homography m = shifted(H, cu + k, cv + i);
+                double g = outline(ph, &m, box);
+                if (g < best) best = g, bu = cu + k, bv = cv + i;
+            }
+    }
+    return shifted(H, bu, bv);
+}
+
+static reading read_box(const pp_photo *ph, const homography *H0, const pp_op *box)
 {
     double u0, v0, u1, v1;
-    project(H, box->x, box->y, &u0, &v0);
-    project(H, box->x + box->w, box->y, &u1, &v1);
+    project(H0, box->x, box->y, &u0, &v0);
+    project(H0, box->x + box->w, box->y, &u1, &v1);
     if (hypot(u1 - u0, v1 - v0) < MIN_BOX_PX)
         return (reading){BOX_UNSURE, 0, "the box is too small in the photo"};
+    homography reg = registered(ph, H0, box, hypot(u1 - u0, v1 - v0));
+    const homography *H = &reg;
     double around[GRID * GRID], inside[GRID * GRID], pad = box->w * AROUND,
                                                      in = box->w * INNER_INSET;
     if (!sample(ph, H, box->x - pad, box->y - pad, box->w + 2 * pad, around) ||
