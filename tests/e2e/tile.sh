@@ -5,7 +5,8 @@
 #       only (no images), fonts embedded once, qpdf --check clean.
 #   scan PHOTO_TOOL: the A0 praatplaat with marks, tiled onto A4, pasted together (pp_stitch: equal
 #       to the poster, its scan codes included where they fall) and photographed at 12 MP
-#       (tests/tools/pp_photo): `praatplaat scan` reads every mark (tests/e2e/scancompare.py).
+#       (tests/tools/pp_photo): `praatplaat scan` reads the marks, none wrong; a box that one of the
+#       tiles' alignment crosses falls in is uncertain (at most one here; tests/e2e/scancompare.py).
 #   text: every statement and label of the praatplaat is in the tiles' text layer, and each tile's
 #       label and line ("B3 · 7 / 25 · praatplaat A0") are on its own page; the map's words are the
 #       content's (Dutch, and English from en.xml).
@@ -86,8 +87,12 @@ scan)
         --shade 0.2 --quality 70 || die "pp_photo failed"
     run "$BIN" scan "$nl" "$SCRATCH/photo.jpg" -o "$SCRATCH/scanned.xml"
     expect_rc 0
-    python3 "$SRC/tests/e2e/scancompare.py" "$marks" "$SCRATCH/scanned.xml" "$SCRATCH/stderr" exact ||
+    # Nothing wrong; a box that an alignment cross of the tiles falls in reads as a faint mark and
+    # is reported uncertain (the crosses are printed ink): at most one such box here.
+    python3 "$SRC/tests/e2e/scancompare.py" "$marks" "$SCRATCH/scanned.xml" "$SCRATCH/stderr" safe ||
         fail "the photo of the assembled tiles does not scan to the session's marks"
+    expect_in "$SCRATCH/stderr" "$(grep -q ' 1 uncertain' "$SCRATCH/stderr" && echo 25 || echo 26) group(s) read"
+    grep -v "a faint mark" "$SCRATCH/stderr" | grep -q "uncertain:" && fail "uncertain for another reason than a cross"
     ;;
 text)
     tiles "$nl" praatplaat A0 A4
