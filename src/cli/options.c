@@ -21,9 +21,9 @@ static const char usage_main[] =
     "  template CONTENT.xml -o SESSION.xml                         an empty session to fill in\n"
     "  import CONTENT.xml FORM.pdf -o SESSION.xml                  a filled form (render --form) "
     "as a session\n"
-    "  scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]        a photo of a praatplaat printed "
-    "with\n"
-    "                                                              --codes qr as a session\n"
+    "  scan CONTENT.xml PHOTO... -o SESSION.xml [--images DIR]     photos of a praatplaat and a "
+    "follow-up\n"
+    "                                                              plaat as a session\n"
     "  publish DIR -o OUT/                                         every language, sheet and "
     "paper,\n"
     "                                                              with a fit report\n"
@@ -115,10 +115,13 @@ static const char usage_l10n[] =
     "them); an entry whose msgctxt is no id of the content is an error.\n";
 
 static const char usage_scan[] =
-    "Usage: praatplaat scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]\n"
-    "Reads the score boxes and yes/no boxes of a praatplaat printed with --codes qr from a photo\n"
-    "(JPEG or PNG) and writes them as a session; a box it cannot read for certain is reported and\n"
-    "left out. --images DIR: each theme's notes area as a picture (docs/scanning.md).\n";
+    "Usage: praatplaat scan CONTENT.xml PHOTO... -o SESSION.xml [--images DIR]\n"
+    "Reads the score boxes and yes/no boxes of a praatplaat and of a follow-up plaat (printed "
+    "with\n"
+    "their scan codes, the default) from photos (JPEG or PNG; one or more of each sheet, e.g. its\n"
+    "left and right halves) and writes them as one session; a box it cannot read for certain, or\n"
+    "that two photos read differently, is reported and left out. --images DIR: each theme's notes\n"
+    "area as a picture (docs/scanning.md).\n";
 
 static const char usage_import[] =
     "Usage: praatplaat import CONTENT.xml FORM.pdf -o SESSION.xml\n"
