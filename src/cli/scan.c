@@ -419,6 +419,9 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
 
 typedef enum box_state { BOX_EMPTY, BOX_CROSSED, BOX_UNSURE } box_state;
 
+/* Why a box is not read when the photo does not show it (compared by address). */
+static const char OUTSIDE[] = "the box is outside the photo";
+
 typedef struct reading {
     box_state state;
     double ink;      /* share of the inside that is ink, 0..1 */
@@ -504,7 +507,7 @@ static reading read_box(const pp_photo *ph, const homography *H0, const pp_op *b
                                                      in = box->w * INNER_INSET;
     if (!sample(ph, H, box->x - pad, box->y - pad, box->w + 2 * pad, around) ||
         !sample(ph, H, box->x + in, box->y + in, box->w - 2 * in, inside))
-        return (reading){BOX_UNSURE, 0, "the box is outside the photo"};
+        return (reading){BOX_UNSURE, 0, OUTSIDE};
     qsort(around, GRID * GRID, sizeof around[0], by_value);
     double white = around[GRID * GRID * PAPER_PERCENTILE / 100];
     if (white < MIN_WHITE) return (reading){BOX_UNSURE, 0, "the paper is too dark there"};
@@ -543,8 +546,7 @@ static reading read_views(const view *views, int n, int which, const pp_op *box,
         project(&views[i].H, box->x, box->y, &u0, &v0);
         project(&views[i].H, box->x + box->w, box->y, &u1, &v1);
         double px = hypot(u1 - u0, v1 - v0);
-        bool outside = r.state == BOX_UNSURE && strcmp(r.why, "the box is outside the photo") == 0;
-        if (!outside && px > best_px) best = r, best_px = px, *photo = views[i].path;
+        if (r.why != OUTSIDE && px > best_px) best = r, best_px = px, *photo = views[i].path;
         if (r.state == BOX_UNSURE) continue;
         if (n_sure++ && r.state != sure.state)
             return (reading){BOX_UNSURE, r.ink, "the photos disagree"};
