@@ -277,6 +277,7 @@ static bool load_praatplaat(loader *L, xmlNodePtr node)
             return pp_xml_fail(L->err, L->path, n, "unknown theme \"%s\" (not in the content)",
                                ref);
         if (!first_time(L, n, &L->seen_theme[ti], "theme", ref)) return false;
+        L->s->themes[ti].line = pp_xml_line(n);
         if (mark_attr(L, n, "attention", &L->s->themes[ti].attention))
             load_theme_parts(L, n, (size_t)ti);
     }
@@ -330,6 +331,7 @@ static bool load_cell(loader *L, xmlNodePtr n, pp_answer_row *row, long *seen)
         return pp_xml_fail(L->err, L->path, n,
                            "column \"%s\" has no yes/no marks: remove mark=", id);
     if (!mark_attr(L, n, "mark", &row->cells[k].mark)) return false;
+    row->cells[k].line = pp_xml_line(n);
     char *t = pp_xml_text_or_empty(L->a, n, L->path, L->err);
     if (t && *t) row->cells[k].text = (pp_text){NULL, t, pp_xml_line(n), L->path, element_of(L, n)};
     return ok(L);
@@ -577,4 +579,27 @@ char *pp_session_template(const pp_content *c)
     comment(out, 4, c->followup.footer.text);
     g_string_append(out, "    <next date=\"\"></next>\n  </followup>\n</session>\n");
     return g_string_free(out, FALSE);
+}
+
+/* The index over all groups of the follow-up column that records extra attention (id
+ * "attention", with yes/no marks), or -1 when the content has none. */
+static long attention_column(const pp_content *c)
+{
+    long k = -1;
+    const pp_column *col = find_column(c, "attention", &k);
+    return col && col->yesno ? k : -1;
+}
+
+GArray *pp_session_attention_clashes(const pp_session *s, const pp_content *c)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(pp_attention_clash));
+    long k = attention_column(c);
+    for (size_t i = 0; k >= 0 && i < c->n_themes; i++) {
+        const pp_answer_cell *cell = &s->rows[i].cells[k];
+        pp_mark a = s->themes[i].attention, b = cell->mark;
+        if (a == PP_MARK_NONE || b == PP_MARK_NONE || a == b) continue;
+        pp_attention_clash x = {i, a, b, s->themes[i].line, cell->line};
+        g_array_append_val(out, x);
+    }
+    return out;
 }

@@ -12,6 +12,8 @@
 #include "base/error.h"
 #include "model/content.h"
 
+#include <glib.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,6 +39,7 @@ typedef struct pp_answer_statement {
 
 typedef struct pp_answer_theme {
     pp_mark attention;
+    long line; /* of its <theme> on the praatplaat, or 0 when the session has none */
     pp_answer_statement *statements; /* parallel to the content theme's statements */
     pp_text notes;
     pp_postit *postits;
@@ -48,6 +51,7 @@ typedef struct pp_answer_theme {
 typedef struct pp_answer_cell {
     pp_text text;
     pp_mark mark;
+    long line; /* of its <cell>, or 0 when the session has none */
 } pp_answer_cell;
 
 typedef struct pp_answer_row {
@@ -79,6 +83,19 @@ void pp_session_free(pp_session *s);
 /* An empty session for c, as XML text: every theme, statement and row by id with the content's
  * words beside them as comments, every free-text field as an empty element. g_free it. */
 char *pp_session_template(const pp_content *c);
+
+/* A theme whose extra-attention mark on the praatplaat (<theme attention>) and on the follow-up plaat
+ * (the mark of its row's cell in the content's follow-up column with id "attention") disagree: both
+ * are given, one yes and one no. */
+typedef struct pp_attention_clash {
+    size_t theme;                 /* index into the content's themes */
+    pp_mark praatplaat, followup; /* the two marks */
+    long line, followup_line;     /* of the <theme> and of the <cell> in the session */
+} pp_attention_clash;
+
+/* The themes of c whose two extra-attention marks in s disagree, in theme order: an array of
+ * pp_attention_clash that the caller frees with g_array_unref (empty, never NULL). */
+GArray *pp_session_attention_clashes(const pp_session *s, const pp_content *c);
 
 /* Checks that s is YYYY-MM-DD and a day of the calendar; fills y, m, d. */
 bool pp_date_parse(const char *s, int *y, int *m, int *d);

@@ -226,6 +226,33 @@ static bool inside(const pp_op *mark, const pp_op *box)
     return x > box->x && x < box->x + box->w && y > box->y && y < box->y + box->h;
 }
 
+/* The marks session gives every theme opposite marks on the two sheets: five clashes, in theme
+ * order, with the lines of the <theme> and the <cell>; the agreeing fixture gives none. */
+static void attention_clashes(void **state)
+{
+    fixture *f = *state;
+    pp_error err = {0};
+    pp_session *ss = load(f->c, "tests/data/marks-session.xml", &err);
+    assert_non_null(ss);
+    GArray *x = pp_session_attention_clashes(ss, f->c);
+    assert_int_equal(x->len, f->c->n_themes);
+    for (guint i = 0; i < x->len; i++) {
+        const pp_attention_clash *c = &g_array_index(x, pp_attention_clash, i);
+        assert_int_equal(c->theme, i);
+        assert_int_equal(c->praatplaat, i % 2 ? PP_MARK_NO : PP_MARK_YES);
+        assert_int_equal(c->followup, i % 2 ? PP_MARK_YES : PP_MARK_NO);
+        assert_true(c->line > 0 && c->followup_line > c->line);
+    }
+    g_array_unref(x);
+    pp_session_free(ss);
+    ss = load(f->c, "tests/data/attention-agree-session.xml", &err);
+    assert_non_null(ss);
+    x = pp_session_attention_clashes(ss, f->c);
+    assert_int_equal(x->len, 0);
+    g_array_unref(x);
+    pp_session_free(ss);
+}
+
 /* Each cross of the marks session sits in the box its score names: statement k of theme t in
  * score box (t + k) mod 3, attention yes on even themes. */
 static void marks_land_in_their_boxes(void **state)
@@ -322,6 +349,7 @@ int main(void)
         cmocka_unit_test(dates),
         cmocka_unit_test(participants_line),
         cmocka_unit_test(prefix_that_fits),
+        cmocka_unit_test(attention_clashes),
         cmocka_unit_test(marks_land_in_their_boxes),
         cmocka_unit_test(overflow_continues),
         cmocka_unit_test(pictures),
