@@ -419,6 +419,8 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
 
 typedef enum box_state { BOX_EMPTY, BOX_CROSSED, BOX_UNSURE } box_state;
 
+/* Why the boxes of a follow-up table's second sheet are not read. */
+static const char LATER_SHEET[] = "on the follow-up plaat's second sheet, which scan does not read";
 /* Why a box is not read when the photo does not show it (compared by address). */
 static const char OUTSIDE[] = "the box is outside the photo";
 
@@ -569,6 +571,15 @@ typedef struct boxes {
     GPtrArray *ops; /* the boxes, in the sheet's order */
 } boxes;
 
+/* Says on stderr and in t->comments that the group what is uncertain, and why; returns -2. */
+static int unsure(tally *t, const char *photo, const char *what, const char *why, double ink)
+{
+    t->unsure++;
+    fprintf(stderr, "%s: uncertain: %s: %s (ink %.0f%%); left out\n", photo, what, why, ink * 100);
+    g_string_append_printf(t->comments, "  <!-- scan: %s uncertain: %s; left out -->\n", what, why);
+    return -2;
+}
+
 /* The index of the one crossed box of the n at b->ops[from], -1 for none, -2 for uncertain (said
  * on stderr and in t->comments, for what). */
 static int read_group(const boxes *b, size_t from, int n, const char *what, tally *t)
@@ -590,10 +601,7 @@ static int read_group(const boxes *b, size_t from, int n, const char *what, tall
         t->empty += crossed < 0;
         return crossed;
     }
-    t->unsure++;
-    fprintf(stderr, "%s: uncertain: %s: %s (ink %.0f%%); left out\n", photo, what, why, ink * 100);
-    g_string_append_printf(t->comments, "  <!-- scan: %s uncertain: %s; left out -->\n", what, why);
-    return -2;
+    return unsure(t, photo, what, why, ink);
 }
 
 /* The praatplaat's score and yes/no boxes into values (form fields, model/formfields.h). */
@@ -639,7 +647,8 @@ static void read_followup(const pp_scene *s, const pp_content *c, const view *vi
     for (size_t g = 0; g < c->followup.n_groups; g++)
         for (size_t j = 0; j < c->followup.groups[g].n_columns; j++)
             yesno += c->followup.groups[g].columns[j].yesno;
-    if (mk.ops->len != 2 * rows * yesno)
+    /* a table that continues on a second sheet: scan reads the first (its codes are there) */
+    if (mk.ops->len > 2 * rows * yesno || mk.ops->len % 2)
         pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
                      "the planned sheet has no boxes to read");
     for (size_t r = 0; r < rows && !pp_error_isset(err); r++) {
@@ -650,7 +659,8 @@ static void read_followup(const pp_scene *s, const pp_content *c, const view *vi
                 const pp_column *col = &c->followup.groups[g].columns[j];
                 if (!col->yesno) continue;
                 gchar *what = g_strdup_printf("follow-up %s %s", row, col->question.id);
-                int k = read_group(&mk, at, 2, what, t);
+                int k = at < mk.ops->len ? read_group(&mk, at, 2, what, t)
+                                         : unsure(t, views[0].path, what, LATER_SHEET, 0);
                 at += 2;
                 if (k >= 0)
                     g_hash_table_insert(values, pp_form_name("mark", row, col->question.id),

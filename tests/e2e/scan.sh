@@ -22,6 +22,9 @@
 #   followup PHOTO_TOOL the follow-up plaat photographed in two overlapping halves, together with a
 #                      photo of the praatplaat: every score, attention and follow-up yes/no mark of
 #                      the session; one half alone: the other half's marks uncertain, none wrong
+#   followup2 PHOTO_TOOL the A0 follow-up plaat of eight themes, whose table continues on a second
+#                      sheet, blank, its first sheet photographed in two halves: the first
+#                      sheet's rows not filled in, the second's uncertain (not read), none wrong
 #   disagree PHOTO_TOOL two photos of the praatplaat that disagree (one filled, one blank): every
 #                      filled group uncertain ("the photos disagree"), nothing wrong
 #   usage              the command line's errors for scan, --codes and --images
@@ -190,6 +193,21 @@ followup)
     python3 "$SRC/tests/e2e/scancompare.py" "$marks" "$SCRATCH/right.xml" "$SCRATCH/right.xml.stderr" safe followup ||
         fail "right half: a mark wrong or not reported"
     expect_in "$SCRATCH/right.xml.stderr" "the box is in none of the photos"
+    ;;
+followup2)
+    eight=$SRC/tests/data/eight-themes.xml
+    run "$BIN" render "$eight" --sheet followup --paper A0 -o "$SCRATCH/fu.pdf"
+    expect_rc 0
+    expect_eq "$(pdf_field "$SCRATCH/fu.pdf" Pages)" 2 "pages of the eight-theme A0 follow-up plaat"
+    pdftoppm -r 120 -f 1 -l 1 -png -singlefile "$SCRATCH/fu.pdf" "$SCRATCH/fu" || die "pdftoppm failed"
+    photo "$SCRATCH/fu.png" "$SCRATCH/left.jpg" --long 4000 --rotate 3 --keystone 0.05 --quality 80 --from 0 --to 0.58
+    photo "$SCRATCH/fu.png" "$SCRATCH/right.jpg" --long 4000 --rotate -2 --keystone 0.05 --quality 80 --from 0.42 --to 1
+    run "$BIN" scan "$eight" "$SCRATCH/left.jpg" "$SCRATCH/right.jpg" -o "$SCRATCH/s.xml"
+    expect_rc 0
+    expect_in "$SCRATCH/stderr" "second sheet, which scan does not read"
+    grep "uncertain:" "$SCRATCH/stderr" | grep -v "second sheet" && fail "uncertain for another reason"
+    grep -q 'mark=' "$SCRATCH/s.xml" && fail "a mark read from a blank sheet"
+    grep -q "not filled in, [1-9][0-9]* uncertain" "$SCRATCH/stderr" || fail "no rows counted"
     ;;
 disagree)
     sheet "$marks" "$SCRATCH/filled.png"
