@@ -120,8 +120,9 @@ static const char usage_scan[] =
     "with\n"
     "their scan codes, the default) from photos (JPEG or PNG; one or more of each sheet, e.g. its\n"
     "left and right halves) and writes them as one session; a box it cannot read for certain, or\n"
-    "that two photos read differently, is reported and left out. --images DIR: each theme's notes\n"
-    "area as a picture (docs/scanning.md).\n";
+    "that two photos read differently, is reported and left out. Post-its are counted per theme.\n"
+    "--images DIR: each theme's notes area and each post-it as a picture the session refers to\n"
+    "(docs/scanning.md).\n";
 
 static const char usage_import[] =
     "Usage: praatplaat import CONTENT.xml FORM.pdf -o SESSION.xml\n"

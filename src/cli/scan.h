@@ -25,8 +25,9 @@ typedef struct pp_scan_paths {
 /* Reads the n_photos photos (borrowed) of content's sheets (the praatplaat, the follow-up plaat;
  * one or more photos of each, e.g. the left and right halves) and writes the session to output;
  * each box is read in every photo that shows it, and photos that disagree make it uncertain. With
- * images, each theme's notes area as THEME-notes.png in that folder. Uncertain boxes go to stderr.
- * Nothing is written on error. */
+ * images, each theme's notes area as THEME-notes.png and each post-it found in it as
+ * THEME-postit-N.png in that folder (cli/postits.h), referred to from the session. Post-its are
+ * counted on stderr. Uncertain boxes go to stderr. Nothing is written on error. */
 pp_status pp_scan_run(const char *content, const char *const *photos, int n_photos,
                       const char *output, const char *images, const pp_scan_paths *paths,
                       pp_error *err);

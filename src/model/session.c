@@ -1,6 +1,7 @@
 #include "model/session.h"
 
 #include "model/arena.h"
+#include "model/picture.h"
 #include "model/xml.h"
 
 #include <glib.h>
@@ -211,30 +212,53 @@ static bool load_statement(loader *L, xmlNodePtr node, size_t ti, long *seen)
     return ok(L);
 }
 
-static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)
-{
-    int colour;
-    if (!choice_attr(L, node, "colour", pp_postit_colours, PP_POSTIT_COLOURS, &colour))
-        return false;
-    p->colour = pp_postit_colours[colour < 0 ? 0 : colour];
-    static const char *const names[] = {"text", "author"};
-    pp_text *const out[] = {&p->text, &p->author};
-    return text_children(L, node, names, out, 2);
-}
-
-/* <picture href="…"/>: once, a relative or absolute file name without control characters. */
-static bool load_picture(loader *L, xmlNodePtr node, pp_answer_theme *t)
+/* <picture href="…"/>: once, a relative or absolute file name without control characters, naming
+ * a PNG or JPEG file within the limits (base/limits.h). */
+static bool load_picture(loader *L, xmlNodePtr node, pp_picture *pic)
 {
     char *href = pp_xml_attr(L->a, node, "href");
-    if (t->picture) return pp_xml_fail(L->err, L->path, node, "a second <picture> on one theme");
+    if (pic->href)
+        return pp_xml_fail(L->err, L->path, node, "a second <picture> in <%s>",
+                           (const char *)node->parent->name);
     if (!href || !*href || strlen(href) > PP_PICTURE_MAX_BYTES)
         return pp_xml_fail(L->err, L->path, node, "<picture> needs an href of 1 to %u bytes",
                            PP_PICTURE_MAX_BYTES);
     for (const char *c = href; *c; c++)
         if ((unsigned char)*c < ' ')
             return pp_xml_fail(L->err, L->path, node, "<picture href> holds a control character");
-    t->picture = href;
+    char *file = pp_picture_resolve(L->path, href), *why = NULL;
+    pp_picture_info info;
+    if (!pp_picture_probe(file, &info, &why)) {
+        pp_xml_fail(L->err, L->path, node, "<picture href=\"%s\">: %s", href, why);
+        g_free(why);
+        g_free(file);
+        return false;
+    }
+    pic->href = href;
+    pic->file = pp_arena_strdup(L->a, file);
+    pic->w = info.w, pic->h = info.h;
+    g_free(file);
     return true;
+}
+
+static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)
+{
+    int colour;
+    if (!choice_attr(L, node, "colour", pp_postit_colours, PP_POSTIT_COLOURS, &colour))
+        return false;
+    p->colour = pp_postit_colours[colour < 0 ? 0 : colour];
+    for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
+         n = pp_xml_next(n, L->path, L->err)) {
+        if (pp_xml_is(n, "text"))
+            text_of(L, n, &p->text);
+        else if (pp_xml_is(n, "author"))
+            text_of(L, n, &p->author);
+        else if (pp_xml_is(n, "picture"))
+            load_picture(L, n, &p->picture);
+        else
+            unexpected(L, n, node);
+    }
+    return ok(L);
 }
 
 static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
@@ -254,10 +278,11 @@ static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
         else if (pp_xml_is(n, "notes"))
             text_of(L, n, &t->notes);
         else if (pp_xml_is(n, "picture"))
-            load_picture(L, n, t);
+            load_picture(L, n, &t->picture);
         else if (pp_xml_is(n, "postit")) {
             pp_postit *p = &t->postits[t->n_postits];
-            if (load_postit(L, n, p) && (p->text.text || p->author.text)) t->n_postits++;
+            if (load_postit(L, n, p) && (p->text.text || p->author.text || p->picture.href))
+                t->n_postits++;
         } else
             unexpected(L, n, node);
     }

@@ -27,9 +27,18 @@ typedef struct pp_participant {
     pp_text name, organisation, role;
 } pp_participant;
 
+/* A picture a session refers to (<picture href>, docs/session-format.md): href as written, and the
+ * file it names (resolved against the session's folder, checked to be a PNG or JPEG within the
+ * limits of base/limits.h when the session was loaded). Both NULL: none. */
+typedef struct pp_picture {
+    const char *href, *file;
+    unsigned w, h; /* its pixels */
+} pp_picture;
+
 typedef struct pp_postit {
     pp_text text, author;
     const char *colour; /* one of pp_postit_colours */
+    pp_picture picture; /* a picture of the post-it (praatplaat scan); a post-it may have only it */
 } pp_postit;
 
 typedef struct pp_answer_statement {
@@ -44,8 +53,7 @@ typedef struct pp_answer_theme {
     pp_text notes;
     pp_postit *postits;
     size_t n_postits;
-    const char *picture; /* <picture href>: a picture of the notes area (praatplaat scan), a file
-                            relative to the session's folder; NULL: none */
+    pp_picture picture; /* a picture of the notes area (praatplaat scan) */
 } pp_answer_theme;
 
 typedef struct pp_answer_cell {
