@@ -274,7 +274,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         paths p = find_paths(o);
         pp_scan_paths sp = {p.layouts, p.fonts, p.schema, p.session_schema};
         if (o->command == PP_CMD_SCAN)
-            pp_scan_run(o->content, o->photos[0], o->output, o->images, &sp, err);
+            pp_scan_run(o->content, o->photos, o->n_photos, o->output, o->images, &sp, err);
         else if (o->command == PP_CMD_IMPORT)
             pp_import_form(o->content, o->pdf, o->output, p.schema, p.session_schema, err);
         else if (o->command == PP_CMD_TEMPLATE)
@@ -295,8 +295,12 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
             PP_OK ||
         check_tile(o, &r, err) != PP_OK)
         return err->status;
-    if (o->codes && strcmp(o->codes, "qr") == 0 && strcmp(r.kind->name, "praatplaat") != 0)
-        return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "--codes qr takes --sheet praatplaat");
+    /* scan codes by default on the sheets scan reads (docs/scanning.md) */
+    bool qr = !o->codes || strcmp(o->codes, "qr") == 0;
+    if (o->codes && qr && !pp_scan_codes_on(r.kind))
+        return pp_error_set(
+            err, PP_ERR_USAGE, NULL, 0,
+            "--codes qr takes a sheet that scan reads: praatplaat, followup or all");
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_session *ss = load_session(o, c, &p, err);
@@ -306,7 +310,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     /* A form draws the blank sheet; the session's answers become the fields' values. */
     s->form = o->form;
     s->duplex = o->duplex;
-    gchar *codes = o->codes && strcmp(o->codes, "qr") == 0 && c ? pp_scan_codes(c, &r) : NULL;
+    gchar *codes = qr && c && pp_scan_codes_on(r.kind) ? pp_scan_codes(c) : NULL;
     s->codes = codes;
     if (ts && pp_doc_plan(s, &r, p.layouts, c, o->form ? NULL : ss, ts, err) == PP_OK) {
         report(s, r.paper, o->command != PP_CMD_RENDER);

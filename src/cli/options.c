@@ -21,9 +21,9 @@ static const char usage_main[] =
     "  template CONTENT.xml -o SESSION.xml                         an empty session to fill in\n"
     "  import CONTENT.xml FORM.pdf -o SESSION.xml                  a filled form (render --form) "
     "as a session\n"
-    "  scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]        a photo of a praatplaat printed "
-    "with\n"
-    "                                                              --codes qr as a session\n"
+    "  scan CONTENT.xml PHOTO... -o SESSION.xml [--images DIR]     photos of a praatplaat and a "
+    "follow-up\n"
+    "                                                              plaat as a session\n"
     "  publish DIR -o OUT/                                         every language, sheet and "
     "paper,\n"
     "                                                              with a fit report\n"
@@ -62,8 +62,8 @@ static const char usage_render[] =
     "                      sheet, to cut and glue (needs the content's <record> block)\n"
     "  --overlap MM        with --tile: how much neighbouring sheets share (default 10, 0 to 50)\n"
     "  --tile-margin MM    with --tile: the printer's unprintable margin (default 6, 0 to 30)\n"
-    "  --codes qr|none     scan codes in the corners of the praatplaat (default none; "
-    "docs/scanning.md)\n"
+    "  --codes qr|none     scan codes in the margins of the sheets scan reads, the praatplaat and\n"
+    "                      the follow-up plaat (default qr; docs/scanning.md)\n"
     "  --marks             for a print shop: bleed, crop marks, a slug line, TrimBox and BleedBox\n"
     "  --bleed MM          with --marks: the bleed (default 3, 0 to 25)\n"
     "  --duplex            the back of every page of a sheet with a back side (the kaartjes), for\n"
@@ -115,11 +115,14 @@ static const char usage_l10n[] =
     "them); an entry whose msgctxt is no id of the content is an error.\n";
 
 static const char usage_scan[] =
-    "Usage: praatplaat scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]\n"
-    "Reads the score boxes and yes/no boxes of a praatplaat printed with --codes qr from a photo\n"
-    "(JPEG or PNG) and writes them as a session; a box it cannot read for certain is reported and\n"
-    "left out. Post-its are counted per theme. --images DIR: each theme's notes area and each\n"
-    "post-it as a picture the session refers to (docs/scanning.md).\n";
+    "Usage: praatplaat scan CONTENT.xml PHOTO... -o SESSION.xml [--images DIR]\n"
+    "Reads the score boxes and yes/no boxes of a praatplaat and of a follow-up plaat (printed "
+    "with\n"
+    "their scan codes, the default) from photos (JPEG or PNG; one or more of each sheet, e.g. its\n"
+    "left and right halves) and writes them as one session; a box it cannot read for certain, or\n"
+    "that two photos read differently, is reported and left out. Post-its are counted per theme.\n"
+    "--images DIR: each theme's notes area and each post-it as a picture the session refers to\n"
+    "(docs/scanning.md).\n";
 
 static const char usage_import[] =
     "Usage: praatplaat import CONTENT.xml FORM.pdf -o SESSION.xml\n"
@@ -320,12 +323,10 @@ static pp_status check_print(const pp_options *o, pp_error *err)
     return usage(err, "--tile takes %s or %s, not \"%s\"", tile_papers[0], tile_papers[1], o->tile);
 }
 
-/* scan: one photo for now (docs/scanning.md), and an output. */
+/* scan: one or more photos (docs/scanning.md), and an output. */
 static pp_status scan_options(pp_options *o, pp_error *err)
 {
     if (!o->n_photos || !o->output) return usage(err, "scan needs PHOTO and -o SESSION.xml");
-    if (o->n_photos > 1)
-        return usage(err, "scan reads one photo of the whole sheet; %d were given", o->n_photos);
     if (o->sheet || o->paper || o->session || o->form || o->orientation || o->format || o->codes)
         return usage(err, "scan takes CONTENT, PHOTO, -o and --images only");
     return PP_OK;
@@ -403,7 +404,8 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
     if (o->command == PP_CMD_IMPORT) return PP_OK;
     if (o->command == PP_CMD_SCAN) return scan_options(o, err);
     if (o->images) return usage(err, "--images is for scan");
-    if (o->codes && o->command != PP_CMD_RENDER) return usage(err, "--codes is for render");
+    if (o->codes && o->command != PP_CMD_RENDER && o->command != PP_CMD_CHECK)
+        return usage(err, "--codes is for render and check");
     if (o->codes && strcmp(o->codes, "qr") != 0 && strcmp(o->codes, "none") != 0)
         return usage(err, "--codes takes qr or none, not \"%s\"", o->codes);
     if (o->form && o->command != PP_CMD_RENDER) return usage(err, "--form is for render");

@@ -1,5 +1,6 @@
 #include "cli/publish.h"
 
+#include "cli/scan.h"
 #include "cli/sheetpdf.h"
 #include "doc/doc.h"
 #include "output/output.h"
@@ -220,6 +221,8 @@ static GVariant *render_one(const pp_publication *pub, size_t i, pp_doc_layouts 
     pp_error err = *start;
     pp_doc_request r = {po->kind, po->paper, 0};
     pp_scene *s = pp_scene_new();
+    gchar *codes = c && pp_scan_codes_on(po->kind) ? pp_scan_codes(c) : NULL; /* as render */
+    s->codes = codes;
     GVariantBuilder texts, problems;
     g_variant_builder_init(&texts, G_VARIANT_TYPE("a(sssuddb)"));
     g_variant_builder_init(&problems, G_VARIANT_TYPE("as"));
@@ -237,6 +240,7 @@ static GVariant *render_one(const pp_publication *pub, size_t i, pp_doc_layouts 
                                 (gint64)err.line, err.msg, (guint32)s->n_pages,
                                 first ? first->w : 0.0, first ? first->h : 0.0, &texts, &problems);
     pp_scene_free(s);
+    g_free(codes);
     return g_variant_ref_sink(v);
 }
 

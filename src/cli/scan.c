@@ -31,7 +31,7 @@ enum {
     TOK_PAPER,
     TOK_ORIENTATION,
     TOK_VERSION,
-    TOK_CORNER,
+    TOK_PLACE,
     N_TOKS
 };
 
@@ -40,21 +40,39 @@ enum {
  * a sample is ink below a share of that white; a box is crossed above one share of ink, empty below
  * another, and uncertain between. A box smaller than MIN_BOX_PX in the photo is never read. */
 enum { GRID = 16, MIN_BOX_PX = 8, PAPER_PERCENTILE = 90 };
+/* Finding a box's printed line: samples per side, how far to look (a share of the box's side) and
+ * in how many coarse steps each way. */
+enum { OUTLINE = 16, SEARCH_STEPS = 4 };
+static const double SEARCH = 0.3;
 static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 0.12, EMPTY = 0.03;
 static const double MIN_WHITE = 60;
 /* Notes cut-outs: pixels per mm, the photo's own but at most this many. */
 static const double MAX_NOTES_PX_PER_MM = 10;
-/* Codes needed (each gives 4 points, so 3 fix a perspective), and the largest disagreement of the
- * codes' corners with the transform, as a share of a code's side. */
+/* Codes needed in each photo (each gives 4 points; 3 fix a perspective well over the part of the
+ * sheet they span), and the largest disagreement of the codes' corners with the transform, as a
+ * share of a code's side. */
 enum { MIN_CODES = 3 };
 static const double MAX_MISFIT = 0.05;
-/* The photo is searched for codes as it is and shrunk up to this factor. */
-enum { MAX_SHRINK = 3 };
+/* The photo is searched for codes shrunk by these factors in turn, until this many are seen
+ * (every code of a whole sheet with corner codes; a half sheet with middle codes shows four).
+ * Halved first: zbar's time grows with the pixels, and the codes of a sharp photo of 12 MP read
+ * as well at 3 MP (the boxes are read at full size, each registered on its own line). A photo is
+ * never shrunk below MIN_SHRUNK_PX on its long side. */
+static const int SHRINKS[] = {2, 1, 3};
+enum { ENOUGH_CODES = 4, MIN_SHRUNK_PX = 1200 };
 
-char *pp_scan_codes(const pp_content *c, const pp_doc_request *r)
+char *pp_scan_codes(const pp_content *c)
 {
-    return g_strdup_printf("%s %s %s %s %s %s", CODE_TAG, CODE_FORMAT, c->id, c->lang,
-                           r->kind->name, r->paper->name);
+    return g_strdup_printf("%s %s %s %s", CODE_TAG, CODE_FORMAT, c->id, c->lang);
+}
+
+bool pp_scan_codes_on(const pp_sheet_kind *kind)
+{
+    if (kind->scanned) return true;
+    /* `all` prints the sheets to use; the report's pictures of them are not for scanning */
+    for (size_t i = 0; kind->role == PP_SHEET_COMPOSITE && kind->parts[i]; i++)
+        if (pp_sheet_find(kind->parts[i])->scanned) return true;
+    return false;
 }
 
 /* --- Finding the codes ------------------------------------------------------------------------ */
@@ -129,10 +147,9 @@ static void add_symbol(const zbar_api *z, const zbar_symbol_t *sym, int f_arg, f
     found f = {0};
     if (!parse_code(z->symbol_get_data(sym), &f)) return;
     char *end = NULL;
-    long corner = strtol(f.toks[TOK_CORNER], &end, 10);
+    long corner = strtol(f.toks[TOK_PLACE], &end, 10);
     unsigned n = z->symbol_get_loc_size(sym);
-    if (*end || corner < 0 || corner >= PP_CODES_CORNERS || codes[corner].seen ||
-        n != ZBAR_CORNERS) {
+    if (*end || corner < 0 || corner >= PP_CODES_MAX || codes[corner].seen || n != ZBAR_CORNERS) {
         g_strfreev(f.toks);
         return;
     }
@@ -183,34 +200,35 @@ static void find_at(const zbar_api *z, const pp_photo *ph, int f, found *codes)
 static int n_found(const found *codes)
 {
     int n = 0;
-    for (int k = 0; k < PP_CODES_CORNERS; k++)
+    for (int k = 0; k < PP_CODES_MAX; k++)
         n += codes[k].seen;
     return n;
 }
 
-/* Every praatplaat code in the photo, by corner; returns how many. A blurred photo often reads
- * better smaller: the photo is tried at a few sizes until every corner is found. */
+/* Every praatplaat code in the photo, by place; returns how many. A blurred photo often reads
+ * better smaller: the photo is tried at a few sizes until enough are found. */
 static int find_codes(const zbar_api *z, const pp_photo *ph, found *codes)
 {
-    for (int f = 1; f <= MAX_SHRINK && n_found(codes) < PP_CODES_CORNERS; f++)
-        find_at(z, ph, f, codes);
+    for (int i = 0; i < (int)G_N_ELEMENTS(SHRINKS) && n_found(codes) < ENOUGH_CODES; i++)
+        if (SHRINKS[i] == 1 || MAX(ph->w, ph->h) / SHRINKS[i] >= MIN_SHRUNK_PX)
+            find_at(z, ph, SHRINKS[i], codes);
     return n_found(codes);
 }
 
 static void free_codes(found *codes)
 {
-    for (int k = 0; k < PP_CODES_CORNERS; k++)
+    for (int k = 0; k < PP_CODES_MAX; k++)
         g_strfreev(codes[k].toks);
 }
 
-/* The first code seen; all must say the same but for the corner. */
+/* The first code seen; all must say the same but for the place. */
 static const found *agreed(const found *codes, const char *photo, pp_error *err)
 {
     const found *first = NULL;
-    for (int k = 0; k < PP_CODES_CORNERS; k++) {
+    for (int k = 0; k < PP_CODES_MAX; k++) {
         if (!codes[k].seen) continue;
         if (!first) first = &codes[k];
-        for (int t = 0; t < TOK_CORNER; t++)
+        for (int t = 0; t < TOK_PLACE; t++)
             if (strcmp(first->toks[t], codes[k].toks[t]) != 0) {
                 pp_error_set(err, PP_ERR_INVALID, photo, 0,
                              "the codes in the photo belong to different sheets");
@@ -235,9 +253,11 @@ static pp_status check_code(const found *f, const pp_content *c, const char *pho
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "the sheet in the photo is in language \"%s\", the content in \"%s\"",
                             t[TOK_LANG], c->lang);
-    if (g_ascii_strcasecmp(t[TOK_SHEET], "praatplaat") != 0)
+    if (g_ascii_strcasecmp(t[TOK_SHEET], "praatplaat") != 0 &&
+        g_ascii_strcasecmp(t[TOK_SHEET], "followup") != 0)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                            "the sheet in the photo is a %s; scan reads the praatplaat",
+                            "the sheet in the photo is a %s; scan reads the praatplaat and the "
+                            "follow-up plaat",
                             t[TOK_SHEET]);
     return PP_OK;
 }
@@ -248,6 +268,7 @@ typedef struct sheet {
     pp_typeset *ts;
     pp_scene *s;
     char *codes;
+    bool followup; /* the follow-up plaat, else the praatplaat */
 } sheet;
 
 static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
@@ -256,15 +277,19 @@ static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
     pp_doc_request r;
     pp_error unknown = {0};
     int orientation = g_ascii_strcasecmp(f->toks[TOK_ORIENTATION], "portrait") == 0 ? -1 : 1;
-    if (pp_doc_resolve("praatplaat", f->toks[TOK_PAPER], orientation, false, false, &r, &unknown) !=
-        PP_OK)
+    gchar *kind = g_ascii_strdown(f->toks[TOK_SHEET], -1);
+    pp_status st =
+        pp_doc_resolve(kind, f->toks[TOK_PAPER], orientation, false, false, &r, &unknown);
+    g_free(kind);
+    if (st != PP_OK)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "its codes name paper \"%s\", which this praatplaat does not know",
                             f->toks[TOK_PAPER]);
+    sh->followup = strcmp(r.kind->name, "followup") == 0;
     sh->ts = pp_typeset_new(paths->fonts, PP_HYPHEN_DIR, err);
     if (!sh->ts) return err->status;
     sh->s = pp_scene_new();
-    sh->codes = pp_scan_codes(c, &r);
+    sh->codes = pp_scan_codes(c);
     sh->s->codes = sh->codes;
     if (pp_doc_plan(sh->s, &r, paths->layouts, c, NULL, sh->ts, err) != PP_OK) return err->status;
     pp_layout *l = sh->s->n_layouts ? sh->s->layouts[0] : NULL;
@@ -409,21 +434,22 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
                         const char *photo, homography *H, pp_error *err)
 {
     GPtrArray *squares = ops_of(s, "code");
-    double xy[2 * ZBAR_CORNERS * PP_CODES_CORNERS], uv[2 * ZBAR_CORNERS * PP_CODES_CORNERS];
+    double xy[2 * ZBAR_CORNERS * PP_CODES_MAX], uv[2 * ZBAR_CORNERS * PP_CODES_MAX];
     int n = 0, seen = 0;
-    for (int k = 0; k < PP_CODES_CORNERS && k < (int)squares->len; k++) {
+    for (int k = 0; k < PP_CODES_MAX && k < (int)squares->len; k++) {
         if (!codes[k].seen) continue;
         symbol_corners(s, g_ptr_array_index(squares, k), xy + 2 * n);
         memcpy(uv + 2 * n, codes[k].uv, sizeof codes[k].uv);
         n += ZBAR_CORNERS, seen++;
     }
     double side = squares->len ? ((const pp_op *)g_ptr_array_index(squares, 0))->w : 0;
+    guint squares_n = squares->len;
     g_ptr_array_free(squares, TRUE);
     if (seen < MIN_CODES)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                            "only %d of the sheet's %d corner codes were found; at least %d are "
-                            "needed: take the photo again with every corner in the picture",
-                            seen, PP_CODES_CORNERS, MIN_CODES);
+                            "only %d of the sheet's %u codes were found; at least %d are needed: "
+                            "take the photo again with the corners in the picture",
+                            seen, squares_n, MIN_CODES);
     if (!fit(xy, uv, n, s->pages[0].w, fmax(ph->w, ph->h), H))
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "the corner codes do not span the sheet; take the photo again");
@@ -440,6 +466,11 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
 /* --- Reading a box ---------------------------------------------------------------------------- */
 
 typedef enum box_state { BOX_EMPTY, BOX_CROSSED, BOX_UNSURE } box_state;
+
+/* Why the boxes of a follow-up table's second sheet are not read. */
+static const char LATER_SHEET[] = "on the follow-up plaat's second sheet, which scan does not read";
+/* Why a box is not read when the photo does not show it (compared by address). */
+static const char OUTSIDE[] = "the box is outside the photo";
 
 typedef struct reading {
     box_state state;
@@ -467,18 +498,66 @@ static bool sample(const pp_photo *ph, const homography *H, double x, double y, 
     return true;
 }
 
-static reading read_box(const pp_photo *ph, const homography *H, const pp_op *box)
+/* H moved by (du, dv) pixels in the photo. */
+static homography shifted(const homography *H, double du, double dv)
+{
+    homography m = *H;
+    m.h[0] += du * m.h[6], m.h[1] += du * m.h[7], m.h[2] += du;
+    m.h[3] += dv * m.h[6], m.h[4] += dv * m.h[7], m.h[5] += dv;
+    return m;
+}
+
+/* The mean grey along the box's printed line where H puts it; 255 when it leaves the photo. */
+static double outline(const pp_photo *ph, const homography *H, const pp_op *box)
+{
+    double sum = 0;
+    for (int i = 0; i < OUTLINE; i++) {
+        double t = (i + 0.5) / OUTLINE, x[4] = {t, 1, 1 - t, 0}, y[4] = {0, t, 1, 1 - t};
+        for (int e = 0; e < 4; e++) {
+            double u, v, g;
+            project(H, box->x + x[e] * box->w, box->y + y[e] * box->h, &u, &v);
+            if ((g = pp_photo_grey(ph, u, v)) < 0) return 255;
+            sum += g;
+        }
+    }
+    return sum / (4 * OUTLINE);
+}
+
+/* H moved to where the box's printed line is darkest within a share of its side, px: the codes
+ * fix the sheet to a pixel or two near them, less far away (one code covered, a bent sheet); the
+ * line itself fixes each box. Coarse steps first, then single pixels around the best. */
+static homography registered(const pp_photo *ph, const homography *H, const pp_op *box, double px)
+{
+    int reach = (int)lround(px * SEARCH),
+        step = reach / SEARCH_STEPS > 1 ? reach / SEARCH_STEPS : 1;
+    double best = outline(ph, H, box), bu = 0, bv = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        double cu = bu, cv = bv;
+        int r = pass ? step - 1 : reach, d = pass ? 1 : step;
+        for (int i = -r; i <= r; i += d)
+            for (int k = -r; k <= r; k += d) {
+                homography m = shifted(H, cu + k, cv + i);
+                double g = outline(ph, &m, box);
+                if (g < best) best = g, bu = cu + k, bv = cv + i;
+            }
+    }
+    return shifted(H, bu, bv);
+}
+
+static reading read_box(const pp_photo *ph, const homography *H0, const pp_op *box)
 {
     double u0, v0, u1, v1;
-    project(H, box->x, box->y, &u0, &v0);
-    project(H, box->x + box->w, box->y, &u1, &v1);
+    project(H0, box->x, box->y, &u0, &v0);
+    project(H0, box->x + box->w, box->y, &u1, &v1);
     if (hypot(u1 - u0, v1 - v0) < MIN_BOX_PX)
         return (reading){BOX_UNSURE, 0, "the box is too small in the photo"};
+    homography reg = registered(ph, H0, box, hypot(u1 - u0, v1 - v0));
+    const homography *H = &reg;
     double around[GRID * GRID], inside[GRID * GRID], pad = box->w * AROUND,
                                                      in = box->w * INNER_INSET;
     if (!sample(ph, H, box->x - pad, box->y - pad, box->w + 2 * pad, around) ||
         !sample(ph, H, box->x + in, box->y + in, box->w - 2 * in, inside))
-        return (reading){BOX_UNSURE, 0, "the box is outside the photo"};
+        return (reading){BOX_UNSURE, 0, OUTSIDE};
     qsort(around, GRID * GRID, sizeof around[0], by_value);
     double white = around[GRID * GRID * PAPER_PERCENTILE / 100];
     if (white < MIN_WHITE) return (reading){BOX_UNSURE, 0, "the paper is too dark there"};
@@ -491,6 +570,41 @@ static reading read_box(const pp_photo *ph, const homography *H, const pp_op *bo
     return (reading){BOX_UNSURE, share, "a faint mark"};
 }
 
+/* --- Photos of a sheet ------------------------------------------------------------------------ */
+
+/* One photo, located on its sheet. */
+typedef struct view {
+    const char *path; /* borrowed */
+    pp_photo *ph;     /* owned */
+    found codes[PP_CODES_MAX];
+    const found *f; /* the codes' agreed words, in codes */
+    int sheet;      /* index of its sheet in the scan's sheets */
+    homography H;
+} view;
+
+/* A box read in every photo of its sheet that shows it: the readings that are sure must agree
+ * (else the box is uncertain), and the best view (the box largest in it) names the photo. */
+static reading read_views(const view *views, int n, int which, const pp_op *box, const char **photo)
+{
+    reading best = {BOX_UNSURE, 0, "the box is in none of the photos"}, sure = best;
+    double best_px = -1;
+    int n_sure = 0;
+    for (int i = 0; i < n; i++) {
+        if (views[i].sheet != which) continue;
+        reading r = read_box(views[i].ph, &views[i].H, box);
+        double u0, v0, u1, v1;
+        project(&views[i].H, box->x, box->y, &u0, &v0);
+        project(&views[i].H, box->x + box->w, box->y, &u1, &v1);
+        double px = hypot(u1 - u0, v1 - v0);
+        if (r.why != OUTSIDE && px > best_px) best = r, best_px = px, *photo = views[i].path;
+        if (r.state == BOX_UNSURE) continue;
+        if (n_sure++ && r.state != sure.state)
+            return (reading){BOX_UNSURE, r.ink, "the photos disagree"};
+        sure = r;
+    }
+    return n_sure ? sure : best;
+}
+
 /* --- A group of boxes: one answer, none, or uncertain ---------------------------------------- */
 
 typedef struct tally {
@@ -498,16 +612,34 @@ typedef struct tally {
     GString *comments; /* XML comments for the session */
 } tally;
 
-/* The index of the one crossed box of the n at ops[from], -1 for none, -2 for uncertain (said on
- * stderr and in t->comments, for what). */
-static int read_group(const pp_photo *ph, const homography *H, GPtrArray *ops, size_t from, int n,
-                      const char *what, const char *photo, tally *t)
+/* The boxes of one sheet and the photos to read them from. */
+typedef struct boxes {
+    const view *views;
+    int n_views, sheet;
+    GPtrArray *ops; /* the boxes, in the sheet's order */
+} boxes;
+
+/* Says on stderr and in t->comments that the group what is uncertain, and why; returns -2. */
+static int unsure(tally *t, const char *photo, const char *what, const char *why, double ink)
+{
+    t->unsure++;
+    fprintf(stderr, "%s: uncertain: %s: %s (ink %.0f%%); left out\n", photo, what, why, ink * 100);
+    g_string_append_printf(t->comments, "  <!-- scan: %s uncertain: %s; left out -->\n", what, why);
+    return -2;
+}
+
+/* The index of the one crossed box of the n at b->ops[from], -1 for none, -2 for uncertain (said
+ * on stderr and in t->comments, for what). */
+static int read_group(const boxes *b, size_t from, int n, const char *what, tally *t)
 {
     int crossed = -1, count = 0;
-    const char *why = NULL;
+    const char *why = NULL, *photo = b->views[0].path;
     double ink = 0;
     for (int j = 0; j < n; j++) {
-        reading r = read_box(ph, H, g_ptr_array_index(ops, from + (size_t)j));
+        const char *seen = photo;
+        reading r = read_views(b->views, b->n_views, b->sheet,
+                               g_ptr_array_index(b->ops, from + (size_t)j), &seen);
+        if (j == 0 || r.state == BOX_UNSURE) photo = seen;
         if (r.state == BOX_UNSURE && !why) why = r.why, ink = r.ink;
         if (r.state == BOX_CROSSED) crossed = j, count++;
     }
@@ -517,44 +649,74 @@ static int read_group(const pp_photo *ph, const homography *H, GPtrArray *ops, s
         t->empty += crossed < 0;
         return crossed;
     }
-    t->unsure++;
-    fprintf(stderr, "%s: uncertain: %s: %s (ink %.0f%%); left out\n", photo, what, why, ink * 100);
-    g_string_append_printf(t->comments, "  <!-- scan: %s uncertain: %s; left out -->\n", what, why);
-    return -2;
+    return unsure(t, photo, what, why, ink);
 }
 
-/* The values of the sheet's boxes as form fields (model/formfields.h). */
-static GHashTable *read_marks(const pp_scene *s, const pp_content *c, const pp_photo *ph,
-                              const homography *H, const char *photo, tally *t, pp_error *err)
+/* The praatplaat's score and yes/no boxes into values (form fields, model/formfields.h). */
+static void read_praatplaat(const pp_scene *s, const pp_content *c, const view *views, int n,
+                            int which, GHashTable *values, tally *t, pp_error *err)
 {
-    GPtrArray *scores = ops_of(s, "score box"), *marks = ops_of(s, "checkbox");
-    GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    g_hash_table_insert(values, g_strdup(PP_FORM_META_FIELD), pp_form_meta(c));
+    boxes sc = {views, n, which, ops_of(s, "score box")},
+          mk = {views, n, which, ops_of(s, "checkbox")};
     size_t at = 0, want = 0;
     for (size_t i = 0; i < c->n_themes; i++)
         want += c->themes[i].n_statements * PP_SCORES;
-    if (scores->len != want || marks->len != 2 * c->n_themes)
-        pp_error_set(err, PP_ERR_INVALID, photo, 0, "the planned sheet has no boxes to read");
+    if (sc.ops->len != want || mk.ops->len != 2 * c->n_themes)
+        pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
+                     "the planned sheet has no boxes to read");
     for (size_t i = 0; i < c->n_themes && !pp_error_isset(err); i++) {
         const pp_theme *th = &c->themes[i];
         for (size_t k = 0; k < th->n_statements; k++, at += PP_SCORES) {
             gchar *what = g_strdup_printf("statement %s", th->statements[k].id);
-            int j = read_group(ph, H, scores, at, PP_SCORES, what, photo, t);
+            int j = read_group(&sc, at, PP_SCORES, what, t);
             if (j >= 0)
                 g_hash_table_insert(values, pp_form_name("score", th->statements[k].id, NULL),
                                     g_strdup(pp_form_scores[j]));
             g_free(what);
         }
         gchar *what = g_strdup_printf("attention of theme %s", th->id);
-        int j = read_group(ph, H, marks, 2 * i, 2, what, photo, t);
+        int j = read_group(&mk, 2 * i, 2, what, t);
         if (j >= 0)
             g_hash_table_insert(values, pp_form_name("attention", th->id, NULL),
                                 g_strdup(pp_form_marks[j]));
         g_free(what);
     }
-    g_ptr_array_free(scores, TRUE);
-    g_ptr_array_free(marks, TRUE);
-    return values;
+    g_ptr_array_free(sc.ops, TRUE);
+    g_ptr_array_free(mk.ops, TRUE);
+}
+
+/* The follow-up plaat's yes/no boxes (a pair in each cell of a yes/no column, row by row) into
+ * values. */
+static void read_followup(const pp_scene *s, const pp_content *c, const view *views, int n,
+                          int which, GHashTable *values, tally *t, pp_error *err)
+{
+    boxes mk = {views, n, which, ops_of(s, "checkbox")};
+    size_t rows = c->n_themes + c->followup.n_rows, yesno = 0, at = 0;
+    for (size_t g = 0; g < c->followup.n_groups; g++)
+        for (size_t j = 0; j < c->followup.groups[g].n_columns; j++)
+            yesno += c->followup.groups[g].columns[j].yesno;
+    /* a table that continues on a second sheet: scan reads the first (its codes are there) */
+    if (mk.ops->len > 2 * rows * yesno || mk.ops->len % 2)
+        pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
+                     "the planned sheet has no boxes to read");
+    for (size_t r = 0; r < rows && !pp_error_isset(err); r++) {
+        const char *row =
+            r < c->n_themes ? c->themes[r].id : c->followup.rows[r - c->n_themes].label.id;
+        for (size_t g = 0; g < c->followup.n_groups; g++)
+            for (size_t j = 0; j < c->followup.groups[g].n_columns; j++) {
+                const pp_column *col = &c->followup.groups[g].columns[j];
+                if (!col->yesno) continue;
+                gchar *what = g_strdup_printf("follow-up %s %s", row, col->question.id);
+                int k = at < mk.ops->len ? read_group(&mk, at, 2, what, t)
+                                         : unsure(t, views[0].path, what, LATER_SHEET, 0);
+                at += 2;
+                if (k >= 0)
+                    g_hash_table_insert(values, pp_form_name("mark", row, col->question.id),
+                                        g_strdup(pp_form_marks[k]));
+                g_free(what);
+            }
+    }
+    g_ptr_array_free(mk.ops, TRUE);
 }
 
 /* --- Notes areas as pictures ------------------------------------------------------------------ */
@@ -590,19 +752,42 @@ static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const p
     return out;
 }
 
-/* Finds the post-its of each theme's notes area (postits[i]) and, with dir, writes each area and
- * each post-it into it (made if missing, cli/postits_write), adding each file's name to written
- * (g_free'd with it), so a later failure can take them away again. */
-static pp_status read_notes(const pp_scene *s, const pp_content *c, const pp_photo *ph,
-                            const homography *H, const char *dir, pp_found_postits *postits,
+/* The photo of sheet that shows the area a whole and largest, or NULL. */
+static const view *view_for(const view *views, int n, int which, const pp_op *a)
+{
+    const view *best = NULL;
+    double best_px = 0;
+    for (int i = 0; i < n; i++) {
+        const view *v = &views[i];
+        bool inside = v->sheet == which;
+        double u[4], w[4];
+        for (int k = 0; k < 4 && inside; k++) {
+            project(&v->H, a->x + (k % 2) * a->w, a->y + (k / 2) * a->h, &u[k], &w[k]);
+            inside = u[k] >= 0 && w[k] >= 0 && u[k] < v->ph->w && w[k] < v->ph->h;
+        }
+        double px = inside ? hypot(u[1] - u[0], w[1] - w[0]) : 0;
+        if (inside && px > best_px) best = v, best_px = px;
+    }
+    return best;
+}
+
+/* Finds the post-its of each theme's notes area (postits[i]), cut out of the photo that shows the
+ * area whole and largest, and, with dir, writes each area and each post-it into it (made if
+ * missing, cli/postits_write), adding each file's name to written (g_free'd with it), so a later
+ * failure can take them away again. */
+static pp_status read_notes(const pp_scene *s, const pp_content *c, const view *views, int n,
+                            int which, const char *dir, pp_found_postits *postits,
                             GPtrArray *written, pp_error *err)
 {
     GPtrArray *areas = ops_of(s, "notes area");
     if (dir && g_mkdir_with_parents(dir, 0777) != 0)
         pp_error_set(err, PP_ERR_IO, dir, 0, "cannot make the folder: %s", strerror(errno));
     for (size_t i = 0; i < areas->len && i < c->n_themes && !pp_error_isset(err); i++) {
+        const view *v = view_for(views, n, which, g_ptr_array_index(areas, i));
+        for (int j = 0; !v && j < n; j++) /* cut out what there is; outside the photo is white */
+            if (views[j].sheet == which) v = &views[j];
         double k;
-        cairo_surface_t *img = cut_out(ph, H, g_ptr_array_index(areas, i), &k);
+        cairo_surface_t *img = cut_out(v->ph, &v->H, g_ptr_array_index(areas, i), &k);
         postits[i] = pp_postits_find(img, k, s->layouts[0]);
         if (dir) pp_postits_write(img, &postits[i], dir, c->themes[i].id, written, err);
         cairo_surface_destroy(img);
@@ -678,34 +863,104 @@ static char *session_text(const pp_content *c, GHashTable *values, const char *p
     return g_string_free(out, FALSE);
 }
 
-static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char *photo,
-                            const char *output, const char *images, const pp_scan_paths *paths,
-                            pp_error *err)
+/* A photo loaded, its codes found, checked against the content and its sheet found among sheets
+ * (planned when it is the first photo of that sheet) and located on it. */
+static pp_status view_load(const zbar_api *z, view *v, const char *photo, const pp_content *c,
+                           GPtrArray *sheets, pp_error *err)
 {
-    found codes[PP_CODES_CORNERS] = {0};
-    sheet sh = {0};
-    homography H;
-    tally t = {0, 0, 0, g_string_new(NULL)};
-    GHashTable *values = NULL;
+    v->path = photo;
+    v->ph = pp_photo_load(photo, err);
+    if (!v->ph) return err->status;
+    if (find_codes(z, v->ph, v->codes) == 0)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
+    v->f = agreed(v->codes, photo, err);
+    if (!v->f || check_code(v->f, c, photo, err) != PP_OK) return err->status;
+    v->sheet = -1;
+    for (guint i = 0; i < sheets->len && v->sheet < 0; i++) {
+        const view *first = g_ptr_array_index(sheets, i);
+        bool same = true;
+        for (int t = TOK_SHEET; t < TOK_PLACE; t++)
+            same = same && g_ascii_strcasecmp(first->f->toks[t], v->f->toks[t]) == 0;
+        if (same) v->sheet = (int)i;
+    }
+    if (v->sheet < 0) {
+        v->sheet = (int)sheets->len;
+        g_ptr_array_add(sheets, v);
+    }
+    return PP_OK;
+}
+
+static void view_free(view *v)
+{
+    pp_photo_free(v->ph);
+    free_codes(v->codes);
+}
+
+/* Reads every sheet's boxes from its photos into values; the praatplaat's index in *plaat (-1:
+ * none). */
+static void read_sheets(const sheet *sheets, int n_sheets, const pp_content *c, const view *views,
+                        int n, GHashTable *values, tally *t, int *plaat, pp_error *err)
+{
+    *plaat = -1;
+    for (int i = 0; i < n_sheets && !pp_error_isset(err); i++) {
+        if (sheets[i].followup) {
+            read_followup(sheets[i].s, c, views, n, i, values, t, err);
+            continue;
+        }
+        read_praatplaat(sheets[i].s, c, views, n, i, values, t, err);
+        if (*plaat < 0) *plaat = i;
+    }
+}
+
+/* Every photo loaded, located; every sheet planned; the boxes read into values. */
+static void scan_views(const pp_content *c, view *views, int n, sheet *sheets, int *n_sheets,
+                       GHashTable *values, tally *t, int *plaat, const pp_scan_paths *paths,
+                       pp_error *err)
+{
     zbar_api z;
-    if (zbar_open(&z, err) && find_codes(&z, ph, codes) == 0)
-        pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                     "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
-    const found *f = pp_error_isset(err) ? NULL : agreed(codes, photo, err);
-    if (f && check_code(f, c, photo, err) == PP_OK &&
-        plan_sheet(&sh, f, c, paths, photo, err) == PP_OK &&
-        locate(sh.s, codes, ph, photo, &H, err) == PP_OK)
-        values = read_marks(sh.s, c, ph, &H, photo, &t, err);
+    if (!zbar_open(&z, err)) return;
+    GPtrArray *firsts = g_ptr_array_new();
+    for (int i = 0; i < n && !pp_error_isset(err); i++)
+        view_load(&z, &views[i], views[i].path, c, firsts, err);
+    for (guint i = 0; i < firsts->len && !pp_error_isset(err); i++, (*n_sheets)++) {
+        const view *first = g_ptr_array_index(firsts, i);
+        plan_sheet(&sheets[i], first->f, c, paths, first->path, err);
+    }
+    for (int i = 0; i < n && !pp_error_isset(err); i++)
+        locate(sheets[views[i].sheet].s, views[i].codes, views[i].ph, views[i].path, &views[i].H,
+               err);
+    g_ptr_array_free(firsts, TRUE);
+    if (!pp_error_isset(err)) read_sheets(sheets, *n_sheets, c, views, n, values, t, plaat, err);
+}
+
+static pp_status scan_all(const pp_content *c, const char *const *photos, int n, const char *output,
+                          const char *images, const pp_scan_paths *paths, pp_error *err)
+{
+    view *views = g_new0(view, (size_t)n);
+    sheet *sheets = g_new0(sheet, (size_t)n);
+    int n_sheets = 0, plaat = -1;
+    tally t = {0, 0, 0, g_string_new(NULL)};
+    GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    g_hash_table_insert(values, g_strdup(PP_FORM_META_FIELD), pp_form_meta(c));
+    for (int i = 0; i < n; i++)
+        views[i].path = photos[i];
+    scan_views(c, views, n, sheets, &n_sheets, values, &t, &plaat, paths, err);
+    if (!pp_error_isset(err) && images && plaat < 0)
+        pp_error_set(err, PP_ERR_USAGE, photos[0], 0,
+                     "--images cuts out the praatplaat's notes areas; no photo is of the "
+                     "praatplaat");
     GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
     pp_found_postits *postits = g_new0(pp_found_postits, c->n_themes);
-    if (values && !pp_error_isset(err)) read_notes(sh.s, c, ph, &H, images, postits, written, err);
-    char *xml = values && !pp_error_isset(err)
-                    ? session_text(c, values, photo, output, images, postits, &t, err)
+    if (!pp_error_isset(err) && plaat >= 0)
+        read_notes(sheets[plaat].s, c, views, n, plaat, images, postits, written, err);
+    char *xml = !pp_error_isset(err)
+                    ? session_text(c, values, photos[0], output, images, postits, &t, err)
                     : NULL;
     if (xml && pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK) {
-        fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photo, t.read,
+        fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photos[0], t.read,
                 t.empty, t.unsure);
-        pp_postits_report(photo, c, postits, images != NULL);
+        if (plaat >= 0) pp_postits_report(photos[0], c, postits, images != NULL);
     }
     if (pp_error_isset(err)) unwrite(written);
     g_ptr_array_free(written, TRUE);
@@ -713,22 +968,29 @@ static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char 
         pp_postits_free(&postits[i]);
     g_free(postits);
     g_free(xml);
-    if (values) g_hash_table_destroy(values);
+    g_hash_table_destroy(values);
     g_string_free(t.comments, TRUE);
-    free_sheet(&sh);
-    free_codes(codes);
+    for (int i = 0; i < n; i++) {
+        free_sheet(&sheets[i]);
+        view_free(&views[i]);
+    }
+    g_free(sheets);
+    g_free(views);
     return err->status;
 }
 
-pp_status pp_scan_run(const char *content, const char *photo, const char *output,
-                      const char *images, const pp_scan_paths *paths, pp_error *err)
+pp_status pp_scan_run(const char *content, const char *const *photos, int n_photos,
+                      const char *output, const char *images, const pp_scan_paths *paths,
+                      pp_error *err)
 {
-    if (pp_import_same_file(output, content) || pp_import_same_file(output, photo))
+    if (pp_import_same_file(output, content))
         return pp_error_set(err, PP_ERR_USAGE, output, 0, "the output would overwrite an input");
+    for (int i = 0; i < n_photos; i++)
+        if (pp_import_same_file(output, photos[i]))
+            return pp_error_set(err, PP_ERR_USAGE, output, 0,
+                                "the output would overwrite an input");
     pp_content *c = pp_content_load(content, paths->schema, err);
-    pp_photo *ph = c ? pp_photo_load(photo, err) : NULL;
-    if (ph) scan_photo(c, ph, photo, output, images, paths, err);
-    pp_photo_free(ph);
+    if (c && n_photos > 0) scan_all(c, photos, n_photos, output, images, paths, err);
     pp_content_free(c);
     return err->status;
 }

@@ -333,6 +333,11 @@ void pp_layout_free(pp_layout *l)
     g_free(l);
 }
 
+const pp_paper *pp_layout_paper(const pp_layout *l)
+{
+    return l->paper;
+}
+
 double pp_layout_page_w(const pp_layout *l)
 {
     return l->landscape ? l->paper->h : l->paper->w;

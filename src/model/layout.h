@@ -46,6 +46,8 @@ void pp_layout_free(pp_layout *l);
 /* Page size in mm, oriented. */
 double pp_layout_page_w(const pp_layout *l);
 double pp_layout_page_h(const pp_layout *l);
+/* The paper it was loaded for. Borrowed, static. */
+const pp_paper *pp_layout_paper(const pp_layout *l);
 /* The sheet= attribute of the file. Borrowed. */
 const char *pp_layout_sheet(const pp_layout *l);
 

@@ -1,13 +1,41 @@
 #include "sheets/codes.h"
 
 #include <glib.h>
+#include <math.h>
 #include <qrencode.h>
 
-double pp_codes_reach(const pp_scene *s, pp_layout *l)
+int pp_codes_count(pp_layout *l)
 {
-    if (!s->codes) return 0;
-    return pp_layout_mm(l, "code-inset") + pp_layout_mm(l, "code-size") +
-           pp_layout_mm(l, "code-gap");
+    return pp_layout_num_in(l, "code-middle", 0, 1) > 0 ? PP_CODES_MAX : PP_CODES_CORNERS;
+}
+
+void pp_codes_square(pp_layout *l, double w, double h, int k, double *x, double *y, double *side)
+{
+    double in = pp_layout_mm(l, "code-inset"), s = *side = pp_layout_mm(l, "code-size");
+    if (k < PP_CODES_CORNERS) {
+        *x = k % 2 ? w - in - s : in;
+        *y = k / 2 ? h - in - s : in;
+        return;
+    }
+    bool first = k == PP_CODES_CORNERS;
+    if (w >= h) /* the long edges are top and bottom */
+        *x = (w - s) / 2, *y = first ? in : h - in - s;
+    else
+        *x = first ? in : w - in - s, *y = (h - s) / 2;
+}
+
+void pp_codes_keep_clear(const pp_scene *s, pp_layout *l, double w, double h, double *x, double *y,
+                         double *rw, double *rh)
+{
+    if (!s->codes) return;
+    double reach =
+        pp_layout_mm(l, "code-inset") + pp_layout_mm(l, "code-size") + pp_layout_mm(l, "code-gap");
+    /* bands along the long edges (with middles) or the short ones: across x or across y */
+    bool across_y = (w >= h) == (pp_codes_count(l) == PP_CODES_MAX);
+    double *lo = across_y ? y : x, *len = across_y ? rh : rw, page = across_y ? h : w;
+    double end = fmin(*lo + *len, page - reach);
+    *lo = fmax(*lo, reach);
+    *len = end - *lo;
 }
 
 /* The dark modules of one row as rectangles, a run of them as one. */
@@ -48,12 +76,13 @@ void pp_codes_draw(pp_scene *s, pp_layout *l)
 {
     if (!s->codes) return;
     pp_page *p = pp_scene_current(s);
-    double in = pp_layout_mm(l, "code-inset"), side = pp_layout_mm(l, "code-size");
     int version = (int)pp_layout_num_in(l, "code-version", 1, 1000);
     const char *orientation = p->w >= p->h ? "landscape" : "portrait"; /* tokens, as the options */
-    for (int k = 0; k < PP_CODES_CORNERS; k++) {
-        double x = k % 2 ? p->w - in - side : in, y = k / 2 ? p->h - in - side : in;
-        char *text = g_strdup_printf("%s %s %d %d", s->codes, orientation, version, k);
+    for (int k = 0; k < pp_codes_count(l); k++) {
+        double x, y, side;
+        pp_codes_square(l, p->w, p->h, k, &x, &y, &side);
+        char *text = g_strdup_printf("%s %s %s %s %d %d", s->codes, pp_layout_sheet(l),
+                                     pp_layout_paper(l)->name, orientation, version, k);
         code_at(s, l, text, x, y, side);
         g_free(text);
     }

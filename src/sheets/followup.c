@@ -4,6 +4,7 @@
  */
 #include "model/formfields.h"
 #include "model/record.h"
+#include "sheets/codes.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
 
@@ -537,10 +538,15 @@ void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
     double w = pp_layout_page_w(l), h = pp_layout_page_h(l), m = pp_layout_mm(l, "margin");
     pp_page *page = pp_scene_page(s, w, h);
     page->outline = env->content->followup.name.text;
-    fu f = {env,  env->session, s, env->content, env->ts, l, m, w - m, m, h - m, m, 0,
+    /* everything keeps clear of the scan codes (sheets/codes.h) */
+    double x = m, y = m, aw = w - 2 * m, ah = h - 2 * m;
+    pp_codes_keep_clear(s, l, w, h, &x, &y, &aw, &ah);
+    fu f = {env,  env->session, s, env->content, env->ts, l, x, x + aw, y, y + ah, y, 0,
             NULL, {NULL},       1};
     f.squeeze = squeeze(&f);
     pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&f, "paper")), "paper");
+    /* on the first page only: scan reads the first page (docs/scanning.md) */
+    pp_codes_draw(s, l);
     header(&f);
     fields(&f);
     double foot_y = f.bottom - mm(&f, "colophon-h") - mm(&f, "gap") - mm(&f, "footer-h");
@@ -551,6 +557,7 @@ void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
 
 /* Every name this sheet reads from layouts/followup.xml. */
 const pp_layout_key pp_followup_keys[] = {
+    PP_CODES_KEYS,
     PP_STYLE("colophon"),
     PP_STYLE("field-label"),
     PP_STYLE("footer-label"),

@@ -674,21 +674,6 @@ static void ring_radii(rd *f)
     f->r_in = f->r_out - thick;
 }
 
-/* With scan codes in the corners, the content keeps clear of them: on the page's long sides; the
- * colophon goes under the area. */
-static void reserve_codes(rd *f)
-{
-    double reach = pp_codes_reach(f->s, f->l);
-    if (f->page_w >= f->page_h && reach > f->area.x) {
-        f->area.x = reach;
-        f->area.w = f->page_w - 2 * reach;
-    } else if (f->page_w < f->page_h && reach > f->area.y) {
-        double bottom = f->area.y + f->area.h, foot = mm(f, "colophon-h");
-        f->area.y = reach;
-        f->area.h = fmin(bottom, f->page_h - reach - foot) - reach;
-    }
-}
-
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
@@ -696,8 +681,10 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     f.page_w = pp_layout_page_w(l);
     f.page_h = pp_layout_page_h(l);
     double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");
-    f.area = (rect){m, m, f.page_w - 2 * m, f.page_h - 2 * m - foot};
-    reserve_codes(&f);
+    /* the content and the colophon under it keep clear of the scan codes (sheets/codes.h) */
+    f.area = (rect){m, m, f.page_w - 2 * m, f.page_h - 2 * m};
+    pp_codes_keep_clear(s, l, f.page_w, f.page_h, &f.area.x, &f.area.y, &f.area.w, &f.area.h);
+    f.area.h -= foot;
     f.cx = f.area.x + f.area.w / 2;
     f.cy = f.area.y + f.area.h / 2;
     ring_radii(&f);
@@ -743,8 +730,6 @@ const pp_layout_key pp_radial_keys[] = {
     PP_STYLE("ring-name"),
     PP_STYLE("score-label"),
     PP_STYLE("statement"),
-    PP_COLOUR("code-dark"),
-    PP_COLOUR("code-light"),
     PP_COLOUR("disc-fill"),
     PP_COLOUR("guide"),
     PP_COLOUR("ink"),
@@ -759,9 +744,6 @@ const pp_layout_key pp_radial_keys[] = {
     PP_COLOUR("rule"),
     PP_LENGTH("attention-h"),
     PP_LENGTH("box-line"),
-    PP_LENGTH("code-gap"),
-    PP_LENGTH("code-inset"),
-    PP_LENGTH("code-size"),
     PP_LENGTH("colophon-h"),
     PP_LENGTH("connector-w"),
     PP_LENGTH("corner"),
@@ -796,8 +778,7 @@ const pp_layout_key pp_radial_keys[] = {
     PP_LENGTH("section-gap"),
     PP_LENGTH("sector-gap"),
     PP_LENGTH("statement-h"),
-    PP_NUMBER_IN("code-quiet", 1, 10),
-    PP_NUMBER_IN("code-version", 1, 1000),
+    PP_CODES_KEYS,
     PP_NUMBER("connector-tint"),
     PP_NUMBER("disc-name-share"),
     PP_NUMBER("disc-text-share"),

@@ -47,6 +47,7 @@ typedef struct pp_sheet_kind {
     const char *default_paper; /* without --paper */
     bool needs_session;        /* only with --session (the report) */
     bool fillable;             /* may be a fillable form (render --form) */
+    bool scanned;              /* `scan` reads it: it carries scan codes (sheets/codes.h) */
     pp_sheet_subject_fn subject; /* the PDF's subject */
     const char *pdfa;            /* without --pdfa: "2b" or "1b" (docs/archiving.md); NULL: none */
     bool tagged;                 /* a tagged PDF: its plan adds structure, its parts are Figures */

@@ -170,7 +170,7 @@ scan_png() { # SOURCE [OPTIONS...]: a PNG of SOURCE's praatplaat
     IN=$IN_DIR/photo.png
     "$BIN" render "$src" --sheet praatplaat --paper A4 "$@" --format png --dpi 150 -o "$IN" >/dev/null 2>&1 || die "cannot render"
 }
-gen_photo_no_codes() { scan_png "$form_content"; }
+gen_photo_no_codes() { scan_png "$form_content" --codes none; }
 gen_photo_other_instrument() { scan_png "$valid" --codes qr; }
 gen_photo_truncated() { scan_png "$form_content" --codes qr; head -c 30000 "$IN" >"$IN_DIR/cut.png"; IN=$IN_DIR/cut.png; }
 gen_photo_old_layout() { # a sheet printed with layout version 2 (the layout now is version 1)

@@ -14,10 +14,22 @@
 #   blank PHOTO_TOOL   a blank sheet: nothing filled in, nothing uncertain
 #   blurred PHOTO_TOOL a 2 MP photo too blurred to find the codes: exit 1, nothing written; a good
 #                      photo whose session cannot be written (no such folder): no pictures stay
+#   variants PHOTO_TOOL the variants of issue #19 at 12 MP, each with every mark right and none
+#                      uncertain: perspective 25° (keystone 0.25), rotation 0°, 45°, 180°, a
+#                      strong gradient, a yellow colour cast, a hand on one corner code, JPEG 60;
+#                      at 2 MP (turned 100°, noise, cast, gradient, JPEG 60): none wrong; a flatbed-like
+#                      A3 scan at 300 dpi: every mark
+#   followup PHOTO_TOOL the follow-up plaat photographed in two overlapping halves, together with a
+#                      photo of the praatplaat: every score, attention and follow-up yes/no mark of
+#                      the session; one half alone: the other half's marks uncertain, none wrong
+#   followup2 PHOTO_TOOL the A0 follow-up plaat of eight themes, whose table continues on a second
+#                      sheet, blank, its first sheet photographed in two halves: the first
+#                      sheet's rows not filled in, the second's uncertain (not read), none wrong
+#   disagree PHOTO_TOOL two photos of the praatplaat that disagree (one filled, one blank): every
+#                      filled group uncertain ("the photos disagree"), nothing wrong
 #   usage              the command line's errors for scan, --codes and --images
-#   none               without --codes, and with --codes none, the PDF is byte-identical to before
-#                      (no codes drawn); --codes qr adds four QR codes (pdfimages finds no images:
-#                      they are vector squares) and keeps the statements' text
+#   none               the default is --codes qr (byte-identical to it); --codes none draws no
+#                      codes; the text is the same characters either way
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -38,16 +50,21 @@ sheet() {
     pdftoppm -r "${4:-240}" -png -singlefile "$base.pdf" "$base" || die "pdftoppm failed"
 }
 
-# scan_ok WANT PHOTO MODE [ARGS...]: scan PHOTO, compare with WANT (tests/e2e/scancompare.py).
+# scan_ok WANT PHOTO MODE [SHEETS] [ARGS...]: scan PHOTO (and the photos among ARGS), compare the
+# marks of SHEETS (praatplaat, followup, both) with WANT (tests/e2e/scancompare.py).
 scan_ok() {
-    local want=$1 photo=$2 mode=$3 out=${2%.jpg}.xml
+    local want=$1 photo=$2 mode=$3 sheets=praatplaat out=${2%.jpg}.xml
     shift 3
+    case ${1:-} in praatplaat | followup | both) sheets=$1 && shift ;; esac
     run "$BIN" scan "$content" "$photo" -o "$out" "$@"
     expect_rc 0
     cp "$SCRATCH/stderr" "$out.stderr"
     xmllint --noout --relaxng "$SRC/schemas/session.rng" "$out" 2>/dev/null || fail "$out does not validate"
-    python3 "$SRC/tests/e2e/scancompare.py" "$want" "$out" "$out.stderr" "$mode" || fail "$photo: marks differ"
+    python3 "$SRC/tests/e2e/scancompare.py" "$want" "$out" "$out.stderr" "$mode" "$sheets" || fail "$photo: marks differ"
 }
+
+# photo SHEET.png OUT.jpg [PP_PHOTO ARGS...]
+photo() { "$photo_tool" "$@" || die "pp_photo failed"; }
 
 # chars PDF: the characters of PDF's text, sorted, without white space and hyphens.
 chars() { pdftotext "$1" - | python3 -c 'import sys; print("".join(sorted(c for c in sys.stdin.read() if not c.isspace() and c not in "-\u00ad")))'; }
@@ -122,18 +139,84 @@ blurred)
     ;;
 none)
     for paper in A3 A0; do
-        run "$BIN" render "$content" --session "$marks" --sheet praatplaat --paper $paper -o "$SCRATCH/default.pdf"
-        expect_rc 0
-        run "$BIN" render "$content" --session "$marks" --sheet praatplaat --paper $paper --codes none -o "$SCRATCH/none.pdf"
-        expect_rc 0
-        cmp -s "$SCRATCH/default.pdf" "$SCRATCH/none.pdf" || fail "$paper: --codes none differs from the default"
-        run "$BIN" render "$content" --session "$marks" --sheet praatplaat --paper $paper --codes qr -o "$SCRATCH/qr.pdf"
-        expect_rc 0
-        cmp -s "$SCRATCH/default.pdf" "$SCRATCH/qr.pdf" && fail "$paper: --codes qr draws nothing"
-        qpdf --check "$SCRATCH/qr.pdf" >/dev/null || fail "$paper: qpdf --check"
-        # the same characters (lines may break elsewhere: the panels are a little smaller)
-        [ "$(chars "$SCRATCH/qr.pdf")" = "$(chars "$SCRATCH/default.pdf")" ] || fail "$paper: --codes qr changes the text"
+        for sheet in praatplaat followup; do
+            run "$BIN" render "$content" --session "$marks" --sheet $sheet --paper $paper -o "$SCRATCH/default.pdf"
+            expect_rc 0
+            run "$BIN" render "$content" --session "$marks" --sheet $sheet --paper $paper --codes qr -o "$SCRATCH/qr.pdf"
+            expect_rc 0
+            cmp -s "$SCRATCH/default.pdf" "$SCRATCH/qr.pdf" || fail "$paper $sheet: the default is not --codes qr"
+            run "$BIN" render "$content" --session "$marks" --sheet $sheet --paper $paper --codes none -o "$SCRATCH/none.pdf"
+            expect_rc 0
+            cmp -s "$SCRATCH/default.pdf" "$SCRATCH/none.pdf" && fail "$paper $sheet: --codes none draws the codes"
+            qpdf --check "$SCRATCH/qr.pdf" >/dev/null || fail "$paper $sheet: qpdf --check"
+            # the same characters (lines may break elsewhere: the content has a little less room)
+            [ "$(chars "$SCRATCH/qr.pdf")" = "$(chars "$SCRATCH/none.pdf")" ] || fail "$paper $sheet: the codes change the text"
+        done
     done
+    ;;
+variants)
+    sheet "$marks" "$SCRATCH/sheet.png"
+    n=0
+    for v in "--rotate 0 --keystone 0.25" "--rotate 45 --keystone 0.15 --shade 0.6" \
+        "--rotate 180 --keystone 0.1 --cast 0.35" "--rotate 30 --keystone 0.1 --cover 1"; do
+        n=$((n + 1))
+        # shellcheck disable=SC2086
+        photo "$SCRATCH/sheet.png" "$SCRATCH/v$n.jpg" --long 4000 $v --blur 1 --noise 8 --quality 60 --seed $n
+        scan_ok "$marks" "$SCRATCH/v$n.jpg" exact
+    done
+    expect_in "$SCRATCH/v4.xml.stderr" "26 group(s) read"
+    # 2 MP: without blur (2 MP with blur, or turned near 45°, loses its codes: docs/scanning.md)
+    photo "$SCRATCH/sheet.png" "$SCRATCH/poor.jpg" --long 1730 --rotate 100 --keystone 0.2 --noise 10 \
+        --shade 0.4 --cast 0.3 --quality 60
+    scan_ok "$marks" "$SCRATCH/poor.jpg" safe
+    sheet "$marks" "$SCRATCH/flat.png" A3 300 # a flatbed scan: straight, sharp, 300 dpi
+    photo "$SCRATCH/flat.png" "$SCRATCH/flat.jpg" --long 4961 --rotate 0.5 --quality 85
+    scan_ok "$marks" "$SCRATCH/flat.jpg" exact
+    ;;
+followup)
+    run "$BIN" render "$content" --session "$marks" --sheet followup --paper A3 -o "$SCRATCH/fu.pdf"
+    expect_rc 0
+    pdftoppm -r 240 -png -singlefile "$SCRATCH/fu.pdf" "$SCRATCH/fu" || die "pdftoppm failed"
+    photo "$SCRATCH/fu.png" "$SCRATCH/left.jpg" --long 4000 --rotate 5 --keystone 0.1 --blur 1 --noise 8 \
+        --shade 0.3 --quality 60 --from 0 --to 0.58
+    photo "$SCRATCH/fu.png" "$SCRATCH/right.jpg" --long 4000 --rotate 176 --keystone 0.08 --blur 1 --noise 8 \
+        --shade 0.2 --quality 60 --from 0.42 --to 1 --seed 2
+    sheet "$marks" "$SCRATCH/sheet.png"
+    photo "$SCRATCH/sheet.png" "$SCRATCH/plaat.jpg" --long 4000 --rotate 10 --keystone 0.1 --quality 70
+    scan_ok "$marks" "$SCRATCH/left.jpg" exact both "$SCRATCH/right.jpg" "$SCRATCH/plaat.jpg"
+    # each half alone sees three codes; the left half holds the yes/no column
+    cp "$SCRATCH/left.jpg" "$SCRATCH/lefthalf.jpg"
+    scan_ok "$marks" "$SCRATCH/lefthalf.jpg" exact followup
+    run "$BIN" scan "$content" "$SCRATCH/right.jpg" -o "$SCRATCH/right.xml"
+    expect_rc 0
+    cp "$SCRATCH/stderr" "$SCRATCH/right.xml.stderr"
+    python3 "$SRC/tests/e2e/scancompare.py" "$marks" "$SCRATCH/right.xml" "$SCRATCH/right.xml.stderr" safe followup ||
+        fail "right half: a mark wrong or not reported"
+    expect_in "$SCRATCH/right.xml.stderr" "the box is in none of the photos"
+    ;;
+followup2)
+    eight=$SRC/tests/data/eight-themes.xml
+    run "$BIN" render "$eight" --sheet followup --paper A0 -o "$SCRATCH/fu.pdf"
+    expect_rc 0
+    expect_eq "$(pdf_field "$SCRATCH/fu.pdf" Pages)" 2 "pages of the eight-theme A0 follow-up plaat"
+    pdftoppm -r 120 -f 1 -l 1 -png -singlefile "$SCRATCH/fu.pdf" "$SCRATCH/fu" || die "pdftoppm failed"
+    photo "$SCRATCH/fu.png" "$SCRATCH/left.jpg" --long 4000 --rotate 3 --keystone 0.05 --quality 80 --from 0 --to 0.58
+    photo "$SCRATCH/fu.png" "$SCRATCH/right.jpg" --long 4000 --rotate -2 --keystone 0.05 --quality 80 --from 0.42 --to 1
+    run "$BIN" scan "$eight" "$SCRATCH/left.jpg" "$SCRATCH/right.jpg" -o "$SCRATCH/s.xml"
+    expect_rc 0
+    expect_in "$SCRATCH/stderr" "second sheet, which scan does not read"
+    grep "uncertain:" "$SCRATCH/stderr" | grep -v "second sheet" && fail "uncertain for another reason"
+    grep -q 'mark=' "$SCRATCH/s.xml" && fail "a mark read from a blank sheet"
+    grep -q "not filled in, [1-9][0-9]* uncertain" "$SCRATCH/stderr" || fail "no rows counted"
+    ;;
+disagree)
+    sheet "$marks" "$SCRATCH/filled.png"
+    sheet - "$SCRATCH/blank.png"
+    photo "$SCRATCH/filled.png" "$SCRATCH/filled.jpg" --long 4000 --rotate 8 --quality 70
+    photo "$SCRATCH/blank.png" "$SCRATCH/blank.jpg" --long 4000 --rotate 190 --quality 70
+    scan_ok "$marks" "$SCRATCH/filled.jpg" safe praatplaat "$SCRATCH/blank.jpg"
+    expect_in "$SCRATCH/filled.xml.stderr" "the photos disagree"
+    expect_in "$SCRATCH/filled.xml.stderr" "0 group(s) read"
     ;;
 usage) # the command line (exit 2, each with its message)
     usage_is() {
@@ -145,11 +228,10 @@ usage) # the command line (exit 2, each with its message)
     }
     usage_is "scan needs PHOTO and -o SESSION.xml" scan "$content" -o "$SCRATCH/s.xml"
     usage_is "scan needs PHOTO and -o SESSION.xml" scan "$content" "$SCRATCH/p.jpg"
-    usage_is "scan reads one photo of the whole sheet; 2 were given" scan "$content" a.jpg b.jpg -o "$SCRATCH/s.xml"
     usage_is "scan takes CONTENT, PHOTO, -o and --images only" scan "$content" a.jpg --paper A3 -o "$SCRATCH/s.xml"
-    usage_is "--codes is for render" check "$content" --codes qr
+    usage_is "--codes is for render and check" template "$content" --codes qr -o "$SCRATCH/t.xml"
     usage_is "--images is for scan" render "$content" --sheet praatplaat --images d -o "$SCRATCH/x.pdf"
-    usage_is "--codes qr takes --sheet praatplaat" render "$content" --sheet all --codes qr -o "$SCRATCH/x.pdf"
+    usage_is "--codes qr takes a sheet that scan reads" render "$content" --sheet guide --codes qr -o "$SCRATCH/x.pdf"
     usage_is "--codes takes qr or none" render "$content" --sheet praatplaat --codes maybe -o "$SCRATCH/x.pdf"
     cp "$marks" "$SCRATCH/same.xml"
     usage_is "the output would overwrite an input" scan "$content" "$SCRATCH/same.xml" -o "$SCRATCH/same.xml"

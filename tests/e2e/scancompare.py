@@ -1,17 +1,26 @@
 #!/usr/bin/env python3
-"""scancompare.py WANT.xml GOT.xml STDERR MODE: compares the marks of a scanned session (GOT) with the
+"""scancompare.py WANT.xml GOT.xml STDERR MODE [SHEETS]: compares the marks of a scanned session (GOT) with the
 session the sheet was drawn from (WANT), mark by mark. MODE exact: every score and attention mark of
 WANT is in GOT, the same, and GOT has nothing else. MODE safe (a poor photo): nothing in GOT differs
 from WANT or is not in WANT, and every mark of WANT missing from GOT is named uncertain in STDERR and
-in an XML comment of GOT. Prints the counts."""
+in an XML comment of GOT. SHEETS: which marks, praatplaat (the default: scores and attention),
+followup (the follow-up plaat's yes/no cells) or both. Prints the counts."""
 import re
 import sys
 import xml.etree.ElementTree as ET
 
 
-def marks(path):
+def marks(path, sheets):
     out = {}
-    for t in ET.parse(path).getroot().iter("theme"):
+    root = ET.parse(path).getroot()
+    if sheets in ("followup", "both"):
+        for r in root.iter("row"):
+            for c in r.iter("cell"):
+                if c.get("mark"):
+                    out["follow-up " + r.get("ref") + " " + c.get("column")] = c.get("mark")
+    if sheets == "followup":
+        return out
+    for t in root.iter("theme"):
         if t.get("attention"):
             out["attention of theme " + t.get("ref")] = t.get("attention")
         for s in t.iter("statement"):
@@ -20,7 +29,8 @@ def marks(path):
     return out
 
 
-want, got = marks(sys.argv[1]), marks(sys.argv[2])
+sheets = sys.argv[5] if len(sys.argv) > 5 else "praatplaat"
+want, got = marks(sys.argv[1], sheets), marks(sys.argv[2], sheets)
 err = open(sys.argv[3], encoding="utf-8").read()
 text = open(sys.argv[2], encoding="utf-8").read()
 mode = sys.argv[4]

@@ -3,6 +3,10 @@
 #   stitch-A4, stitch-A3, followup-A3: the tiles pasted at their offsets give the poster back
 #       (tests/tools/pp_stitch.c), a misplaced paste does not; one page per tile after the map, vector
 #       only (no images), fonts embedded once, qpdf --check clean.
+#   scan PHOTO_TOOL: the A0 praatplaat with marks, tiled onto A4, pasted together (pp_stitch: equal
+#       to the poster, its scan codes included where they fall) and photographed at 12 MP
+#       (tests/tools/pp_photo): `praatplaat scan` reads the marks, none wrong; a box that one of the
+#       tiles' alignment crosses falls in is uncertain (at most one here; tests/e2e/scancompare.py).
 #   text: every statement and label of the praatplaat is in the tiles' text layer, and each tile's
 #       label and line ("B3 · 7 / 25 · praatplaat A0") are on its own page; the map's words are the
 #       content's (Dutch, and English from en.xml).
@@ -12,6 +16,7 @@ set -euo pipefail
 e2e_init "$@"
 STITCH=${ARGS[0]}
 CASE=${ARGS[1]}
+PHOTO_TOOL=${ARGS[2]:-}
 nl=$SRC/content/samenwerking/nl.xml
 en=$SRC/content/samenwerking/en.xml
 DPI=25.4 # one pixel per millimetre: the tiles' offsets are whole pixels
@@ -70,6 +75,24 @@ stitch-A3)
 followup-A3)
     tiles "$nl" followup A1 A3
     stitch A1 A3 6 10
+    ;;
+scan)
+    marks=$SRC/tests/data/marks-session.xml
+    tiles "$nl" praatplaat A0 A4 --session "$marks"
+    run "$BIN" render "$nl" --sheet praatplaat --paper A0 --session "$marks" -o "$SCRATCH/poster.pdf"
+    expect_rc 0
+    DPI=101.6 # four pixels per millimetre: the codes' modules are wide enough to read
+    stitch A0 A4 6 10
+    "$PHOTO_TOOL" "$SCRATCH/stitched.png" "$SCRATCH/photo.jpg" --long 4120 --rotate 7 --keystone 0.1 --noise 6 \
+        --shade 0.2 --quality 70 || die "pp_photo failed"
+    run "$BIN" scan "$nl" "$SCRATCH/photo.jpg" -o "$SCRATCH/scanned.xml"
+    expect_rc 0
+    # Nothing wrong; a box that an alignment cross of the tiles falls in reads as a faint mark and
+    # is reported uncertain (the crosses are printed ink): at most one such box here.
+    python3 "$SRC/tests/e2e/scancompare.py" "$marks" "$SCRATCH/scanned.xml" "$SCRATCH/stderr" safe ||
+        fail "the photo of the assembled tiles does not scan to the session's marks"
+    expect_in "$SCRATCH/stderr" "$(grep -q ' 1 uncertain' "$SCRATCH/stderr" && echo 25 || echo 26) group(s) read"
+    grep -v "a faint mark" "$SCRATCH/stderr" | grep -q "uncertain:" && fail "uncertain for another reason than a cross"
     ;;
 text)
     tiles "$nl" praatplaat A0 A4

@@ -1,10 +1,15 @@
 /* pp_photo IN.png OUT.jpg [--long PX] [--rotate DEG] [--keystone SHARE] [--blur R] [--noise N]
- *          [--shade SHARE] [--quality Q] [--seed S]
+ *          [--shade SHARE] [--quality Q] [--seed S] [--cast SHARE] [--cover K] [--from X0]
+ *          [--to X1]
  * Makes a synthetic phone photo of a rendered sheet (tests/e2e/scan.sh): the sheet, filling most of
  * a frame whose long side is PX pixels, on a dark table, turned by DEG degrees, its far edge made
  * narrower by SHARE of its width (perspective), blurred by a box of radius R (twice), with uniform
  * noise of ±N grey levels, lit unevenly (darker by up to SHARE from left to right), saved as a JPEG
- * of quality Q. Deterministic for a seed. */
+ * of quality Q. --cast makes the light yellow (blue weaker by SHARE, green by half as much);
+ * --cover K lays a hand (a skin-coloured square a tenth of the sheet's short side) on corner K (0
+ * top left, 1 top right, 2 bottom left, 3 bottom right); --from/--to photograph only the part of
+ * the sheet between X0 and X1 (shares of its width), as one half of a sheet taken in two photos.
+ * Deterministic for a seed. */
 #include <cairo.h>
 #include <stdio.h> /* before jpeglib.h, which needs size_t and FILE */
 
@@ -14,7 +19,7 @@
 #include <string.h>
 
 typedef struct params {
-    double long_px, rotate, keystone, blur, noise, shade, quality, seed;
+    double long_px, rotate, keystone, blur, noise, shade, quality, seed, cast, cover, from, to;
 } params;
 
 /* Solves a x = b (8 × 8) in place. */
@@ -95,6 +100,19 @@ static void box_blur(double *img, int w, int h, int r)
     free(tmp);
 }
 
+/* A hand on corner k of the sheet: a skin-coloured square, a tenth of the short side. */
+static void cover(cairo_surface_t *s, int k)
+{
+    double w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    double side = 0.1 * (w < h ? w : h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0.78, 0.62, 0.51);
+    cairo_rectangle(cr, k % 2 ? w - side : 0, k / 2 ? h - side : 0, side, side);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+}
+
 static double channel(cairo_surface_t *s, double u, double v, int shift)
 {
     int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -112,7 +130,7 @@ static double channel(cairo_surface_t *s, double u, double v, int shift)
 
 int main(int argc, char **argv)
 {
-    params p = {4000, 0, 0, 0, 0, 0, 90, 1};
+    params p = {4000, 0, 0, 0, 0, 0, 90, 1, 0, -1, 0, 1};
     if (argc < 3) return fprintf(stderr, "usage: pp_photo IN.png OUT.jpg [options]\n"), 2;
     for (int i = 3; i + 1 < argc; i += 2) {
         double v = atof(argv[i + 1]);
@@ -133,13 +151,23 @@ int main(int argc, char **argv)
             p.quality = v;
         else if (!strcmp(o, "--seed"))
             p.seed = v;
+        else if (!strcmp(o, "--cast"))
+            p.cast = v;
+        else if (!strcmp(o, "--cover"))
+            p.cover = v;
+        else if (!strcmp(o, "--from"))
+            p.from = v;
+        else if (!strcmp(o, "--to"))
+            p.to = v;
         else
             return fprintf(stderr, "pp_photo: unknown option %s\n", o), 2;
     }
     cairo_surface_t *src = cairo_image_surface_create_from_png(argv[1]);
     if (cairo_surface_status(src)) return fprintf(stderr, "pp_photo: cannot read %s\n", argv[1]), 1;
     cairo_surface_flush(src);
-    double sw = cairo_image_surface_get_width(src), sh = cairo_image_surface_get_height(src);
+    double full_w = cairo_image_surface_get_width(src), sh = cairo_image_surface_get_height(src);
+    if (p.cover >= 0) cover(src, (int)p.cover);
+    double x0 = p.from * full_w, sw = (p.to - p.from) * full_w; /* the part photographed */
     int w = (int)p.long_px, h = (int)(p.long_px * (sw < sh ? sw / sh : sh / sw));
     if (sw < sh) {
         int t = w;
@@ -159,7 +187,7 @@ int main(int argc, char **argv)
         to[2 * i] = cx + x * cos(a) - y * sin(a);
         to[2 * i + 1] = cy + x * sin(a) + y * cos(a);
     }
-    double from[8] = {0, 0, sw, 0, sw, sh, 0, sh}, hm[8];
+    double from[8] = {x0, 0, x0 + sw, 0, x0 + sw, sh, x0, sh}, hm[8];
     if (!homography(to, from, hm)) return fprintf(stderr, "pp_photo: degenerate\n"), 1;
     double *img[3];
     unsigned long seed = (unsigned long)p.seed;
@@ -193,7 +221,8 @@ int main(int argc, char **argv)
         for (int x = 0; x < w; x++) {
             double light = 1 - p.shade * x / w, n = p.noise * (2 * rnd(&seed) - 1);
             for (int c = 0; c < 3; c++) {
-                double v = img[c][(size_t)y * w + x] * light + n;
+                double tint = c == 2 ? 1 - p.cast : c == 1 ? 1 - p.cast / 2 : 1;
+                double v = img[c][(size_t)y * w + x] * light * tint + n;
                 row[3 * x + c] = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
             }
         }

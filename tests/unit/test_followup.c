@@ -239,6 +239,63 @@ static void row_labels_one_size(void **state)
     g_free(path);
 }
 
+/* The follow-up plaat at paper with the scan codes render draws by default. */
+static pp_scene *plan_codes(pp_typeset *ts, const char *paper, pp_content **out)
+{
+    char *path = src_path("content/samenwerking/nl.xml"), *schema = src_path("schemas/content.rng"),
+         *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(path, schema, &err);
+    if (!c) fail_msg("%s", err.msg);
+    pp_scene *s = pp_scene_new();
+    s->codes = "PPSCAN 1 SAMENWERKING NL";
+    pp_doc_request r = {pp_sheet_find("followup"), pp_paper_find(paper), 0};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
+        fail_msg("%s", err.msg);
+    g_free(path);
+    g_free(schema);
+    g_free(layouts);
+    *out = c;
+    return s;
+}
+
+/* With scan codes: six (four corners, the middles of the top and bottom edges), inside the page;
+ * nothing drawn touches one, every text fits, and at A0 every answer cell still holds a post-it on
+ * one sheet. */
+static void codes_never_cover_content(void **state)
+{
+    static const char *const papers[] = {"A4", "A3", "A2", "A1", "A0"};
+    for (size_t k = 0; k < G_N_ELEMENTS(papers); k++) {
+        pp_content *c;
+        pp_scene *s = plan_codes(*state, papers[k], &c);
+        const pp_page *pg = &s->pages[0];
+        assert_int_equal(count_role(pg, "code"), 6);
+        no_problems(s);
+        for (size_t i = 0; i < pg->n; i++) {
+            const pp_op *code = &pg->ops[i];
+            if (!role_is(code, "code")) continue;
+            if (code->x < 0 || code->y < 0 || code->x + code->w > pg->w ||
+                code->y + code->h > pg->h)
+                fail_msg("%s: a code leaves the page", papers[k]);
+            for (size_t j = 0; j < pg->n; j++) {
+                const pp_op *op = &pg->ops[j];
+                bool drawn =
+                    !role_is(op, "paper") && !role_is(op, "code") && !role_is(op, "code module");
+                if (drawn && (op->kind == PP_OP_RECT || op->kind == PP_OP_TEXT) &&
+                    overlap(code, op))
+                    fail_msg("%s: a code (%.1f, %.1f, %.1f) covers a %s (%.1f, %.1f, %.1f x %.1f)",
+                             papers[k], code->x, code->y, code->w, op->role ? op->role : "text",
+                             op->x, op->y, op->w, op->h);
+            }
+        }
+        if (strcmp(papers[k], "A0") == 0) /* with the codes, still one sheet of post-it cells */
+            assert_int_equal(cells_hold(s, 76, "content/samenwerking/nl.xml"), 35);
+        assert_int_equal(s->n_pages, 1);
+        pp_scene_free(s);
+        pp_content_free(c);
+    }
+}
+
 /* Every text op records its nominal and drawn size and its element (the fit report of publish):
  * the overflowing column question of tests/data/overflow.xml is marked, at its file and line. */
 static void text_ops_record_their_fit(void **state)
@@ -277,6 +334,7 @@ int main(void)
         cmocka_unit_test(six_themes_squeeze_onto_one_sheet),
         cmocka_unit_test(yes_no_one_size),
         cmocka_unit_test(row_labels_one_size),
+        cmocka_unit_test(codes_never_cover_content),
         cmocka_unit_test(text_ops_record_their_fit),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);

@@ -126,7 +126,7 @@ static pp_scene *plan_codes(pp_typeset *ts, int n, const char *paper, int orient
     pp_content *c = pp_content_load(name, schema, &err);
     assert_non_null(c);
     pp_scene *s = pp_scene_new();
-    s->codes = codes ? "PPSCAN 1 TEST NL PRAATPLAAT A3" : NULL;
+    s->codes = codes ? "PPSCAN 1 TEST NL" : NULL;
     pp_doc_request r = {pp_sheet_find("praatplaat"), pp_paper_find(paper), orientation};
     if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
         fail_msg("%s", err.msg);
