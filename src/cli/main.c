@@ -127,24 +127,12 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_d
 }
 
 /* `template`: an empty session to fill in. */
-/* Sessions are of the praatplaat family only, for now (issue #16): true, with err set, for another
- * family. */
-static bool no_sessions(const pp_content *c, pp_error *err)
-{
-    if (c->family == PP_FAMILY_THEMES) return false;
-    pp_error_set(err, PP_ERR_INVALID, c->path, c->network.title.line,
-                 "sessions of an instrument with a <network> are not supported yet: a session "
-                 "holds themes (docs/session-format.md)");
-    return true;
-}
-
 static pp_status run_template(const pp_options *o, const paths *p, pp_error *err)
 {
     if (same_file(o->output, o->content))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0,
                             "the output would overwrite the input");
     pp_content *c = pp_content_load(o->content, p->schema, err);
-    if (c && no_sessions(c, err)) g_clear_pointer(&c, pp_content_free);
     char *xml = c ? pp_session_template(c) : NULL;
     FILE *f = NULL;
     char *tmp = xml ? pp_temp_beside(o->output, &f, err) : NULL;
@@ -163,7 +151,7 @@ static pp_status run_template(const pp_options *o, const paths *p, pp_error *err
 static pp_session *load_session(const pp_options *o, const pp_content *c, const paths *p,
                                 pp_error *err)
 {
-    if (!o->session || !c || no_sessions(c, err)) return NULL;
+    if (!o->session || !c) return NULL;
     if (!c->record.given) {
         pp_error_set(err, PP_ERR_INVALID, c->path, c->title.line,
                      "the content has no <record> block: its words are needed to draw a session "
