@@ -565,10 +565,12 @@ char *pp_session_template(const pp_content *c)
 {
     GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     comment(out, 0, c->title.text);
-    g_string_append(out, "<!-- A session: fill in what the group wrote and leave empty what it did not.\n");
+    g_string_append(
+        out, "<!-- A session: fill in what the group wrote and leave empty what it did not.\n");
     if (c->family == PP_FAMILY_THEMES)
         g_string_append(
-            out, "     Marks: score=\"plus|mixed|minus\", attention=\"yes|no\", mark=\"yes|no\".\n");
+            out,
+            "     Marks: score=\"plus|mixed|minus\", attention=\"yes|no\", mark=\"yes|no\".\n");
     g_string_append(out, "     Dates: YYYY-MM-DD. Format: docs/session-format.md -->\n");
     g_string_append_printf(out, "<session format=\"1\" instrument=\"%s\" xml:lang=\"%s\">\n", c->id,
                            c->lang);

@@ -198,13 +198,14 @@ static bool placeable(nl *L, xmlNodePtr node, const pp_partner *p, long kind, lo
     const pp_network *nw = &L->c->network;
     char *ids = NULL;
     if (!p->name.text)
-        pp_xml_fail(L->err, L->path, node, "a <partner> with a note, mark or answer needs a <name>");
+        pp_xml_fail(L->err, L->path, node,
+                    "a <partner> with a note, mark or answer needs a <name>");
     else if (kind < 0 && (ids = id_list(nw->kinds, nw->n_kinds)))
-        pp_xml_fail(L->err, L->path, node, "partner \"%s\" needs a kind= (one of %s)",
-                    p->name.text, ids);
+        pp_xml_fail(L->err, L->path, node, "partner \"%s\" needs a kind= (one of %s)", p->name.text,
+                    ids);
     else if (ring < 0 && (ids = id_list(nw->rings, nw->n_rings)))
-        pp_xml_fail(L->err, L->path, node, "partner \"%s\" needs a ring= (one of %s)",
-                    p->name.text, ids);
+        pp_xml_fail(L->err, L->path, node, "partner \"%s\" needs a ring= (one of %s)", p->name.text,
+                    ids);
     g_free(ids);
     return ok(L);
 }
@@ -225,8 +226,9 @@ static bool load_partner(nl *L, xmlNodePtr node)
     if (!placeable(L, node, p, kind, ring)) return false;
     const pp_partner *twin = find(L, p->id, NULL);
     if (twin)
-        return pp_xml_fail(L->err, L->path, node, "partner id \"%s\" is given twice (first on line %ld)",
-                           p->id, twin->line);
+        return pp_xml_fail(L->err, L->path, node,
+                           "partner id \"%s\" is given twice (first on line %ld)", p->id,
+                           twin->line);
     p->kind = (size_t)kind;
     p->ring = (size_t)ring;
     L->ns->n_partners++;
@@ -278,8 +280,7 @@ bool pp_session_network_load(pp_network_session *ns, const pp_content *c, pp_are
                              const char *path, xmlNodePtr node, pp_error *err)
 {
     nl L = {ns, c, a, path, err};
-    if (ns->partners)
-        return pp_xml_fail(err, path, node, "<netwerkkaart> is given twice");
+    if (ns->partners) return pp_xml_fail(err, path, node, "<netwerkkaart> is given twice");
     size_t n_partners = count_children(node, "partner"), n_links = count_children(node, "link");
     if (too_many(&L, node, "partners", n_partners, PP_MAX_PARTNERS) ||
         too_many(&L, node, "links", n_links, PP_MAX_LINKS))

@@ -12,11 +12,11 @@
 #include "model/content.h"
 
 #include <glib.h>
-#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 struct pp_arena;
+struct _xmlNode; /* libxml2's element, seen only by the model */
 
 typedef struct pp_partner {
     const char *id; /* as given, or NULL: only links need it */
@@ -52,7 +52,7 @@ pp_network_session *pp_session_network_new(struct pp_arena *a, const pp_content 
  * (FILE:LINE) on an unknown id or value, a duplicate, a link to an unknown partner or a limit of
  * base/limits.h passed. Strings go into arena a. */
 bool pp_session_network_load(pp_network_session *ns, const pp_content *c, struct pp_arena *a,
-                             const char *path, xmlNodePtr node, pp_error *err);
+                             const char *path, struct _xmlNode *node, pp_error *err);
 
 /* Appends the <netwerkkaart> part of a template for c (every kind, ring, role and card id beside
  * its words as comments, one empty partner) to out. */
