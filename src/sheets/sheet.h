@@ -115,6 +115,7 @@ void pp_followup_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env);
+void pp_report_network_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_kaartjes_plan(pp_scene *s, const pp_sheet_env *env);
