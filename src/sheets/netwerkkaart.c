@@ -502,8 +502,11 @@ static void elsewhere(nk *k, box b, int first, int last, const pp_text *src)
     pp_op *o = pp_scene_rect(k->s, b.x, b.y, b.w, b.h,
                              pp_stroke(col(k, "ring"), mm(k, "ring-line")), "partner more");
     o->paint.dash = mm(k, "guide-dash");
-    pp_text t = *src;
-    t.text = reference(k, first, last);
+    pp_text t = *src; /* may break after the arrow in a small box */
+    gchar *range =
+        first == last ? g_strdup_printf("%d", first) : g_strdup_printf("%d\u2013%d", first, last);
+    t.text = pp_record_fill(k->c->record.continued.text, "n", range);
+    g_free(range);
     double pad = b.w * num(k, "partner-pad-share");
     pp_scene_fit(k->s, k->ts, k->c, &t, scaled(k, "ink-note", b.w), b.x + pad, b.y + pad,
                  b.w - 2 * pad, b.h - 2 * pad, PP_VALIGN_CENTER, "partner more");
@@ -522,6 +525,8 @@ static void place_cell(nk *k, const pp_network_session *ns, size_t i, size_t r, 
     if (!n) return;
     box *places = g_new0(box, n);
     size_t got = plan_cell(k, i, r, n, places), shown = got < n && got ? got - 1 : got, q = 0;
+    if (!got) /* no post-it fits this cell: a smaller box says where its partners went */
+        got = find_places(k, i, r, mm(k, "partner-ref"), 1, places);
     for (size_t p = 0; p < ns->n_partners; p++) {
         if (ns->partners[p].kind != i || ns->partners[p].ring != r) continue;
         if (q < shown) spots[p] = (spot){places[q], true};
@@ -622,6 +627,7 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_LENGTH("partner"),
     PP_LENGTH("partner-min"),
     PP_LENGTH("partner-pad"),
+    PP_LENGTH("partner-ref"),
     PP_LENGTH("partner-gap"),
     PP_LENGTH_IN("partner-step", 0.1, 100),
     PP_LENGTH("partner-border"),
