@@ -571,6 +571,11 @@ static void session(nk *k, const pp_network_session *ns)
             elsewhere(k, spots[more[c]].b, first, last, &ns->partners[more[c]].name);
     }
     pp_typeset_set_rtl(k->ts, was);
+    if (ns->notes.text) { /* the map has no place for them: they follow it */
+        gchar *where = g_strjoin(" \u00b7 ", k->nw->title.text, k->c->record.note.text, NULL);
+        pp_scene_continue(k->s, where, ns->notes.text, &ns->notes);
+        g_free(where);
+    }
     g_free(more);
     g_free(spots);
 }
@@ -603,7 +608,7 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
     rings(&k);
     ring_labels(&k);
     const pp_network_session *ns = env->session ? env->session->network : NULL;
-    if (ns && ns->n_partners)
+    if (ns && (ns->n_partners || ns->notes.text))
         session(&k, ns); /* the group's post-its, not the guides for them */
     else
         postit_guides(&k);

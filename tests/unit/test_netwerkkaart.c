@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "model/session_network.h"
+#include "model/session_write.h"
 #include "sheet_helpers.h"
 
 /* A network instrument with n kinds of partner. */
@@ -459,8 +460,8 @@ static void sample_session_partners(void **state)
     g_free(spath);
 }
 
-/* 40 partners in the middle ring of the third sector: the map shows what fits, the last place refers to the
- * rest, and every partner is on the map or in the continuation pages. */
+/* 40 partners in the middle ring of the third sector: the map shows what fits, the last place
+ * refers to the rest, and every partner is on the map or in the continuation pages. */
 static void crowded_cell(void **state)
 {
     pp_typeset *ts = *state;
@@ -498,6 +499,39 @@ static void crowded_cell(void **state)
     g_free(schema);
 }
 
+/* The sample written out and read back gives the same file again: every partner, mark, answer
+ * and link survives pp_session_write. */
+static void session_round_trip(void **state)
+{
+    (void)state;
+    char *cpath = src_path("content/netwerkkaart/nl.xml"),
+         *schema = src_path("schemas/content.rng");
+    char *spath = src_path("samples/scheldeoever-2026-11-netwerkkaart.xml");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(cpath, schema, &err);
+    assert_non_null(c);
+    pp_session *ss = load_session(spath, c);
+    char *once = pp_session_write(ss, c);
+    char *name = temp_file(once);
+    pp_session *again = load_session(name, c);
+    char *twice = pp_session_write(again, c);
+    assert_string_equal(once, twice);
+    assert_int_equal(again->network->n_partners, 21);
+    assert_int_equal(again->network->n_links, 6);
+    assert_non_null(strstr(once, "<priority role=\"role.leraren\" count=\"2\"/>"));
+    assert_non_null(strstr(once, "<answer card=\"actoren\">"));
+    unlink(name);
+    g_free(name);
+    g_free(once);
+    g_free(twice);
+    pp_session_free(again);
+    pp_session_free(ss);
+    pp_content_free(c);
+    g_free(cpath);
+    g_free(schema);
+    g_free(spath);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -508,6 +542,7 @@ int main(void)
         cmocka_unit_test(kaartjes_duplex),
         cmocka_unit_test(sample_session_partners),
         cmocka_unit_test(crowded_cell),
+        cmocka_unit_test(session_round_trip),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
