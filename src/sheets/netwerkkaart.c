@@ -547,8 +547,37 @@ static void draw_links(nk *k, const pp_network_session *ns, const spot *spots)
     }
 }
 
+/* The map has no fields for who and when: the team, the date and the participants open the
+ * continuation pages. */
+static void session_head(nk *k)
+{
+    const pp_session *ss = k->env->session;
+    const pp_record *rec = &k->c->record;
+    GString *t = g_string_new(NULL);
+    const pp_text *src = NULL;
+    if (ss->partnership.text) {
+        g_string_append_printf(t, "%s: %s", rec->team.text, ss->partnership.text);
+        src = &ss->partnership;
+    }
+    if (ss->date.text) {
+        gchar *d = pp_record_date(rec, ss->date.text);
+        g_string_append_printf(t, "%s%s: %s", t->len ? "\n" : "", rec->date.text, d);
+        src = src ? src : &ss->date;
+        g_free(d);
+    }
+    if (ss->n_participants) {
+        gchar *p = pp_record_participants(ss);
+        g_string_append_printf(t, "%s%s: %s", t->len ? "\n" : "", rec->participants.text, p);
+        src = src ? src : &ss->participants[0].name;
+        g_free(p);
+    }
+    if (src) pp_scene_continue(k->s, k->nw->title.text, t->str, src);
+    g_string_free(t, TRUE);
+}
+
 static void session(nk *k, const pp_network_session *ns)
 {
+    session_head(k);
     spot *spots = g_new0(spot, ns->n_partners + 1);
     size_t *more = g_new0(size_t, k->nw->n_kinds * k->nw->n_rings);
     for (size_t i = 0; i < k->nw->n_kinds; i++)
@@ -607,8 +636,10 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
     sectors(&k);
     rings(&k);
     ring_labels(&k);
-    const pp_network_session *ns = env->session ? env->session->network : NULL;
-    if (ns && (ns->n_partners || ns->notes.text))
+    const pp_session *ss = env->session;
+    const pp_network_session *ns = ss ? ss->network : NULL;
+    if (ns && (ns->n_partners || ns->notes.text || ss->partnership.text || ss->date.text ||
+               ss->n_participants))
         session(&k, ns); /* the group's post-its, not the guides for them */
     else
         postit_guides(&k);
