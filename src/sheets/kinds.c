@@ -93,6 +93,7 @@ static const pp_sheet_kind kinds[] = {
      .default_paper = "A1",
      .family = PP_FAMILY_NETWORK,
      .subject = netwerkkaart_subject,
+     .alt = pp_netwerkkaart_alt,
      .keys = pp_netwerkkaart_keys,
      .n_keys = &pp_netwerkkaart_n_keys},
     {.name = "kaartjes",
