@@ -92,6 +92,17 @@ report)
     pdftotext -enc UTF-8 -f $((summary + 2)) "$out" "$SCRATCH/rest.txt"
     grep -q BIJLAGE "$SCRATCH/rest.txt" || fail "no continuation pages after the map"
     pdfinfo "$out" | grep -q "^Tagged: *yes" || fail "the report is not tagged"
+    qpdf --qdf --object-streams=disable "$out" "$SCRATCH/report.qdf"
+    python3 - "$SCRATCH/report.qdf" <<'PY' || fail "the map is not a Figure whose alternative text names the partners"
+import re, sys
+d = open(sys.argv[1], "rb").read().decode("latin-1")
+objs = re.findall(r"\n\d+ 0 obj\n(<<.*?>>)\nendobj", d, re.S)
+figs = [o for o in objs if "/S /Figure" in o]
+assert len(figs) == 1, figs
+alt = re.search(r"/Alt <[fF][eE][fF][fF]([0-9a-fA-F]+)>", figs[0])
+text = bytes.fromhex(alt.group(1)).decode("utf-16-be") if alt else ""
+assert "CLB Waasland (dichtbij / frequent)" in text and "Politiezone Waasland-Noord" in text, text[:200]
+PY
     ;;
 crowded)
     python3 - >"$SCRATCH/crowded.xml" <<'EOF'
