@@ -269,7 +269,11 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
         return pp_error_set(err, PP_ERR_USAGE, NULL, 0, "--codes qr takes --sheet praatplaat");
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
-    pp_session *ss = load_session(o, c, &p, err);
+    if (c && o->form && c->family == PP_FAMILY_NETWORK) /* its sheets have no fields to fill */
+        pp_error_set(err, PP_ERR_USAGE, NULL, 0,
+                     "--form: no sheet of a network map is a form; render --session draws a "
+                     "session on it");
+    pp_session *ss = pp_error_isset(err) ? NULL : load_session(o, c, &p, err);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();
     /* A form draws the blank sheet; the session's answers become the fields' values. */

@@ -16,6 +16,8 @@
 #                    words from the content's <record>, every page A4, qpdf --check
 #   publish          `publish content/netwerkkaart`: the instrument's own sheets at their papers
 #                    (netwerkkaart A3, A1, A0; kaartjes and guide A4) per language, nothing else
+#   form             `render --form` of the network map (with or without a session): a usage error (2), nothing
+#                    written, since its sheets have no fields and a session's partners would be lost
 #   invalid FILE     a session of tests/data/invalid-network-session: FILE:LINE: error: as listed in
 #                    its EXPECT, exit 1, an existing output untouched
 set -euo pipefail
@@ -150,6 +152,12 @@ publish)
     done
     expect_eq "$(pdf_field "$SCRATCH/site/en/netwerkkaart-A1.pdf" "Page size" | grep -o '2383.94 x 1683.78')" \
         "2383.94 x 1683.78" "A1 landscape"
+    ;;
+form)
+    run "$BIN" render "$nk" --session "$sample" --form --sheet all -o "$out"
+    expect_rc 2
+    expect_in "$SCRATCH/stderr" "no sheet of a network map is a form" "stderr"
+    [ ! -e "$out" ] || fail "a PDF was written"
     ;;
 invalid)
     file=${ARGS[1]}
