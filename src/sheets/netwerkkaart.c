@@ -345,17 +345,33 @@ static bool square_fits(nk *k, box b, size_t i, size_t r, const box *placed, siz
     return true;
 }
 
-/* Up to want places of side mm in ring r of sector i, row by row from the inside, each row from
- * the sector's start; returns how many were found. */
-static size_t find_places(nk *k, size_t i, size_t r, double side, size_t want, box *out)
+/* The j-th of the values centre, centre + step, centre - step, centre + 2 step, …: a search that
+ * starts in the middle of a range and spreads out to both ends. */
+static double spread(double centre, double step, int j)
 {
-    double step = mm(k, "partner-step"), a0 = sector_start(k, i);
+    return centre + (j % 2 ? 1 : -1) * ((j + 1) / 2) * step;
+}
+
+/* Up to want places of side mm in ring r of sector i; returns how many were found. centred:
+ * from the middle of the cell outwards (its middle radius, its middle angle), so that a few
+ * partners sit in the cell's centre; else packed row by row from the ring's inner edge, each row
+ * from the sector's start, which holds the most. */
+static size_t find_places(nk *k, size_t i, size_t r, double side, size_t want, bool centred,
+                          box *out)
+{
+    double step = mm(k, "partner-step"), a0 = sector_start(k, i), mid_a = a0 + sweep(k) / 2;
+    double lo = k->radii[r] + side / 2, hi = k->radii[r + 1], mid_r = (lo + hi) / 2;
     size_t n = 0;
-    for (double rm = k->radii[r] + side / 2; n < want && rm <= k->radii[r + 1]; rm += step)
-        for (double a = a0; n < want && a < a0 + sweep(k); a += step / rm) {
+    for (int jr = 0; n < want && jr <= (int)((hi - lo) / step) + 1; jr++) {
+        double rm = centred ? spread(mid_r, step, jr) : lo + jr * step;
+        if (rm < lo || rm > hi) continue;
+        int steps = (int)(sweep(k) * rm / step) + 1;
+        for (int ja = 0; n < want && ja <= steps; ja++) {
+            double a = centred ? spread(mid_a, step / rm, ja) : a0 + ja * step / rm;
             box b = {k->cx + rm * cos(a) - side / 2, k->cy + rm * sin(a) - side / 2, side, side};
             if (square_fits(k, b, i, r, out, n)) out[n++] = b;
         }
+    }
     return n;
 }
 
@@ -365,7 +381,8 @@ static size_t plan_cell(nk *k, size_t i, size_t r, size_t n, box *out)
 {
     double side = mm(k, "partner"), least = mm(k, "partner-min");
     for (;;) {
-        size_t got = find_places(k, i, r, side, n, out);
+        size_t got = find_places(k, i, r, side, n, true, out);
+        if (got < n) got = find_places(k, i, r, side, n, false, out);
         double next = side * num(k, "partner-shrink");
         if (got == n || next < least) return got;
         side = next;
@@ -526,7 +543,7 @@ static void place_cell(nk *k, const pp_network_session *ns, size_t i, size_t r, 
     box *places = g_new0(box, n);
     size_t got = plan_cell(k, i, r, n, places), shown = got < n && got ? got - 1 : got, q = 0;
     if (!got) /* no post-it fits this cell: a smaller box says where its partners went */
-        got = find_places(k, i, r, mm(k, "partner-ref"), 1, places);
+        got = find_places(k, i, r, mm(k, "partner-ref"), 1, true, places);
     for (size_t p = 0; p < ns->n_partners; p++) {
         if (ns->partners[p].kind != i || ns->partners[p].ring != r) continue;
         if (q < shown) spots[p] = (spot){places[q], true};
