@@ -90,6 +90,7 @@ for sheet in praatplaat followup; do
 done
 # Filled-in sessions (samples/): the archive report, and the sheets pre-filled for the next meeting.
 for session in samples/*.xml; do
+    grep -q 'instrument="samenwerking"' "$session" || continue # the netwerkkaart's: below
     name=$(basename "$session" .xml)
     build/praatplaat render content/samenwerking/nl.xml --session "$session" --sheet report \
         -o "out/$name-report-A4.pdf"
@@ -111,5 +112,16 @@ build/praatplaat render content/netwerkkaart/nl.xml --sheet guide --paper A4 \
     -o out/netwerkkaart-guide-A4.pdf
 build/praatplaat render content/netwerkkaart/nl.xml --sheet netwerkkaart --paper A3 --dpi 60 \
     -o out/netwerkkaart-netwerkkaart-A3.png
+build/praatplaat render content/netwerkkaart/en.xml --sheet all --paper A3 -o out/netwerkkaart-all-A3-en.pdf
+# Its filled sample session: the map as the group left it (A0, and A3 for the note-taker), the
+# archive report, and an empty session to fill in.
+sample=samples/scheldeoever-2026-11-netwerkkaart.xml
+for paper in A0 A3; do
+    build/praatplaat render content/netwerkkaart/nl.xml --session "$sample" --sheet netwerkkaart \
+        --paper "$paper" -o "out/scheldeoever-2026-11-netwerkkaart-$paper.pdf"
+done
+build/praatplaat render content/netwerkkaart/nl.xml --session "$sample" --sheet report \
+    -o out/scheldeoever-2026-11-netwerkkaart-report-A4.pdf
+build/praatplaat template content/netwerkkaart/nl.xml -o out/netwerkkaart-session-template.xml
 echo "Rendered into out/:"
 ls -1 out

@@ -26,6 +26,9 @@ enum {
 
 /* Sessions (docs/session-format.md). */
 enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
+/* Sessions of the netwerkkaart family: partners on the map, links between two of them, priority
+ * marks of one role on one partner (one per participant at most). */
+enum { PP_MAX_PARTNERS = 150, PP_MAX_LINKS = 300, PP_MAX_MARKS = PP_MAX_PARTICIPANTS };
 /* A session's <picture href> (scan --images), bytes; the picture it names: a PNG or JPEG file of at
  * most this many bytes and pixels (checked from its header, before it is decoded). */
 #define PP_PICTURE_MAX_BYTES 1000u

@@ -127,24 +127,12 @@ static pp_status write_output(const pp_scene *s, const pp_options *o, const pp_d
 }
 
 /* `template`: an empty session to fill in. */
-/* Sessions are of the praatplaat family only, for now (issue #16): true, with err set, for another
- * family. */
-static bool no_sessions(const pp_content *c, pp_error *err)
-{
-    if (c->family == PP_FAMILY_THEMES) return false;
-    pp_error_set(err, PP_ERR_INVALID, c->path, c->network.title.line,
-                 "sessions of an instrument with a <network> are not supported yet: a session "
-                 "holds themes (docs/session-format.md)");
-    return true;
-}
-
 static pp_status run_template(const pp_options *o, const paths *p, pp_error *err)
 {
     if (same_file(o->output, o->content))
         return pp_error_set(err, PP_ERR_USAGE, o->output, 0,
                             "the output would overwrite the input");
     pp_content *c = pp_content_load(o->content, p->schema, err);
-    if (c && no_sessions(c, err)) g_clear_pointer(&c, pp_content_free);
     char *xml = c ? pp_session_template(c) : NULL;
     FILE *f = NULL;
     char *tmp = xml ? pp_temp_beside(o->output, &f, err) : NULL;
@@ -163,7 +151,7 @@ static pp_status run_template(const pp_options *o, const paths *p, pp_error *err
 static pp_session *load_session(const pp_options *o, const pp_content *c, const paths *p,
                                 pp_error *err)
 {
-    if (!o->session || !c || no_sessions(c, err)) return NULL;
+    if (!o->session || !c) return NULL;
     if (!c->record.given) {
         pp_error_set(err, PP_ERR_INVALID, c->path, c->title.line,
                      "the content has no <record> block: its words are needed to draw a session "
@@ -303,7 +291,11 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
             "--codes qr takes a sheet that scan reads: praatplaat, followup or all");
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
-    pp_session *ss = load_session(o, c, &p, err);
+    if (c && o->form && c->family == PP_FAMILY_NETWORK) /* its sheets have no fields to fill */
+        pp_error_set(err, PP_ERR_USAGE, NULL, 0,
+                     "--form: no sheet of a network map is a form; render --session draws a "
+                     "session on it");
+    pp_session *ss = pp_error_isset(err) ? NULL : load_session(o, c, &p, err);
     if (ss) warn_attention(ss, c);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();

@@ -20,8 +20,23 @@
  * size, the texts (id, where, box, page, nominal, final, overflow) and the problems. */
 #define RESULT_TYPE "(uisxsudda(sssuddb)as)"
 
-static const char *const default_sheets = "praatplaat,followup,netwerkkaart,guide";
 static const char *const default_papers = "A4,A3,A0";
+
+/* Without --sheets, a folder gets its own family's sheets; without --papers too, each at the
+ * papers it is made for (the netwerkkaart for the group at A1 and A0 and for the note-taker at A3,
+ * the cards and guide at A4). */
+typedef struct own_sheet {
+    pp_family family;
+    const char *sheet, *papers;
+} own_sheet;
+static const own_sheet own_sheets[] = {
+    {PP_FAMILY_THEMES, "praatplaat", default_papers},
+    {PP_FAMILY_THEMES, "followup", default_papers},
+    {PP_FAMILY_THEMES, "guide", default_papers},
+    {PP_FAMILY_NETWORK, "netwerkkaart", "A3,A1,A0"},
+    {PP_FAMILY_NETWORK, "kaartjes", "A4"},
+    {PP_FAMILY_NETWORK, "guide", "A4"},
+};
 
 /* A stem becomes a folder of the output and part of its links: a language tag's characters. */
 static bool good_stem(const char *s)
@@ -119,12 +134,53 @@ static void free_publication(pp_publication *pub)
     g_free(pub->langs);
 }
 
+/* Adds the output of kind k at paper pa for language l. */
+static void add_output(pp_publication *pub, size_t l, const pp_sheet_kind *k, const pp_paper *pa)
+{
+    pp_pub_output *po = &pub->outputs[pub->n_outputs++];
+    po->lang = l;
+    po->kind = k;
+    po->paper = pa;
+    po->pdf = g_strdup_printf("%s/%s-%s.pdf", pub->langs[l].stem, k->name, pa->name);
+    po->png = g_strdup_printf("%s/%s-%s.png", pub->langs[l].stem, k->name, pa->name);
+}
+
+/* The outputs of language l without --sheets: its family's own sheets, each at its own papers,
+ * or at those of --papers that it allows (papers, or NULL). */
+static pp_status own_outputs(pp_publication *pub, size_t l, GArray *papers, pp_error *err)
+{
+    for (size_t i = 0; i < sizeof own_sheets / sizeof own_sheets[0] && !pp_error_isset(err); i++) {
+        if (own_sheets[i].family != pub->langs[l].c->family) continue;
+        GArray *own = papers ? g_array_ref(papers) : resolve_list(own_sheets[i].papers, false, err);
+        for (guint p = 0; own && p < own->len; p++) {
+            pp_doc_request r;
+            pp_error quiet = {0}; /* a paper of --papers this sheet is not made for: left out */
+            if (pp_doc_resolve(own_sheets[i].sheet,
+                               g_array_index(own, pp_doc_request, p).paper->name, 0, false, false,
+                               &r, &quiet) == PP_OK)
+                add_output(pub, l, r.kind, r.paper);
+        }
+        if (own) g_array_unref(own);
+    }
+    return err->status;
+}
+
 /* Every language × sheet × paper, language-major, leaving out the sheets of the other content
- * family; a usage error for a paper a sheet does not allow. */
+ * family; a usage error for a paper a sheet does not allow. sheets NULL: each language's own
+ * (own_sheets). */
 static pp_status plan_outputs(pp_publication *pub, GArray *sheets, GArray *papers, pp_error *err)
 {
-    pub->outputs = g_new0(pp_pub_output, pub->n_langs * sheets->len * papers->len);
-    for (size_t l = 0; l < pub->n_langs; l++)
+    size_t n_kinds = 0, n_papers = 0;
+    while (pp_sheet_at(n_kinds))
+        n_kinds++;
+    for (const char *p = pp_paper_names(); *p; p++)
+        n_papers += *p == ','; /* more than enough: at most one output per kind and paper */
+    pub->outputs = g_new0(pp_pub_output, pub->n_langs * n_kinds * (n_papers + 1));
+    for (size_t l = 0; l < pub->n_langs && !pp_error_isset(err); l++) {
+        if (!sheets) {
+            own_outputs(pub, l, papers, err);
+            continue;
+        }
         for (guint s = 0; s < sheets->len; s++)
             for (guint p = 0; p < papers->len && !pp_error_isset(err); p++) {
                 const pp_sheet_kind *k = g_array_index(sheets, pp_doc_request, s).kind;
@@ -132,23 +188,20 @@ static pp_status plan_outputs(pp_publication *pub, GArray *sheets, GArray *paper
                 if (k->family && k->family != pub->langs[l].c->family) break; /* not its sheet */
                 pp_doc_request r;
                 if (pp_doc_resolve(k->name, pa->name, 0, false, false, &r, err) != PP_OK) break;
-                pp_pub_output *po = &pub->outputs[pub->n_outputs++];
-                po->lang = l;
-                po->kind = k;
-                po->paper = pa;
-                po->pdf = g_strdup_printf("%s/%s-%s.pdf", pub->langs[l].stem, k->name, pa->name);
-                po->png = g_strdup_printf("%s/%s-%s.png", pub->langs[l].stem, k->name, pa->name);
+                add_output(pub, l, k, pa);
             }
+    }
     return err->status;
 }
 
 /* Reads every content file of o->content and lists the outputs. */
 static pp_status gather(pp_publication *pub, const pp_options *o, const char *schema, pp_error *err)
 {
-    GArray *sheets = resolve_list(o->sheets ? o->sheets : default_sheets, true, err);
-    GArray *papers =
-        sheets ? resolve_list(o->papers ? o->papers : default_papers, false, err) : NULL;
-    GPtrArray *stems = papers ? list_contents(o->content, err) : NULL;
+    GArray *sheets = o->sheets ? resolve_list(o->sheets, true, err) : NULL;
+    GArray *papers = o->papers ? resolve_list(o->papers, false, err)
+                     : sheets  ? resolve_list(default_papers, false, err)
+                               : NULL;
+    GPtrArray *stems = !pp_error_isset(err) ? list_contents(o->content, err) : NULL;
     if (stems) pub->langs = g_new0(pp_pub_lang, stems->len);
     for (guint i = 0; stems && i < stems->len && !pp_error_isset(err); i++) {
         pp_pub_lang *pl = &pub->langs[pub->n_langs++];

@@ -467,6 +467,8 @@ static bool load_cards(loader *L, xmlNodePtr node)
     return ok(L) && pp_xml_end(cur, node, L->path, L->err);
 }
 
+#define PP_N(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Counts the {name} placeholders in text. */
 static int placeholders(const char *text, const char *name)
 {
@@ -496,12 +498,20 @@ static bool load_record(loader *L, xmlNodePtr node)
     take_text(L, &cur, node, "appendix", true, &r->appendix);
     take_text(L, &cur, node, "appendices", true, &r->appendices);
     take_text(L, &cur, node, "postit", true, &r->postit);
-    take_text(L, &cur, node, "remark", true, &r->remark);
+    bool network = L->c->family == PP_FAMILY_NETWORK;
+    take_text(L, &cur, node, "remark", !network, &r->remark);
     take_text(L, &cur, node, "date-format", true, &r->date_format);
     take_text(L, &cur, node, "months", true, &r->months);
     take_text(L, &cur, node, "tile-map", true, &r->tile_map);
     take_text(L, &cur, node, "tile-steps", true, &r->tile_steps);
     take_text(L, &cur, node, "tile-label", true, &r->tile_label);
+    /* the words of a network session: required for that family, ignored by the other */
+    static const char *const words[] = {"team",  "date", "participants", "partners",
+                                        "links", "note", "talk"};
+    pp_text *const out[] = {&r->team,  &r->date, &r->participants, &r->partners,
+                            &r->links, &r->note, &r->talk};
+    for (size_t i = 0; i < PP_N(words); i++)
+        take_text(L, &cur, node, words[i], network, out[i]);
     if (!ok(L) || !pp_xml_end(cur, node, L->path, L->err)) return false;
     gchar **m = g_strsplit_set(r->months.text, " \n", -1);
     size_t n = 0;
@@ -554,7 +564,6 @@ typedef struct part {
     part_loader load;
 } part;
 
-#define PP_N(a) (sizeof(a) / sizeof((a)[0]))
 static const part meta_part[] = {{"meta", load_meta}};
 static const part themes_parts[] = {{"labels", load_labels},
                                     {"themes", load_themes},
@@ -766,6 +775,14 @@ void pp_content_texts(const pp_content *c, pp_text_fn fn, void *user)
          "how to glue the sheets: cut the margin along the dashed line (left and top), glue in "
          "numbered order row by row, each sheet over the tinted strip of the sheets to its left "
          "and above, registration crosses on top of each other");
+    emit(fn, user, &c->record.team, "label of the school team's name in a session report");
+    emit(fn, user, &c->record.date, "label of the date in a session report");
+    emit(fn, user, &c->record.participants, "label of the participants in a session report");
+    emit(fn, user, &c->record.partners, "heading of the partners the group placed on the map");
+    emit(fn, user, &c->record.links, "heading of the links drawn between two partners");
+    emit(fn, user, &c->record.note, "what the note on a partner's post-it is called");
+    emit(fn, user, &c->record.talk,
+         "heading of the answers on the reflection cards per discussed partner");
     emit(fn, user, &c->record.tile_label,
          "line in the margin of each sheet: {tile} its label (B3), {n} its number, {count} the "
          "number of sheets, {sheet} sheet name, {paper} poster size; keep {tile}, {n}, {count}");

@@ -77,6 +77,10 @@ typedef struct pp_record {
     /* render --tile: the assembly map's heading ({sheet} {paper} {count} {tile}), how to glue the
      * sheets, and each sheet's line in its margin ({tile} {n} {count} {sheet} {paper}). */
     pp_text tile_map, tile_steps, tile_label;
+    /* A session of the netwerkkaart family (required there, NULL text otherwise): the labels of the
+     * report's summary (the team, date, participants), its headings (the partners, the links, the
+     * talk about the reflection cards) and the word for a partner's note. remark is NULL there. */
+    pp_text team, date, participants, partners, links, note, talk;
 } pp_record;
 
 /* The network map of the netwerkkaart family: its words, rings nearest first. */

@@ -2,6 +2,7 @@
 
 #include "model/arena.h"
 #include "model/picture.h"
+#include "model/session_network.h"
 #include "model/xml.h"
 
 #include <glib.h>
@@ -426,6 +427,18 @@ static bool alloc_answers(loader *L)
     return true;
 }
 
+/* --- A network map (model/session_network.c) ------------------------------------------------ */
+
+static bool load_network(loader *L, xmlNodePtr n)
+{
+    if (!L->s->network)
+        return pp_xml_fail(L->err, L->path, n,
+                           "<netwerkkaart> belongs to a session of a network map; the content "
+                           "\"%s\" has themes",
+                           L->c->id);
+    return pp_session_network_load(L->s->network, L->c, L->a, L->path, n, L->err);
+}
+
 static bool load_root(loader *L, xmlNodePtr root)
 {
     char *format = pp_xml_attr(L->a, root, "format");
@@ -445,6 +458,7 @@ static bool load_root(loader *L, xmlNodePtr root)
     L->s->lang = lang && *lang ? pp_arena_strdup(L->a, (const char *)lang) : NULL;
     xmlFree(lang);
     if (!alloc_answers(L)) return false;
+    if (L->c->family == PP_FAMILY_NETWORK) L->s->network = pp_session_network_new(L->a, L->c);
     for (xmlNodePtr n = pp_xml_first(root, L->path, L->err); n && ok(L);
          n = pp_xml_next(n, L->path, L->err)) {
         if (pp_xml_is(n, "partnership"))
@@ -458,6 +472,8 @@ static bool load_root(loader *L, xmlNodePtr root)
             load_praatplaat(L, n);
         else if (pp_xml_is(n, "followup"))
             load_followup(L, n);
+        else if (pp_xml_is(n, "netwerkkaart"))
+            load_network(L, n);
         else
             unexpected(L, n, root);
     }
@@ -578,9 +594,12 @@ char *pp_session_template(const pp_content *c)
     GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     comment(out, 0, c->title.text);
     g_string_append(
-        out, "<!-- A session: fill in what the group wrote and leave empty what it did not.\n"
-             "     Marks: score=\"plus|mixed|minus\", attention=\"yes|no\", mark=\"yes|no\".\n"
-             "     Dates: YYYY-MM-DD. Format: docs/session-format.md -->\n");
+        out, "<!-- A session: fill in what the group wrote and leave empty what it did not.\n");
+    if (c->family == PP_FAMILY_THEMES)
+        g_string_append(
+            out,
+            "     Marks: score=\"plus|mixed|minus\", attention=\"yes|no\", mark=\"yes|no\".\n");
+    g_string_append(out, "     Dates: YYYY-MM-DD. Format: docs/session-format.md -->\n");
     g_string_append_printf(out, "<session format=\"1\" instrument=\"%s\" xml:lang=\"%s\">\n", c->id,
                            c->lang);
     g_string_append(out, "  <partnership></partnership>\n"
@@ -592,8 +611,13 @@ char *pp_session_template(const pp_content *c)
                          "      <organisation></organisation>\n"
                          "      <role></role>\n"
                          "    </participant>\n"
-                         "  </participants>\n"
-                         "  <praatplaat>\n");
+                         "  </participants>\n");
+    if (c->family == PP_FAMILY_NETWORK) {
+        pp_session_network_template(out, c);
+        g_string_append(out, "</session>\n");
+        return g_string_free(out, FALSE);
+    }
+    g_string_append(out, "  <praatplaat>\n");
     for (size_t i = 0; i < c->n_themes; i++)
         template_theme(out, &c->themes[i]);
     g_string_append(out, "  </praatplaat>\n  <followup>\n");

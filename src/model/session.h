@@ -77,6 +77,9 @@ typedef struct pp_session {
     pp_answer_theme *themes; /* parallel to the content's themes */
     pp_answer_row *rows;     /* the content's themes, then its extra follow-up rows */
     pp_text next, next_date; /* the next reflection: free text and YYYY-MM-DD */
+    /* An instrument of the netwerkkaart family: the map (model/session_network.h), never NULL for
+     * one; NULL for a praatplaat. */
+    struct pp_network_session *network;
     struct pp_arena *arena;
 } pp_session;
 
@@ -89,7 +92,8 @@ pp_session *pp_session_load(const char *path, const pp_content *c, const char *s
 void pp_session_free(pp_session *s);
 
 /* An empty session for c, as XML text: every theme, statement and row by id with the content's
- * words beside them as comments, every free-text field as an empty element. g_free it. */
+ * words beside them as comments, every free-text field as an empty element (for a network map:
+ * every kind, ring, role and card id, and one empty partner). g_free it. */
 char *pp_session_template(const pp_content *c);
 
 /* A theme whose extra-attention mark on the praatplaat (<theme attention>) and on the follow-up plaat

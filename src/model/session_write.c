@@ -1,6 +1,7 @@
 #include "model/session_write.h"
 
 #include "model/formfields.h"
+#include "model/session_network.h"
 
 #include <glib.h>
 #include <string.h>
@@ -168,6 +169,7 @@ char *pp_session_write(const pp_session *s, const pp_content *c)
         g_string_append(out, "  </praatplaat>\n");
     }
     followup(out, s, c);
+    pp_session_network_write(out, s->network, c, put_text);
     g_string_append(out, "</session>\n");
     return g_string_free(out, FALSE);
 }

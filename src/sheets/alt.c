@@ -1,6 +1,7 @@
 /* The alternative text of the filled-in sheets as Figures of the tagged report: what is on them,
  * in words of the content and the session only (names, score signs, the yes/no words), joined by
  * punctuation. */
+#include "model/session_network.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
@@ -65,6 +66,27 @@ char *pp_followup_alt(const pp_content *c, const pp_session *ss)
         const pp_text *written = ss ? &ss->rows[row].label : NULL;
         row_marks(a, c, ss, row,
                   written && written->text ? written->text : c->followup.rows[i].label.text);
+    }
+    return g_string_free(a, FALSE);
+}
+
+/* "Hoe dragen … ? — geïntegreerde zorg …: CLB Waasland (dichtbij / frequent), …. andere: …" */
+char *pp_netwerkkaart_alt(const pp_content *c, const pp_session *ss)
+{
+    const pp_network *nw = &c->network;
+    const pp_network_session *ns = ss ? ss->network : NULL;
+    GString *a = g_string_new(NULL);
+    g_string_append_printf(a, "%s —", nw->title.text);
+    for (size_t k = 0; k < nw->n_kinds; k++) {
+        g_string_append_printf(a, "%s %s:", k ? "." : "", nw->kinds[k].text);
+        bool any = false;
+        for (size_t i = 0; ns && i < ns->n_partners; i++) {
+            const pp_partner *p = &ns->partners[i];
+            if (p->kind != k) continue;
+            g_string_append_printf(a, "%s %s (%s)", any ? "," : "", p->name.text,
+                                   nw->rings[p->ring].text);
+            any = true;
+        }
     }
     return g_string_free(a, FALSE);
 }

@@ -37,7 +37,8 @@ static const char *report_subject(const pp_content *c)
 static const char *const all_parts[] = {"praatplaat", "followup", "netwerkkaart",
                                         "kaartjes",   "guide",    NULL};
 static const char *const card_papers[] = {"A4", "A3", NULL};
-static const char *const report_parts[] = {"praatplaat", "followup", NULL};
+/* a report draws the filled sheets of its content's family */
+static const char *const report_parts[] = {"praatplaat", "followup", "netwerkkaart", NULL};
 static const char *const report_papers[] = {"A4", "A3", NULL};
 
 static const pp_sheet_kind kinds[] = {
@@ -77,7 +78,6 @@ static const pp_sheet_kind kinds[] = {
      .papers = report_papers,
      .default_paper = "A4",
      .needs_session = true,
-     .family = PP_FAMILY_THEMES,
      .subject = report_subject,
      .pdfa = "2b",
      .tagged = true,
@@ -95,6 +95,7 @@ static const pp_sheet_kind kinds[] = {
      .default_paper = "A1",
      .family = PP_FAMILY_NETWORK,
      .subject = netwerkkaart_subject,
+     .alt = pp_netwerkkaart_alt,
      .keys = pp_netwerkkaart_keys,
      .n_keys = &pp_netwerkkaart_n_keys},
     {.name = "kaartjes",

@@ -6,6 +6,9 @@
  * the centre; faint post-it guides where a whole post-it fits inside one ring of one sector
  * (postit-guides: A1 and A0); legends of the kinds, the rings and the pen colour per role (the
  * palette's colours after the kinds'). Every number: layouts/netwerkkaart.xml. */
+#include "model/record.h"
+#include "model/session_network.h"
+#include "sheets/ink.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
@@ -33,6 +36,7 @@ typedef struct nk {
     box plates[PP_MAX_RINGS];       /* the rings' labels */
     pp_guide *guides;               /* post-it guides placed so far */
     size_t n_guides;
+    const pp_sheet_env *env;
 } nk;
 
 static double mm(nk *k, const char *name)
@@ -303,10 +307,330 @@ static box header(nk *k, double w, double h)
     return (box){m, top, w - 2 * m, h - m - foot - mm(k, "footer-gap") - top};
 }
 
+/* --- A filled-in session: the partners as post-its in their sector and ring --------------------
+ */
+
+/* Where a partner went: its post-it on the map, or on the continuation pages (placed false). The
+ * last place of a full cell may show where the rest went (ref). */
+typedef struct spot {
+    box b;
+    bool placed;
+} spot;
+
+/* True when the post-it b lies inside ring r of sector i by pad, clear of the rings' labels and
+ * of the n post-its placed before it by gap. */
+static bool square_fits(nk *k, box b, size_t i, size_t r, const box *placed, size_t n)
+{
+    double pad = mm(k, "partner-pad"), gap = mm(k, "partner-gap");
+    double a0 = sector_start(k, i), a1 = a0 + sweep(k);
+    if (to_box(b, k->cx, k->cy) < k->radii[r] + pad) return false;
+    double xs[2] = {b.x, b.x + b.w}, ys[2] = {b.y, b.y + b.h};
+    for (int c = 0; c < 4; c++) {
+        double x = xs[c & 1], y = ys[c >> 1];
+        if (hypot(x - k->cx, y - k->cy) > k->radii[r + 1] - pad) return false;
+        if (side_of(k, a0, x, y) < pad || -side_of(k, a1, x, y) < pad) return false;
+    }
+    for (size_t q = 0; q < k->nw->n_rings; q++) {
+        box p = k->plates[q];
+        if (b.x < p.x + p.w + pad && p.x < b.x + b.w + pad && b.y < p.y + p.h + pad &&
+            p.y < b.y + b.h + pad)
+            return false;
+    }
+    for (size_t q = 0; q < n; q++) {
+        box p = placed[q];
+        if (b.x < p.x + p.w + gap && p.x < b.x + b.w + gap && b.y < p.y + p.h + gap &&
+            p.y < b.y + b.h + gap)
+            return false;
+    }
+    return true;
+}
+
+/* The j-th of the values centre, centre + step, centre - step, centre + 2 step, …: a search that
+ * starts in the middle of a range and spreads out to both ends. */
+static double spread(double centre, double step, int j)
+{
+    return centre + (j % 2 ? 1 : -1) * ((j + 1) / 2) * step;
+}
+
+/* Up to want places of side mm in ring r of sector i; returns how many were found. centred:
+ * from the middle of the cell outwards (its middle radius, its middle angle), so that a few
+ * partners sit in the cell's centre; else packed row by row from the ring's inner edge, each row
+ * from the sector's start, which holds the most. */
+static size_t find_places(nk *k, size_t i, size_t r, double side, size_t want, bool centred,
+                          box *out)
+{
+    double step = mm(k, "partner-step"), a0 = sector_start(k, i), mid_a = a0 + sweep(k) / 2;
+    double lo = k->radii[r] + side / 2, hi = k->radii[r + 1], mid_r = (lo + hi) / 2;
+    size_t n = 0;
+    for (int jr = 0; n < want && jr <= (int)((hi - lo) / step) + 1; jr++) {
+        double rm = centred ? spread(mid_r, step, jr) : lo + jr * step;
+        if (rm < lo || rm > hi) continue;
+        int steps = (int)(sweep(k) * rm / step) + 1;
+        for (int ja = 0; n < want && ja <= steps; ja++) {
+            double a = centred ? spread(mid_a, step / rm, ja) : a0 + ja * step / rm;
+            box b = {k->cx + rm * cos(a) - side / 2, k->cy + rm * sin(a) - side / 2, side, side};
+            if (square_fits(k, b, i, r, out, n)) out[n++] = b;
+        }
+    }
+    return n;
+}
+
+/* The places of the n partners of one cell (sector i, ring r): at the layout's size where all
+ * fit, else smaller down to partner-min; there, as many as fit. Returns the number of places. */
+static size_t plan_cell(nk *k, size_t i, size_t r, size_t n, box *out)
+{
+    double side = mm(k, "partner"), least = mm(k, "partner-min");
+    for (;;) {
+        size_t got = find_places(k, i, r, side, n, true, out);
+        if (got < n) got = find_places(k, i, r, side, n, false, out);
+        double next = side * num(k, "partner-shrink");
+        if (got == n || next < least) return got;
+        side = next;
+    }
+}
+
+/* "KIND · RING · name" of partner p (g_free). */
+static gchar *partner_where(nk *k, const pp_partner *p)
+{
+    return g_strjoin(" · ", k->nw->kinds[p->kind].text, k->nw->rings[p->ring].text, p->name.text,
+                     NULL);
+}
+
+/* "→ bijlage 3" or "→ bijlage 3–5" (g_free). */
+static gchar *reference(nk *k, int first, int last)
+{
+    gchar *range =
+        first == last ? g_strdup_printf("%d", first) : g_strdup_printf("%d\u2013%d", first, last);
+    gchar *ref = pp_ink_no_break(pp_record_fill(k->c->record.continued.text, "n", range));
+    g_free(range);
+    return ref;
+}
+
+/* The answers on the cards for partner p go on in the continuation pages, one per card, under the
+ * partner, the phase and the card; returns the first number, 0 when there are none. */
+static int continue_answers(nk *k, const pp_partner *p)
+{
+    int first = 0;
+    gchar *where = partner_where(k, p);
+    for (size_t i = 0; i < pp_network_n_cards(k->c); i++) {
+        if (!p->answers[i].text) continue;
+        const pp_phase *ph;
+        const pp_card *card = pp_network_card(k->c, i, &ph);
+        gchar *w =
+            g_strjoin(" · ", where, k->c->record.talk.text, ph->label.text, card->name.text, NULL);
+        int n = pp_scene_continue(k->s, w, p->answers[i].text, &p->answers[i]);
+        first = first ? first : n;
+        g_free(w);
+    }
+    g_free(where);
+    return first;
+}
+
+/* A partner with no place on the map: its name, note and links go on whole in the continuation
+ * pages, under its kind and ring, as a post-it. Returns its number. */
+static int continue_partner(nk *k, const pp_network_session *ns, size_t pi)
+{
+    const pp_partner *p = &ns->partners[pi];
+    GString *t = g_string_new(p->name.text);
+    if (p->note.text) g_string_append_printf(t, "\n%s: %s", k->c->record.note.text, p->note.text);
+    for (size_t i = 0; i < ns->n_links; i++) {
+        const pp_link *l = &ns->links[i];
+        if (l->a != pi && l->b != pi) continue;
+        g_string_append_printf(t, "\n%s: %s", k->c->record.links.text,
+                               ns->partners[l->a == pi ? l->b : l->a].name.text);
+    }
+    gchar *where = g_strjoin(" · ", k->nw->kinds[p->kind].text, k->nw->rings[p->ring].text, NULL);
+    int n = pp_scene_continue(k->s, where, t->str, &p->name);
+    k->s->conts[n - 1].colour = pp_postit_colours[0];
+    g_free(where);
+    g_string_free(t, TRUE);
+    return n;
+}
+
+/* A style st scaled with a post-it of side mm, never above its own size nor below its minimum. */
+static const pp_style *scaled(nk *k, const char *style, double side)
+{
+    const pp_style *sty = st(k, style);
+    return pp_scene_style(k->s, sty, fmin(sty->size, side * num(k, "partner-pt-per-mm")));
+}
+
+/* The priority marks of p: a circle in its role's pen colour per role that marked it, with the
+ * number of marks in it when more than one, in a row along the bottom of the post-it b. Returns
+ * the height taken. */
+static double marks(nk *k, const pp_partner *p, box b, double pad)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < k->nw->n_roles; r++)
+        n += p->marks[r] > 0;
+    if (!n) return 0;
+    double gap = mm(k, "mark-gap"), in = b.w - 2 * pad;
+    double d = fmin(mm(k, "mark"), (in - (double)(n - 1) * gap) / (double)n);
+    double x = b.x + pad, y = b.y + b.h - pad - d;
+    for (size_t r = 0; r < k->nw->n_roles; r++) {
+        if (!p->marks[r]) continue;
+        pp_scene_circle(k->s, x + d / 2, y + d / 2, d / 2 - mm(k, "mark-line") / 2,
+                        pp_stroke(pen(k, r), mm(k, "mark-line")))
+            ->role = "priority mark";
+        if (p->marks[r] > 1) {
+            pp_text count = k->nw->roles[r];
+            count.text = g_strdup_printf("%u", p->marks[r]);
+            double inset = d * (1 - G_SQRT2 / 2) / 2;
+            pp_scene_fit(k->s, k->ts, k->c, &count, st(k, "mark-count"), x + inset, y + inset,
+                         d - 2 * inset, d - 2 * inset, PP_VALIGN_CENTER, "priority count");
+            g_free((char *)count.text);
+        }
+        x += d + gap;
+    }
+    return d + gap;
+}
+
+/* Partner p's post-it at b: its name at the top, its note under it, a reference to its answers on
+ * the cards, and its priority marks along the bottom. Texts that do not fit continue elsewhere. */
+static void partner_postit(nk *k, const pp_partner *p, box b)
+{
+    pp_op *o = pp_scene_rect(k->s, b.x, b.y, b.w, b.h, pp_fill(col(k, "partner-fill")), "partner");
+    o->paint.stroke = true;
+    o->paint.stroke_rgb = pp_layout_palette(k->l, p->kind);
+    o->paint.width = mm(k, "partner-border");
+    double pad = b.w * num(k, "partner-pad-share"), in = b.w - 2 * pad;
+    double h = in - marks(k, p, b, pad);
+    int talk = continue_answers(k, p);
+    gchar *ref = talk ? reference(k, talk, (int)k->s->n_conts) : NULL;
+    gchar *body = p->note.text && ref ? g_strjoin("\n", p->note.text, ref, NULL)
+                                      : g_strdup(p->note.text ? p->note.text : ref);
+    double name_h = body ? h * num(k, "partner-name-share") : h;
+    gchar *where = partner_where(k, p);
+    pp_ink_fit(k->s, k->env, &p->name, scaled(k, "ink-partner", b.w), b.x + pad, b.y + pad, in,
+               name_h, PP_VALIGN_TOP, where);
+    if (body) {
+        pp_text t = p->note.text ? p->note : p->name;
+        t.text = body;
+        pp_ink_fit(k->s, k->env, &t, scaled(k, "ink-note", b.w), b.x + pad, b.y + pad + name_h, in,
+                   h - name_h, PP_VALIGN_TOP, where);
+    }
+    g_free(where);
+    g_free(body);
+    g_free(ref);
+}
+
+/* In the last place of a full cell: "→ bijlage a–b", where its other partners went. */
+static void elsewhere(nk *k, box b, int first, int last, const pp_text *src)
+{
+    pp_op *o = pp_scene_rect(k->s, b.x, b.y, b.w, b.h,
+                             pp_stroke(col(k, "ring"), mm(k, "ring-line")), "partner more");
+    o->paint.dash = mm(k, "guide-dash");
+    pp_text t = *src; /* may break after the arrow in a small box */
+    gchar *range =
+        first == last ? g_strdup_printf("%d", first) : g_strdup_printf("%d\u2013%d", first, last);
+    t.text = pp_record_fill(k->c->record.continued.text, "n", range);
+    g_free(range);
+    double pad = b.w * num(k, "partner-pad-share");
+    pp_scene_fit(k->s, k->ts, k->c, &t, scaled(k, "ink-note", b.w), b.x + pad, b.y + pad,
+                 b.w - 2 * pad, b.h - 2 * pad, PP_VALIGN_CENTER, "partner more");
+    g_free((char *)t.text);
+}
+
+/* Places the partners of sector i, ring r: spots[p] for each partner p of the cell; the cell's
+ * last place is a reference (more) when not all fit, its index in *more (else SIZE_MAX). */
+static void place_cell(nk *k, const pp_network_session *ns, size_t i, size_t r, spot *spots,
+                       size_t *more)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < ns->n_partners; p++)
+        n += ns->partners[p].kind == i && ns->partners[p].ring == r;
+    *more = SIZE_MAX;
+    if (!n) return;
+    box *places = g_new0(box, n);
+    size_t got = plan_cell(k, i, r, n, places), shown = got < n && got ? got - 1 : got, q = 0;
+    if (!got) /* no post-it fits this cell: a smaller box says where its partners went */
+        got = find_places(k, i, r, mm(k, "partner-ref"), 1, true, places);
+    for (size_t p = 0; p < ns->n_partners; p++) {
+        if (ns->partners[p].kind != i || ns->partners[p].ring != r) continue;
+        if (q < shown) spots[p] = (spot){places[q], true};
+        if (q == shown && got > shown) *more = p, spots[p].b = places[q];
+        q++;
+    }
+    g_free(places);
+}
+
+static void draw_links(nk *k, const pp_network_session *ns, const spot *spots)
+{
+    for (size_t i = 0; i < ns->n_links; i++) {
+        const spot *a = &spots[ns->links[i].a], *b = &spots[ns->links[i].b];
+        if (!a->placed || !b->placed) continue; /* the partner's continuation names the link */
+        pp_scene_line(k->s, a->b.x + a->b.w / 2, a->b.y + a->b.h / 2, b->b.x + b->b.w / 2,
+                      b->b.y + b->b.h / 2, pp_stroke(col(k, "link"), mm(k, "link-line")))
+            ->role = "link";
+    }
+}
+
+/* The map has no fields for who and when: the team, the date and the participants open the
+ * continuation pages. */
+static void session_head(nk *k)
+{
+    const pp_session *ss = k->env->session;
+    const pp_record *rec = &k->c->record;
+    GString *t = g_string_new(NULL);
+    const pp_text *src = NULL;
+    if (ss->partnership.text) {
+        g_string_append_printf(t, "%s: %s", rec->team.text, ss->partnership.text);
+        src = &ss->partnership;
+    }
+    if (ss->date.text) {
+        gchar *d = pp_record_date(rec, ss->date.text);
+        g_string_append_printf(t, "%s%s: %s", t->len ? "\n" : "", rec->date.text, d);
+        src = src ? src : &ss->date;
+        g_free(d);
+    }
+    if (ss->n_participants) {
+        gchar *p = pp_record_participants(ss);
+        g_string_append_printf(t, "%s%s: %s", t->len ? "\n" : "", rec->participants.text, p);
+        src = src ? src : &ss->participants[0].name;
+        g_free(p);
+    }
+    if (src) pp_scene_continue(k->s, k->nw->title.text, t->str, src);
+    g_string_free(t, TRUE);
+}
+
+static void session(nk *k, const pp_network_session *ns)
+{
+    session_head(k);
+    spot *spots = g_new0(spot, ns->n_partners + 1);
+    size_t *more = g_new0(size_t, k->nw->n_kinds * k->nw->n_rings);
+    for (size_t i = 0; i < k->nw->n_kinds; i++)
+        for (size_t r = 0; r < k->nw->n_rings; r++)
+            place_cell(k, ns, i, r, spots, &more[i * k->nw->n_rings + r]);
+    draw_links(k, ns, spots);
+    bool was = pp_ink_direction(k->env);
+    for (size_t p = 0; p < ns->n_partners; p++)
+        if (spots[p].placed) partner_postit(k, &ns->partners[p], spots[p].b);
+    for (size_t c = 0; c < k->nw->n_kinds * k->nw->n_rings; c++) {
+        int first = 0, last = 0;
+        for (size_t p = 0; p < ns->n_partners; p++) {
+            const pp_partner *pp = &ns->partners[p];
+            if (spots[p].placed || pp->kind * k->nw->n_rings + pp->ring != c) continue;
+            last = continue_partner(k, ns, p);
+            first = first ? first : last;
+            continue_answers(k, pp);
+        }
+        if (more[c] != SIZE_MAX)
+            elsewhere(k, spots[more[c]].b, first, last, &ns->partners[more[c]].name);
+    }
+    pp_typeset_set_rtl(k->ts, was);
+    if (ns->notes.text) { /* the map has no place for them: they follow it */
+        gchar *where = g_strjoin(" \u00b7 ", k->nw->title.text, k->c->record.note.text, NULL);
+        pp_scene_continue(k->s, where, ns->notes.text, &ns->notes);
+        g_free(where);
+    }
+    g_free(more);
+    g_free(spots);
+}
+
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
-    nk k = {.s = s, .c = env->content, .nw = &env->content->network, .ts = env->ts, .l = l};
+    nk k = {
+        .s = s, .c = env->content, .nw = &env->content->network, .ts = env->ts, .l = l, .env = env};
     double w = pp_layout_page_w(l), h = pp_layout_page_h(l);
     pp_page *page = pp_scene_page(s, w, h);
     page->outline = k.nw->title.text;
@@ -329,7 +653,13 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
     sectors(&k);
     rings(&k);
     ring_labels(&k);
-    postit_guides(&k);
+    const pp_session *ss = env->session;
+    const pp_network_session *ns = ss ? ss->network : NULL;
+    if (ns && (ns->n_partners || ns->notes.text || ss->partnership.text || ss->date.text ||
+               ss->n_participants))
+        session(&k, ns); /* the group's post-its, not the guides for them */
+    else
+        postit_guides(&k);
     legends(&k, leg);
 }
 
@@ -342,6 +672,26 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_STYLE("question"),
     PP_STYLE("ring-label"),
     PP_STYLE("title"),
+    PP_STYLE("ink-partner"),
+    PP_STYLE("ink-note"),
+    PP_STYLE("mark-count"),
+    PP_COLOUR("partner-fill"),
+    PP_COLOUR("link"),
+    PP_LENGTH("partner"),
+    PP_LENGTH("partner-min"),
+    PP_LENGTH("partner-pad"),
+    PP_LENGTH("partner-ref"),
+    PP_LENGTH("partner-gap"),
+    PP_LENGTH_IN("partner-step", 0.1, 100),
+    PP_LENGTH("partner-border"),
+    PP_LENGTH("link-line"),
+    PP_LENGTH("mark"),
+    PP_LENGTH("mark-gap"),
+    PP_LENGTH("mark-line"),
+    PP_NUMBER_IN("partner-shrink", 0.5, 0.99),
+    PP_NUMBER("partner-pad-share"),
+    PP_NUMBER("partner-name-share"),
+    PP_NUMBER("partner-pt-per-mm"),
     PP_COLOUR("centre-fill"),
     PP_COLOUR("guide"),
     PP_COLOUR("paper"),

@@ -249,6 +249,10 @@ static void next(rp *r)
 
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env)
 {
+    if (env->content->family == PP_FAMILY_NETWORK) { /* a network map's (report_network.c) */
+        pp_report_network_plan(s, env);
+        return;
+    }
     pp_layout *l = env->layout;
     double m = pp_layout_mm(l, "margin");
     rp r = {.c = env->content, .ss = env->session, .l = l};

@@ -116,11 +116,13 @@ void pp_followup_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_report_plan(pp_scene *s, const pp_sheet_env *env);
+void pp_report_network_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env);
 void pp_kaartjes_plan(pp_scene *s, const pp_sheet_env *env);
 char *pp_radial_alt(const pp_content *c, const pp_session *ss);
 char *pp_followup_alt(const pp_content *c, const pp_session *ss);
+char *pp_netwerkkaart_alt(const pp_content *c, const pp_session *ss);
 /* The layout's colour of a post-it of colour name (one of pp_postit_colours): "postit-NAME". */
 pp_rgb pp_report_postit_colour(pp_layout *l, const char *name);
 extern const pp_layout_key pp_followup_keys[], pp_guide_keys[], pp_radial_keys[], pp_report_keys[];

@@ -6,7 +6,6 @@
 #   other-family `render --sheet praatplaat` of it, and `--sheet netwerkkaart` of the VO-raad content:
 #                FILE:LINE: error:, exit 1, nothing written
 #   duplex       `render --sheet kaartjes --duplex`: twice the pages, every card's name on a front and a back
-#   template     `template` of it: not supported yet, FILE:LINE: error:, exit 1, nothing written
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -52,13 +51,6 @@ duplex)
     grep -qF Actoreninventaris "$SCRATCH/back.txt" || fail "the first back page has no card name"
     run qpdf --check "$out"
     expect_rc 0
-    ;;
-template)
-    run "$BIN" template "$nk" -o "$SCRATCH/session.xml"
-    expect_rc 1
-    expect_in "$SCRATCH/stderr" "$nk:" "stderr of template"
-    expect_in "$SCRATCH/stderr" "not supported yet" "stderr of template"
-    [ ! -e "$SCRATCH/session.xml" ] || fail "a session was written"
     ;;
 *) die "unknown case ${ARGS[0]}" ;;
 esac

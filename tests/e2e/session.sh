@@ -124,8 +124,10 @@ for el in root.iter():
     for w in re.findall(r"[A-Za-zÀ-ÿ]{7,}", " ".join(el.itertext())): words.add(w)
 print("\n".join(sorted(words)))
 PY
+        # the sample's own instrument (its content's folder is named after it)
+        instrument=$(sed -n 's/.*<session [^>]*instrument="\([^"]*\)".*/\1/p' "$sample")
         for paper in A3 A0; do
-            render_ok "$content" --session "$sample" --sheet all --paper "$paper" -o "$out"
+            render_ok "$SRC/content/$instrument/nl.xml" --session "$sample" --sheet all --paper "$paper" -o "$out"
             pdftotext -enc UTF-8 "$out" - | tr -d '\255' | sed 's/-$//' | tr -d '\n' >"$SCRATCH/pdf.txt"
             missing=0
             while read -r w; do grep -qF -- "$w" "$SCRATCH/pdf.txt" || { echo "missing: $w" >&2; missing=1; }; done <"$SCRATCH/words.txt"

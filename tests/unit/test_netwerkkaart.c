@@ -3,9 +3,14 @@
  * do not overlap and stay inside the rings; every post-it guide whole inside one ring of one
  * sector, clear of the centre, the plates and the other guides; at A1 and A0 at least one guide per
  * sector; the kinds' names fit their arcs; the titles and legends stay off the map. The shipped
- * content at every size has no text problem. */
+ * content at every size has no text problem. A session's partners (the sample session, and a
+ * crowded one) as post-its: each whole inside the ring and sector of its own kind and ring, clear
+ * of the rings' labels and of each other; what has no place goes on in the continuation pages, so
+ * every partner is on the map or there. */
 #include <math.h>
 
+#include "model/session_network.h"
+#include "model/session_write.h"
 #include "sheet_helpers.h"
 
 /* A network instrument with n kinds of partner. */
@@ -327,6 +332,206 @@ static void kaartjes_duplex(void **state)
     g_free(layouts);
 }
 
+/* --- Sessions ------------------------------------------------------------------------------ */
+
+static pp_scene *plan_session(pp_typeset *ts, const pp_content *c, const pp_session *ss,
+                              const char *paper, int orientation)
+{
+    char *layouts = src_path("layouts");
+    pp_error err = {0};
+    pp_scene *s = pp_scene_new();
+    pp_doc_request r = {pp_sheet_find("netwerkkaart"), pp_paper_find(paper), orientation};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, ss, ts, &err) != PP_OK) fail_msg("%s", err.msg);
+    g_free(layouts);
+    return s;
+}
+
+static bool rects_meet(const pp_op *a, const pp_op *b)
+{
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* The partner whose post-it starts at op i: the one whose name is the first session text after
+ * it. */
+static const pp_partner *partner_at(const pp_page *pg, size_t i, const pp_network_session *ns)
+{
+    for (size_t k = i + 1; k < pg->n; k++) {
+        const pp_op *o = &pg->ops[k];
+        if (o->kind != PP_OP_TEXT || !role_is(o, "session text")) continue;
+        for (size_t p = 0; p < ns->n_partners; p++)
+            if (ns->partners[p].name.line == o->fit.line) return &ns->partners[p];
+        fail_msg("a partner's post-it starts with a text that is not a partner's name");
+    }
+    fail_msg("a partner's post-it has no text");
+    return NULL;
+}
+
+/* A post-it whole inside ring and sector, the inner edge not dipping into the ring inside. */
+static void check_inside(const map *m, const pp_op *o, size_t ring, size_t sector, const char *what)
+{
+    double xs[2] = {o->x, o->x + o->w}, ys[2] = {o->y, o->y + o->h};
+    for (int c = 0; c < 4; c++) {
+        double x = xs[c & 1], y = ys[c >> 1], r = hypot(x - m->cx, y - m->cy);
+        if (ring_of(m, r) != (int)ring || sector_of(m, x, y) != (int)sector)
+            fail_msg("%s: a partner's post-it leaves its own ring %zu or sector %zu", what, ring,
+                     sector);
+    }
+    if (to_rect(o, m->cx, m->cy) < m->radii[ring])
+        fail_msg("%s: a partner's post-it crosses its ring's inner edge", what);
+}
+
+/* Checks the partners' post-its of the map; returns how many partners are on it. */
+static size_t check_partners(const pp_scene *s, const pp_content *c, const pp_session *ss,
+                             const char *what)
+{
+    const pp_page *pg = &s->pages[0];
+    map m = read_map(pg, (int)c->network.n_kinds);
+    const pp_op *placed[PP_MAX_PARTNERS];
+    size_t n = 0, partners = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        const pp_op *o = &pg->ops[i];
+        if (o->kind != PP_OP_RECT || (!role_is(o, "partner") && !role_is(o, "partner more")))
+            continue;
+        if (role_is(o, "partner")) {
+            const pp_partner *p = partner_at(pg, i, ss->network);
+            check_inside(&m, o, p->ring, p->kind, what);
+            partners++;
+        } else
+            check_inside(&m, o, (size_t)ring_of(&m, hypot(o->x - m.cx, o->y - m.cy)),
+                         (size_t)sector_of(&m, o->x, o->y), what);
+        for (int q = 0; q < m.n_plates; q++)
+            if (rects_meet(o, m.plates[q])) fail_msg("%s: a post-it covers a ring's label", what);
+        for (size_t q = 0; q < n; q++)
+            if (rects_meet(o, placed[q])) fail_msg("%s: two partners' post-its overlap", what);
+        placed[n++] = o;
+    }
+    return partners;
+}
+
+/* Partners continued whole (a post-it's colour on their continuation). */
+static size_t continued(const pp_scene *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_conts; i++)
+        n += s->conts[i].colour != NULL;
+    return n;
+}
+
+static pp_session *load_session(const char *path, const pp_content *c)
+{
+    char *schema = src_path("schemas/session.rng");
+    pp_error err = {0};
+    pp_session *ss = pp_session_load(path, c, schema, &err);
+    if (!ss) fail_msg("%s", err.msg);
+    g_free(schema);
+    return ss;
+}
+
+static void sample_session_partners(void **state)
+{
+    pp_typeset *ts = *state;
+    char *cpath = src_path("content/netwerkkaart/nl.xml"),
+         *schema = src_path("schemas/content.rng");
+    char *spath = src_path("samples/scheldeoever-2026-11-netwerkkaart.xml");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(cpath, schema, &err);
+    assert_non_null(c);
+    pp_session *ss = load_session(spath, c);
+    assert_int_equal(ss->network->n_partners, 21);
+    static const char *const papers[] = {"A3", "A1", "A0"};
+    for (size_t p = 0; p < 3; p++)
+        for (int o = -1; o <= 1; o += 2) {
+            pp_scene *s = plan_session(ts, c, ss, papers[p], o);
+            char what[64];
+            snprintf(what, sizeof what, "sample at %s %s", papers[p],
+                     o < 0 ? "portrait" : "landscape");
+            size_t on_map = check_partners(s, c, ss, what);
+            if (on_map + continued(s) != ss->network->n_partners)
+                fail_msg("%s: %zu partners on the map and %zu continued, of %zu", what, on_map,
+                         continued(s), ss->network->n_partners);
+            if (on_map * 2 < ss->network->n_partners)
+                fail_msg("%s: only %zu of the partners on the map", what, on_map);
+            pp_scene_free(s);
+        }
+    pp_session_free(ss);
+    pp_content_free(c);
+    g_free(cpath);
+    g_free(schema);
+    g_free(spath);
+}
+
+/* 40 partners in the middle ring of the third sector: the map shows what fits, the last place
+ * refers to the rest, and every partner is on the map or in the continuation pages. */
+static void crowded_cell(void **state)
+{
+    pp_typeset *ts = *state;
+    char *cpath = src_path("content/netwerkkaart/nl.xml"),
+         *schema = src_path("schemas/content.rng");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(cpath, schema, &err);
+    assert_non_null(c);
+    GString *x = g_string_new("<session format=\"1\" instrument=\"netwerkkaart\"><netwerkkaart>");
+    for (int i = 0; i < 40; i++)
+        g_string_append_printf(x,
+                               "<partner id=\"p%d\" kind=\"kind.aanbod\" ring=\"ring.middle\">"
+                               "<name>Partner nummer %d</name></partner>",
+                               i, i);
+    g_string_append(x, "<link from=\"p0\" to=\"p39\"/></netwerkkaart></session>");
+    char *spath = temp_file(x->str);
+    pp_session *ss = load_session(spath, c);
+    for (int o = -1; o <= 1; o += 2) {
+        pp_scene *s = plan_session(ts, c, ss, "A3", o);
+        size_t on_map = check_partners(s, c, ss, "crowded");
+        assert_true(on_map < 40);
+        assert_int_equal(on_map + continued(s), 40);
+        bool more = false;
+        for (size_t i = 0; i < s->pages[0].n; i++)
+            more |= role_is(&s->pages[0].ops[i], "partner more");
+        assert_true(more);
+        pp_scene_free(s);
+    }
+    unlink(spath);
+    g_free(spath);
+    g_string_free(x, TRUE);
+    pp_session_free(ss);
+    pp_content_free(c);
+    g_free(cpath);
+    g_free(schema);
+}
+
+/* The sample written out and read back gives the same file again: every partner, mark, answer
+ * and link survives pp_session_write. */
+static void session_round_trip(void **state)
+{
+    (void)state;
+    char *cpath = src_path("content/netwerkkaart/nl.xml"),
+         *schema = src_path("schemas/content.rng");
+    char *spath = src_path("samples/scheldeoever-2026-11-netwerkkaart.xml");
+    pp_error err = {0};
+    pp_content *c = pp_content_load(cpath, schema, &err);
+    assert_non_null(c);
+    pp_session *ss = load_session(spath, c);
+    char *once = pp_session_write(ss, c);
+    char *name = temp_file(once);
+    pp_session *again = load_session(name, c);
+    char *twice = pp_session_write(again, c);
+    assert_string_equal(once, twice);
+    assert_int_equal(again->network->n_partners, 21);
+    assert_int_equal(again->network->n_links, 6);
+    assert_non_null(strstr(once, "<priority role=\"role.leraren\" count=\"2\"/>"));
+    assert_non_null(strstr(once, "<answer card=\"actoren\">"));
+    unlink(name);
+    g_free(name);
+    g_free(once);
+    g_free(twice);
+    pp_session_free(again);
+    pp_session_free(ss);
+    pp_content_free(c);
+    g_free(cpath);
+    g_free(schema);
+    g_free(spath);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +540,9 @@ int main(void)
         cmocka_unit_test(other_family_is_refused),
         cmocka_unit_test(kaartjes_cut_sheet),
         cmocka_unit_test(kaartjes_duplex),
+        cmocka_unit_test(sample_session_partners),
+        cmocka_unit_test(crowded_cell),
+        cmocka_unit_test(session_round_trip),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
