@@ -281,11 +281,24 @@ static double notes_need(rd *f, double k, double w)
 
 /* The fixed parts of a panel's height at scale k: header, paddings, score heads, gaps, notes
  * label and attention row. */
+/* The height of a label row (length name at scale k), never less than a line of style sty at its
+ * size at that scale: a row shrinks with the panel only as far as its text can. */
+static double label_h(rd *f, double k, const char *name, const char *sty)
+{
+    pp_style line = *st(f, sty);
+    line.size = fmax(line.size * k, line.min);
+    pp_textbox *tb = pp_textbox_line(f->ts, "X", &line, 1e6);
+    double h = fmax(mm(f, name) * k, pp_textbox_height(tb) + SLACK_MM);
+    pp_textbox_free(tb);
+    return h;
+}
+
 static double fixed_h(rd *f, double k)
 {
-    return (mm(f, "header-h") + 2 * mm(f, "panel-pad") + mm(f, "score-head-h") +
-            2 * mm(f, "section-gap") + mm(f, "notes-label-h") + mm(f, "attention-h")) *
-           k;
+    return label_h(f, k, "header-h", "panel-name") + label_h(f, k, "score-head-h", "score-label") +
+           label_h(f, k, "notes-label-h", "notes-label") +
+           label_h(f, k, "attention-h", "attention") +
+           (2 * mm(f, "panel-pad") + 2 * mm(f, "section-gap")) * k;
 }
 
 /* Measures every statement at scale k in panels w wide into rows and over (each statement's row
@@ -523,7 +536,8 @@ static void checkbox(rd *f, double x, double y, double size, const char *role)
 /* The three score labels above the score columns. */
 static void score_heads(rd *f, double right, double y)
 {
-    double box = mk(f, "score-box"), gap = mk(f, "score-gap"), h = mk(f, "score-head-h");
+    double box = mk(f, "score-box"), gap = mk(f, "score-gap"),
+           h = label_h(f, f->k, "score-head-h", "score-label");
     for (int k = 0; k < PP_SCORES; k++) {
         double x = right - scores_w(f, f->k) + k * (box + gap) - gap / 2;
         fit(f, &f->c->praatplaat.scores[k], sk(f, "score-label"), (rect){x, y, box + gap, h},
@@ -577,20 +591,18 @@ static void statement(rd *f, size_t theme, size_t k, size_t at, rect r)
     double pad = mk(f, "statement-pad"), nw = number_w(f, f->pt, f->k);
     rect tr = {r.x + nw, r.y + pad, r.w - nw - sw - gap, r.h - 2 * pad};
     const pp_style *sty = pp_scene_style(f->s, st(f, "statement"), f->pt);
-    double top = tr.y;
-    if (f->over[at])
-        statement_over(f, stmt, sty, tr);
-    else {
-        pp_textbox *tb = pp_textbox_fit(f->ts, stmt->text, sty, tr.w, tr.h);
-        top += fmax(0, (tr.h - pp_textbox_height(tb)) / 2);
-        pp_scene_text(f->s, tb, tr.x, top, f->c, stmt, "statement");
-    }
-    gchar *label = number_label(k);
+    pp_textbox *tb = f->over[at] ? NULL : pp_textbox_fit(f->ts, stmt->text, sty, tr.w, tr.h);
+    double top = tr.y + (tb ? fmax(0, (tr.h - pp_textbox_height(tb)) / 2) : 0);
+    gchar *label = number_label(k); /* first, so the text layer reads "2. …" */
     pp_text number = {.text = label, .line = stmt->line, .file = stmt->file};
     pp_textbox *nb =
         pp_textbox_line(f->ts, label, pp_scene_style(f->s, st(f, "statement-number"), f->pt), nw);
     pp_scene_text(f->s, nb, r.x, top, f->c, &number, "statement number");
     g_free(label);
+    if (tb)
+        pp_scene_text(f->s, tb, tr.x, top, f->c, stmt, "statement");
+    else
+        statement_over(f, stmt, sty, tr);
     int score = f->ss ? f->ss->themes[theme].statements[k].score : -1;
     for (int j = 0; j < PP_SCORES; j++) {
         double x = r.x + r.w - sw + j * (box + gap), y = r.y + (r.h - box) / 2;
@@ -847,7 +859,7 @@ static int postit_grid(rd *f, rect a, int *cols, int *rows)
  * as side by side), else writing lines. */
 static void notes(rd *f, size_t theme, rect r)
 {
-    double lh = mk(f, "notes-label-h");
+    double lh = label_h(f, f->k, "notes-label-h", "notes-label");
     fit(f, &f->c->praatplaat.explain, sk(f, "notes-label"), (rect){r.x, r.y, r.w, lh},
         PP_VALIGN_TOP, "notes label");
     rect a = {r.x, r.y + lh, r.w, r.h - lh};
@@ -885,10 +897,23 @@ static void notes(rd *f, size_t theme, rect r)
         pp_scene_line(f->s, a.x, y, a.x + a.w, y, pp_stroke(col(f, "guide"), mk(f, "rule")));
 }
 
+/* The width of the yes/no labels: the layout's at the panels' scale, or the wider word's. */
+static double mark_label_w(rd *f)
+{
+    double w = mk(f, "mark-label-w");
+    const pp_text *labels[2] = {&f->c->yes, &f->c->no};
+    for (int k = 0; k < 2; k++) {
+        pp_textbox *tb = pp_textbox_line(f->ts, labels[k]->text, sk(f, "mark"), 1e6);
+        w = fmax(w, pp_textbox_width(tb) + SLACK_MM);
+        pp_textbox_free(tb);
+    }
+    return w;
+}
+
 static void attention(rd *f, size_t theme, rect r)
 {
     pp_mark mark = f->ss ? f->ss->themes[theme].attention : PP_MARK_NONE;
-    double box = mk(f, "mark-box"), gap = mk(f, "mark-gap"), lw = mk(f, "mark-label-w");
+    double box = mk(f, "mark-box"), gap = mk(f, "mark-gap"), lw = mark_label_w(f);
     double lg = mk(f, "mark-label-gap"), pair = 2 * (box + lg + lw) + gap;
     fit(f, &f->c->praatplaat.attention, sk(f, "attention"), (rect){r.x, r.y, r.w - pair, r.h},
         PP_VALIGN_CENTER, "attention");
@@ -920,12 +945,13 @@ static void panel(rd *f, size_t i, rect p, size_t at)
     bg->paint.stroke_rgb = c;
     bg->paint.width = mk(f, "panel-line");
     bg->radius = mk(f, "corner");
-    double hh = mk(f, "header-h"), pad = mk(f, "panel-pad");
+    double hh = label_h(f, f->k, "header-h", "panel-name"), pad = mk(f, "panel-pad");
     pp_scene_rect(f->s, p.x, p.y, p.w, hh, pp_fill(c), "panel header")->radius = mk(f, "corner");
     fit(f, &t->name, sk(f, "panel-name"), (rect){p.x + pad, p.y, p.w - 2 * pad, hh},
         PP_VALIGN_CENTER, "panel name");
     rect in = inset((rect){p.x, p.y + hh, p.w, p.h - hh}, pad);
-    double sh = mk(f, "score-head-h"), ah = mk(f, "attention-h"), sg = mk(f, "section-gap");
+    double sh = label_h(f, f->k, "score-head-h", "score-label"), sg = mk(f, "section-gap");
+    double ah = label_h(f, f->k, "attention-h", "attention");
     score_heads(f, in.x + in.w, in.y);
     double y = in.y + sh;
     for (size_t s = 0; s < t->n_statements; s++) {
