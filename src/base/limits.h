@@ -26,8 +26,11 @@ enum {
 
 /* Sessions (docs/session-format.md). */
 enum { PP_MAX_PARTICIPANTS = 60, PP_MAX_POSTITS = 40 };
-/* A session's <picture href> (scan --images), bytes. */
+/* A session's <picture href> (scan --images), bytes; the picture it names: a PNG or JPEG file of at
+ * most this many bytes and pixels (checked from its header, before it is decoded). */
 #define PP_PICTURE_MAX_BYTES 1000u
+#define PP_MAX_PICTURE_FILE_BYTES (32u * 1024u * 1024u)
+#define PP_MAX_PICTURE_PIXELS (40u * 1000u * 1000u)
 
 /* Layouts (docs/layout-format.md): entries, palette colours, lengths (mm) and type sizes (pt). */
 enum { PP_MAX_LAYOUT_ENTRIES = 1000, PP_MAX_PALETTE = 16, PP_MAX_MM = 5000, PP_MAX_PT = 1000 };

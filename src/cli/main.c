@@ -173,6 +173,24 @@ static pp_session *load_session(const pp_options *o, const pp_content *c, const 
     return pp_session_load(o->session, c, p->session_schema, err);
 }
 
+/* A warning on stderr for each theme whose extra-attention marks on the praatplaat and on the
+ * follow-up plaat disagree (check and render alike): not an error, the group may have changed its
+ * mind, but one of the two sheets then says the wrong thing. */
+static void warn_attention(const pp_session *ss, const pp_content *c)
+{
+    GArray *clashes = pp_session_attention_clashes(ss, c);
+    for (guint i = 0; i < clashes->len; i++) {
+        const pp_attention_clash *x = &g_array_index(clashes, pp_attention_clash, i);
+        const char *words[3] = {"", c->yes.text, c->no.text};
+        fprintf(stderr,
+                "%s:%ld: warning: theme %s: extra attention is %s on the praatplaat but %s on the "
+                "follow-up plaat (line %ld)\n",
+                ss->path, x->line, c->themes[x->theme].name.text, words[x->praatplaat],
+                words[x->followup], x->followup_line);
+    }
+    g_array_unref(clashes);
+}
+
 static pp_status run_l10n(const pp_options *o, const paths *p, pp_error *err)
 {
     const char *in[2] = {o->content, o->po};
@@ -284,6 +302,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_session *ss = load_session(o, c, &p, err);
+    if (ss) warn_attention(ss, c);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;
     pp_scene *s = pp_scene_new();
     /* A form draws the blank sheet; the session's answers become the fields' values. */

@@ -120,7 +120,8 @@ static const char usage_scan[] =
     "Usage: praatplaat scan CONTENT.xml PHOTO -o SESSION.xml [--images DIR]\n"
     "Reads the score boxes and yes/no boxes of a praatplaat printed with --codes qr from a photo\n"
     "(JPEG or PNG) and writes them as a session; a box it cannot read for certain is reported and\n"
-    "left out. --images DIR: each theme's notes area as a picture (docs/scanning.md).\n";
+    "left out. Post-its are counted per theme. --images DIR: each theme's notes area and each\n"
+    "post-it as a picture the session refers to (docs/scanning.md).\n";
 
 static const char usage_import[] =
     "Usage: praatplaat import CONTENT.xml FORM.pdf -o SESSION.xml\n"

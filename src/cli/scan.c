@@ -2,6 +2,7 @@
 
 #include "cli/import.h"
 #include "cli/photo.h"
+#include "cli/postits.h"
 #include "model/arena.h"
 #include "model/formfields.h"
 #include "model/session_write.h"
@@ -520,13 +521,14 @@ static guint32 colour_at(const pp_photo *ph, double u, double v)
     return ((const guint32 *)(px + (size_t)y * (size_t)stride))[x];
 }
 
-/* The notes area a, straightened, at the photo's own resolution there (at most a cap). */
-static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const pp_op *a)
+/* The notes area a, straightened, at the photo's own resolution there (at most a cap): *k pixels
+ * per mm. */
+static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const pp_op *a, double *kp)
 {
     double u0, v0, u1, v1;
     project(H, a->x, a->y, &u0, &v0);
     project(H, a->x + a->w, a->y, &u1, &v1);
-    double k = fmin(hypot(u1 - u0, v1 - v0) / a->w, MAX_NOTES_PX_PER_MM);
+    double k = *kp = fmin(hypot(u1 - u0, v1 - v0) / a->w, MAX_NOTES_PX_PER_MM);
     int w = (int)fmax(1, lround(a->w * k)), h = (int)fmax(1, lround(a->h * k));
     cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     unsigned char *px = cairo_image_surface_get_data(out);
@@ -541,24 +543,22 @@ static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const p
     return out;
 }
 
-/* Writes each theme's notes area into dir (made if missing) and adds each file's name to written
+/* Finds the post-its of each theme's notes area (postits[i]) and, with dir, writes each area and
+ * each post-it into it (made if missing, cli/postits_write), adding each file's name to written
  * (g_free'd with it), so a later failure can take them away again. */
-static pp_status write_notes(const pp_scene *s, const pp_content *c, const pp_photo *ph,
-                             const homography *H, const char *dir, GPtrArray *written,
-                             pp_error *err)
+static pp_status read_notes(const pp_scene *s, const pp_content *c, const pp_photo *ph,
+                            const homography *H, const char *dir, pp_found_postits *postits,
+                            GPtrArray *written, pp_error *err)
 {
     GPtrArray *areas = ops_of(s, "notes area");
-    if (g_mkdir_with_parents(dir, 0777) != 0)
+    if (dir && g_mkdir_with_parents(dir, 0777) != 0)
         pp_error_set(err, PP_ERR_IO, dir, 0, "cannot make the folder: %s", strerror(errno));
     for (size_t i = 0; i < areas->len && i < c->n_themes && !pp_error_isset(err); i++) {
-        cairo_surface_t *img = cut_out(ph, H, g_ptr_array_index(areas, i));
-        gchar *name = g_strdup_printf("%s-notes.png", c->themes[i].id);
-        gchar *path = g_build_filename(dir, name, NULL);
-        g_ptr_array_add(written, path);
-        if (cairo_surface_write_to_png(img, path) != CAIRO_STATUS_SUCCESS)
-            pp_error_set(err, PP_ERR_IO, path, 0, "cannot write the picture");
+        double k;
+        cairo_surface_t *img = cut_out(ph, H, g_ptr_array_index(areas, i), &k);
+        postits[i] = pp_postits_find(img, k, s->layouts[0]);
+        if (dir) pp_postits_write(img, &postits[i], dir, c->themes[i].id, written, err);
         cairo_surface_destroy(img);
-        g_free(name);
     }
     g_ptr_array_free(areas, TRUE);
     return err->status;
@@ -574,36 +574,51 @@ static void unwrite(GPtrArray *written)
 /* --- The whole scan ----------------------------------------------------------------------------
  */
 
-/* Where the picture of theme's notes area in images is, seen from the folder of output: relative
- * when images lies inside that folder, else absolute; g_free. */
-static char *picture_href(const char *output, const char *images, const char *theme)
+/* Where the picture name in images is, seen from the folder of output: relative when images lies
+ * inside that folder, else absolute; g_free. */
+static char *picture_href(const char *output, const char *images, const char *name)
 {
     gchar *dir = g_path_get_dirname(output), *base = g_canonicalize_filename(dir, NULL);
     gchar *folder = g_canonicalize_filename(images, NULL);
-    gchar *name = g_strdup_printf("%s-notes.png", theme);
     gchar *file = g_build_filename(folder, name, NULL);
     size_t n = strlen(base);
     bool inside = strncmp(file, base, n) == 0 && file[n] == G_DIR_SEPARATOR;
     char *href = g_strdup(inside ? file + n + 1 : file);
     g_free(file);
-    g_free(name);
     g_free(folder);
     g_free(base);
     g_free(dir);
     return href;
 }
 
-/* The session text of values (with each theme's picture when images is set), with the comments
- * of what was left out before its end. */
+/* The href of picture name in images, kept in ss's arena. */
+static const char *href_in(pp_session *ss, const char *output, const char *images, char *name)
+{
+    char *href = picture_href(output, images, name);
+    const char *kept = pp_arena_strdup(ss->arena, href);
+    g_free(href);
+    g_free(name);
+    return kept;
+}
+
+/* The session text of values (with each theme's pictures, of its notes area and of each post-it
+ * found, when images is set), with the comments of what was left out before its end. */
 static char *session_text(const pp_content *c, GHashTable *values, const char *photo,
-                          const char *output, const char *images, const tally *t, pp_error *err)
+                          const char *output, const char *images, const pp_found_postits *postits,
+                          const tally *t, pp_error *err)
 {
     pp_session *ss = pp_form_session(c, values, photo, err);
     if (!ss) return NULL;
     for (size_t i = 0; images && i < c->n_themes; i++) {
-        char *href = picture_href(output, images, c->themes[i].id);
-        ss->themes[i].picture = pp_arena_strdup(ss->arena, href);
-        g_free(href);
+        pp_answer_theme *a = &ss->themes[i];
+        a->picture.href = href_in(ss, output, images, pp_postits_notes_name(c->themes[i].id));
+        a->postits = pp_arena_calloc(ss->arena, postits[i].n + 1, sizeof *a->postits);
+        for (a->n_postits = 0; a->n_postits < postits[i].n; a->n_postits++) {
+            pp_postit *p = &a->postits[a->n_postits];
+            p->colour = pp_postit_colours[postits[i].at[a->n_postits].colour];
+            p->picture.href =
+                href_in(ss, output, images, pp_postits_name(c->themes[i].id, a->n_postits + 1));
+        }
     }
     char *xml = pp_session_write(ss, c);
     pp_session_free(ss);
@@ -633,17 +648,22 @@ static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char 
         plan_sheet(&sh, f, c, paths, photo, err) == PP_OK &&
         locate(sh.s, codes, ph, photo, &H, err) == PP_OK)
         values = read_marks(sh.s, c, ph, &H, photo, &t, err);
-    char *xml = values && !pp_error_isset(err)
-                    ? session_text(c, values, photo, output, images, &t, err)
-                    : NULL;
     GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
-    if (xml && images) write_notes(sh.s, c, ph, &H, images, written, err);
-    if (xml && !pp_error_isset(err) &&
-        pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK)
+    pp_found_postits *postits = g_new0(pp_found_postits, c->n_themes);
+    if (values && !pp_error_isset(err)) read_notes(sh.s, c, ph, &H, images, postits, written, err);
+    char *xml = values && !pp_error_isset(err)
+                    ? session_text(c, values, photo, output, images, postits, &t, err)
+                    : NULL;
+    if (xml && pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK) {
         fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photo, t.read,
                 t.empty, t.unsure);
+        pp_postits_report(photo, c, postits, images != NULL);
+    }
     if (pp_error_isset(err)) unwrite(written);
     g_ptr_array_free(written, TRUE);
+    for (size_t i = 0; i < c->n_themes; i++)
+        pp_postits_free(&postits[i]);
+    g_free(postits);
     g_free(xml);
     if (values) g_hash_table_destroy(values);
     g_string_free(t.comments, TRUE);

@@ -20,8 +20,9 @@ typedef struct pp_scan_paths {
 } pp_scan_paths;
 
 /* Reads photo of a praatplaat of content and writes the session to output; with images, each
- * theme's notes area as THEME-notes.png in that folder. Uncertain boxes go to stderr. Nothing is
- * written on error. */
+ * theme's notes area as THEME-notes.png and each post-it found in it as THEME-postit-N.png in that
+ * folder (cli/postits.h), referred to from the session. Post-its are counted on stderr. Uncertain
+ * boxes go to stderr. Nothing is written on error. */
 pp_status pp_scan_run(const char *content, const char *photo, const char *output,
                       const char *images, const pp_scan_paths *paths, pp_error *err);
 

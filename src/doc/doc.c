@@ -205,6 +205,23 @@ static pp_layout *load_layout(pp_scene *s, const pp_sheet_kind *k, const pp_doc_
     return ok ? l : NULL;
 }
 
+/* A warning (for `check`), once per scene: the content's language has no hyphenation dictionary, so
+ * its long words are not hyphenated. Debian names the packages hyphen-LL (hyphen-de, hyphen-fr). */
+static void warn_no_hyphenation(pp_scene *s, const pp_content *c, pp_typeset *ts)
+{
+    for (size_t i = 0; i < s->n_problems; i++)
+        if (s->problems[i].warning && strstr(s->problems[i].what, "no hyphenation dictionary"))
+            return;
+    char *ll = g_ascii_strdown(c->lang, (gssize)strcspn(c->lang, "-_"));
+    pp_text root = {NULL, c->lang, c->line, c->path, NULL};
+    pp_scene_problem(s, c, &root,
+                     "no hyphenation dictionary for language \"%s\" in %s: long words are not "
+                     "hyphenated (install the package hyphen-%s if your system has one)",
+                     c->lang, pp_typeset_hyphen_dir(ts), ll);
+    s->problems[s->n_problems - 1].warning = true;
+    g_free(ll);
+}
+
 static pp_status plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_request *r,
                           const char *layouts_dir, pp_doc_layouts *lc, const pp_content *c,
                           const pp_session *ss, pp_typeset *ts, pp_error *err)
@@ -219,6 +236,7 @@ static pp_status plan_one(pp_scene *s, const pp_sheet_kind *k, const pp_doc_requ
     size_t first = s->n_pages;
     k->plan(s, &env);
     if (pp_lang_is_rtl(c->lang)) pp_scene_mirror(s, first);
+    if (pp_typeset_hyphenation_missing(ts)) warn_no_hyphenation(s, c, ts);
     return pp_layout_status(l, err);
 }
 

@@ -584,6 +584,7 @@ static bool load_root(loader *L, xmlNodePtr root)
         return pp_xml_fail(L->err, L->path, root, "<instrument> needs a valid id");
     xmlChar *lang = xmlNodeGetLang(root);
     L->c->lang = lang ? pp_arena_strdup(L->a, (const char *)lang) : NULL;
+    L->c->line = pp_xml_line(root);
     xmlFree(lang);
     if (!L->c->lang || !L->c->lang[0])
         return pp_xml_fail(L->err, L->path, root, "<instrument> needs an xml:lang attribute");

@@ -121,6 +121,7 @@ typedef struct pp_content {
     const char *path; /* as given to pp_content_load */
     const char *id;
     const char *lang;
+    long line; /* of the root element, which carries xml:lang */
     pp_family family;
     pp_text title, subtitle, tagline, category, publisher;
     pp_text yes, no;

@@ -1,6 +1,7 @@
 #include "model/session.h"
 
 #include "model/arena.h"
+#include "model/picture.h"
 #include "model/xml.h"
 
 #include <glib.h>
@@ -211,30 +212,53 @@ static bool load_statement(loader *L, xmlNodePtr node, size_t ti, long *seen)
     return ok(L);
 }
 
-static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)
-{
-    int colour;
-    if (!choice_attr(L, node, "colour", pp_postit_colours, PP_POSTIT_COLOURS, &colour))
-        return false;
-    p->colour = pp_postit_colours[colour < 0 ? 0 : colour];
-    static const char *const names[] = {"text", "author"};
-    pp_text *const out[] = {&p->text, &p->author};
-    return text_children(L, node, names, out, 2);
-}
-
-/* <picture href="…"/>: once, a relative or absolute file name without control characters. */
-static bool load_picture(loader *L, xmlNodePtr node, pp_answer_theme *t)
+/* <picture href="…"/>: once, a relative or absolute file name without control characters, naming
+ * a PNG or JPEG file within the limits (base/limits.h). */
+static bool load_picture(loader *L, xmlNodePtr node, pp_picture *pic)
 {
     char *href = pp_xml_attr(L->a, node, "href");
-    if (t->picture) return pp_xml_fail(L->err, L->path, node, "a second <picture> on one theme");
+    if (pic->href)
+        return pp_xml_fail(L->err, L->path, node, "a second <picture> in <%s>",
+                           (const char *)node->parent->name);
     if (!href || !*href || strlen(href) > PP_PICTURE_MAX_BYTES)
         return pp_xml_fail(L->err, L->path, node, "<picture> needs an href of 1 to %u bytes",
                            PP_PICTURE_MAX_BYTES);
     for (const char *c = href; *c; c++)
         if ((unsigned char)*c < ' ')
             return pp_xml_fail(L->err, L->path, node, "<picture href> holds a control character");
-    t->picture = href;
+    char *file = pp_picture_resolve(L->path, href), *why = NULL;
+    pp_picture_info info;
+    if (!pp_picture_probe(file, &info, &why)) {
+        pp_xml_fail(L->err, L->path, node, "<picture href=\"%s\">: %s", href, why);
+        g_free(why);
+        g_free(file);
+        return false;
+    }
+    pic->href = href;
+    pic->file = pp_arena_strdup(L->a, file);
+    pic->w = info.w, pic->h = info.h;
+    g_free(file);
     return true;
+}
+
+static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)
+{
+    int colour;
+    if (!choice_attr(L, node, "colour", pp_postit_colours, PP_POSTIT_COLOURS, &colour))
+        return false;
+    p->colour = pp_postit_colours[colour < 0 ? 0 : colour];
+    for (xmlNodePtr n = pp_xml_first(node, L->path, L->err); n && ok(L);
+         n = pp_xml_next(n, L->path, L->err)) {
+        if (pp_xml_is(n, "text"))
+            text_of(L, n, &p->text);
+        else if (pp_xml_is(n, "author"))
+            text_of(L, n, &p->author);
+        else if (pp_xml_is(n, "picture"))
+            load_picture(L, n, &p->picture);
+        else
+            unexpected(L, n, node);
+    }
+    return ok(L);
 }
 
 static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
@@ -254,10 +278,11 @@ static bool load_theme_parts(loader *L, xmlNodePtr node, size_t ti)
         else if (pp_xml_is(n, "notes"))
             text_of(L, n, &t->notes);
         else if (pp_xml_is(n, "picture"))
-            load_picture(L, n, t);
+            load_picture(L, n, &t->picture);
         else if (pp_xml_is(n, "postit")) {
             pp_postit *p = &t->postits[t->n_postits];
-            if (load_postit(L, n, p) && (p->text.text || p->author.text)) t->n_postits++;
+            if (load_postit(L, n, p) && (p->text.text || p->author.text || p->picture.href))
+                t->n_postits++;
         } else
             unexpected(L, n, node);
     }
@@ -277,6 +302,7 @@ static bool load_praatplaat(loader *L, xmlNodePtr node)
             return pp_xml_fail(L->err, L->path, n, "unknown theme \"%s\" (not in the content)",
                                ref);
         if (!first_time(L, n, &L->seen_theme[ti], "theme", ref)) return false;
+        L->s->themes[ti].line = pp_xml_line(n);
         if (mark_attr(L, n, "attention", &L->s->themes[ti].attention))
             load_theme_parts(L, n, (size_t)ti);
     }
@@ -330,6 +356,7 @@ static bool load_cell(loader *L, xmlNodePtr n, pp_answer_row *row, long *seen)
         return pp_xml_fail(L->err, L->path, n,
                            "column \"%s\" has no yes/no marks: remove mark=", id);
     if (!mark_attr(L, n, "mark", &row->cells[k].mark)) return false;
+    row->cells[k].line = pp_xml_line(n);
     char *t = pp_xml_text_or_empty(L->a, n, L->path, L->err);
     if (t && *t) row->cells[k].text = (pp_text){NULL, t, pp_xml_line(n), L->path, element_of(L, n)};
     return ok(L);
@@ -577,4 +604,27 @@ char *pp_session_template(const pp_content *c)
     comment(out, 4, c->followup.footer.text);
     g_string_append(out, "    <next date=\"\"></next>\n  </followup>\n</session>\n");
     return g_string_free(out, FALSE);
+}
+
+/* The index over all groups of the follow-up column that records extra attention (id
+ * "attention", with yes/no marks), or -1 when the content has none. */
+static long attention_column(const pp_content *c)
+{
+    long k = -1;
+    const pp_column *col = find_column(c, "attention", &k);
+    return col && col->yesno ? k : -1;
+}
+
+GArray *pp_session_attention_clashes(const pp_session *s, const pp_content *c)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(pp_attention_clash));
+    long k = attention_column(c);
+    for (size_t i = 0; k >= 0 && i < c->n_themes; i++) {
+        const pp_answer_cell *cell = &s->rows[i].cells[k];
+        pp_mark a = s->themes[i].attention, b = cell->mark;
+        if (a == PP_MARK_NONE || b == PP_MARK_NONE || a == b) continue;
+        pp_attention_clash x = {i, a, b, s->themes[i].line, cell->line};
+        g_array_append_val(out, x);
+    }
+    return out;
 }

@@ -12,6 +12,8 @@
 #include "base/error.h"
 #include "model/content.h"
 
+#include <glib.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -25,9 +27,18 @@ typedef struct pp_participant {
     pp_text name, organisation, role;
 } pp_participant;
 
+/* A picture a session refers to (<picture href>, docs/session-format.md): href as written, and the
+ * file it names (resolved against the session's folder, checked to be a PNG or JPEG within the
+ * limits of base/limits.h when the session was loaded). Both NULL: none. */
+typedef struct pp_picture {
+    const char *href, *file;
+    unsigned w, h; /* its pixels */
+} pp_picture;
+
 typedef struct pp_postit {
     pp_text text, author;
     const char *colour; /* one of pp_postit_colours */
+    pp_picture picture; /* a picture of the post-it (praatplaat scan); a post-it may have only it */
 } pp_postit;
 
 typedef struct pp_answer_statement {
@@ -37,17 +48,18 @@ typedef struct pp_answer_statement {
 
 typedef struct pp_answer_theme {
     pp_mark attention;
+    long line; /* of its <theme> on the praatplaat, or 0 when the session has none */
     pp_answer_statement *statements; /* parallel to the content theme's statements */
     pp_text notes;
     pp_postit *postits;
     size_t n_postits;
-    const char *picture; /* <picture href>: a picture of the notes area (praatplaat scan), a file
-                            relative to the session's folder; NULL: none */
+    pp_picture picture; /* a picture of the notes area (praatplaat scan) */
 } pp_answer_theme;
 
 typedef struct pp_answer_cell {
     pp_text text;
     pp_mark mark;
+    long line; /* of its <cell>, or 0 when the session has none */
 } pp_answer_cell;
 
 typedef struct pp_answer_row {
@@ -79,6 +91,19 @@ void pp_session_free(pp_session *s);
 /* An empty session for c, as XML text: every theme, statement and row by id with the content's
  * words beside them as comments, every free-text field as an empty element. g_free it. */
 char *pp_session_template(const pp_content *c);
+
+/* A theme whose extra-attention mark on the praatplaat (<theme attention>) and on the follow-up plaat
+ * (the mark of its row's cell in the content's follow-up column with id "attention") disagree: both
+ * are given, one yes and one no. */
+typedef struct pp_attention_clash {
+    size_t theme;                 /* index into the content's themes */
+    pp_mark praatplaat, followup; /* the two marks */
+    long line, followup_line;     /* of the <theme> and of the <cell> in the session */
+} pp_attention_clash;
+
+/* The themes of c whose two extra-attention marks in s disagree, in theme order: an array of
+ * pp_attention_clash that the caller frees with g_array_unref (empty, never NULL). */
+GArray *pp_session_attention_clashes(const pp_session *s, const pp_content *c);
 
 /* Checks that s is YYYY-MM-DD and a day of the calendar; fills y, m, d. */
 bool pp_date_parse(const char *s, int *y, int *m, int *d);

@@ -62,10 +62,18 @@ static void participants(GString *out, const pp_session *s)
 
 static bool theme_filled(const pp_theme *t, const pp_answer_theme *a)
 {
-    bool any = a->attention != PP_MARK_NONE || a->notes.text || a->n_postits || a->picture;
+    bool any = a->attention != PP_MARK_NONE || a->notes.text || a->n_postits || a->picture.href;
     for (size_t k = 0; k < t->n_statements; k++)
         any |= a->statements[k].score >= 0 || a->statements[k].remark.text;
     return any;
+}
+
+static void picture(GString *out, int indent, const pp_picture *pic)
+{
+    if (!pic->href) return;
+    gchar *href = g_markup_escape_text(pic->href, -1);
+    g_string_append_printf(out, "%*s<picture href=\"%s\"/>\n", indent, "", href);
+    g_free(href);
 }
 
 static void theme(GString *out, const pp_theme *t, const pp_answer_theme *a)
@@ -93,13 +101,10 @@ static void theme(GString *out, const pp_theme *t, const pp_answer_theme *a)
         g_string_append_printf(out, "      <postit colour=\"%s\">\n", p->colour);
         element(out, 8, "text", &p->text);
         element(out, 8, "author", &p->author);
+        picture(out, 8, &p->picture);
         g_string_append(out, "      </postit>\n");
     }
-    if (a->picture) {
-        gchar *href = g_markup_escape_text(a->picture, -1);
-        g_string_append_printf(out, "      <picture href=\"%s\"/>\n", href);
-        g_free(href);
-    }
+    picture(out, 6, &a->picture);
     g_string_append(out, "    </theme>\n");
 }
 

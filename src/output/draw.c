@@ -1,6 +1,7 @@
 #include "output/draw.h"
 
 #include "base/limits.h"
+#include "output/image.h"
 
 #include <glib.h>
 #include <math.h>
@@ -50,12 +51,19 @@ static void paint(cairo_t *cr, const pp_paint *p)
 
 struct pp_draw_cache {
     GHashTable *recorded; /* const pp_page * → cairo_surface_t * (a recording, in points) */
+    GHashTable *images;   /* file name (owned) → cairo_surface_t *, or NULL when unreadable */
 };
+
+static void destroy_surface(gpointer s)
+{
+    if (s) cairo_surface_destroy(s);
+}
 
 pp_draw_cache *pp_draw_cache_new(void)
 {
     pp_draw_cache *c = g_new(pp_draw_cache, 1);
-    c->recorded = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)cairo_surface_destroy);
+    c->recorded = g_hash_table_new_full(NULL, NULL, NULL, destroy_surface);
+    c->images = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, destroy_surface);
     return c;
 }
 
@@ -63,7 +71,28 @@ void pp_draw_cache_free(pp_draw_cache *c)
 {
     if (!c) return;
     g_hash_table_destroy(c->recorded);
+    g_hash_table_destroy(c->images);
     g_free(c);
+}
+
+/* A picture, loaded once per cache: a PDF then holds it once however often it is drawn. */
+static void draw_image(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
+{
+    cairo_surface_t *img = NULL;
+    if (!g_hash_table_lookup_extended(cache->images, op->image, NULL, (gpointer *)&img)) {
+        img = pp_image_load(op->image);
+        g_hash_table_insert(cache->images, g_strdup(op->image), img);
+    }
+    if (!img) return; /* checked when the session was loaded: gone or damaged since */
+    int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+    cairo_save(cr);
+    cairo_translate(cr, op->x, op->y);
+    cairo_scale(cr, op->w / w, op->h / h);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_fill(cr);
+    cairo_restore(cr);
 }
 
 /* page, recorded once; borrowed from the cache. Bounded by the page and the largest bleed (a
@@ -135,6 +164,9 @@ static void draw_op(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
         return;
     case PP_OP_PAGE:
         draw_ref(cr, op, cache);
+        return;
+    case PP_OP_IMAGE:
+        draw_image(cr, op, cache);
         return;
     }
     paint(cr, &op->paint);

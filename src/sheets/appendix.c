@@ -7,6 +7,23 @@
 
 #include <glib.h>
 
+/* A continued post-it's picture (praatplaat scan), picture-h high, in a frame of its colour. */
+static void picture(pp_flow *fl, pp_layout *l, const pp_continuation *c)
+{
+    double fr = pp_layout_mm(l, "picture-frame"), h = pp_layout_mm(l, "picture-h");
+    double w = h * c->picture_w / c->picture_h;
+    if (w > fl->width - 2 * fr) w = fl->width - 2 * fr, h = w * c->picture_h / c->picture_w;
+    pp_flow_keep(fl, h + 2 * fr);
+    fl->y += pp_layout_mm(l, "label-gap");
+    double x = pp_flow_x(fl), y = fl->y;
+    pp_scene_begin(fl->s, "Figure", g_strdup(c->where));
+    pp_scene_rect(fl->s, x, y, w + 2 * fr, h + 2 * fr,
+                  pp_fill(pp_report_postit_colour(l, c->colour)), "postit picture");
+    pp_scene_image(fl->s, c->picture, x + fr, y + fr, w, h);
+    pp_scene_end(fl->s);
+    fl->y += h + 2 * fr + pp_layout_mm(l, "section-gap");
+}
+
 void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
 {
     if (s->n_conts == 0) return;
@@ -43,6 +60,15 @@ void pp_appendix_plan(pp_scene *s, const pp_sheet_env *env)
         pp_flow_text(&fl, &c->src, c->where, pp_layout_style(l, "label"), indent,
                      pp_layout_mm(l, "label-gap"));
         pp_scene_end(s);
+        if (c->picture) { /* a scanned post-it: its picture, and its text if it has one */
+            if (*c->text) {
+                pp_scene_begin(s, "P", NULL);
+                pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0, 0);
+                pp_scene_end(s);
+            }
+            picture(&fl, l, c);
+            continue;
+        }
         pp_scene_begin(s, "P", NULL);
         pp_flow_text(&fl, &c->src, c->text, pp_layout_style(l, "ink"), 0,
                      pp_layout_mm(l, "section-gap"));

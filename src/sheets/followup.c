@@ -11,6 +11,9 @@
 #include <math.h>
 #include <string.h>
 
+/* The most pages a follow-up table may continue on (the layout's pages-max). */
+enum { PP_FOLLOWUP_PAGES_MAX = 8 };
+
 typedef struct fu {
     const pp_sheet_env *env;
     const pp_session *ss; /* NULL for a blank sheet */
@@ -20,6 +23,10 @@ typedef struct fu {
     pp_layout *l;
     double left, right, top, bottom; /* the area inside the margins */
     double y;                        /* where the next band starts */
+    double strip;                    /* width of the yes/no strip of a yes/no cell */
+    const pp_style *mark;            /* the yes and no words, at their one size */
+    const pp_style *labels[2];       /* row labels (theme, extra), at their one size */
+    double squeeze;                  /* the share of their height the bands above the rows keep */
 } fu;
 
 static const pp_style *st(fu *f, const char *name)
@@ -30,6 +37,12 @@ static const pp_style *st(fu *f, const char *name)
 static double mm(fu *f, const char *name)
 {
     return pp_layout_mm(f->l, name);
+}
+
+/* The height of a band above the rows (header, fields, questions), squeezed (see squeeze). */
+static double band(fu *f, const char *name)
+{
+    return pp_layout_mm(f->l, name) * f->squeeze;
 }
 
 static pp_rgb col(fu *f, const char *name)
@@ -45,7 +58,7 @@ static void text(fu *f, const pp_text *t, const char *style, double x, double y,
 
 static void header(fu *f)
 {
-    double h = mm(f, "header-h"), kicker = mm(f, "kicker-h");
+    double h = band(f, "header-h"), kicker = mm(f, "kicker-h");
     double side = mm(f, "instrument-w"), w = f->right - f->left;
     text(f, &f->c->followup.name, "kicker", f->left, f->y, w - side, kicker, PP_VALIGN_TOP, "name");
     text(f, &f->c->followup.title, "title", f->left, f->y + kicker, w - side, h - kicker,
@@ -106,7 +119,7 @@ static void field(fu *f, const pp_text *t, double x, double w, double h)
 static void fields(fu *f)
 {
     size_t n = f->c->followup.n_fields;
-    double gap = mm(f, "field-gap"), h = mm(f, "fields-h");
+    double gap = mm(f, "field-gap"), h = band(f, "fields-h");
     double first = pp_layout_num(f->l, "first-field-weight");
     double unit = (f->right - f->left - gap * (double)(n - 1)) / (first + (double)(n - 1));
     double x = f->left;
@@ -145,7 +158,7 @@ static void group_heads(fu *f, const grid *g)
 
 static void questions(fu *f, const grid *g)
 {
-    double h = mm(f, "question-h"), pad = mm(f, "cell-pad");
+    double h = band(f, "question-h"), pad = mm(f, "cell-pad");
     size_t k = 0;
     for (size_t i = 0; i < f->c->followup.n_groups; i++)
         for (size_t j = 0; j < f->c->followup.groups[i].n_columns; j++, k++) {
@@ -161,7 +174,7 @@ static void questions(fu *f, const grid *g)
 static double yes_no(fu *f, double x, double y, pp_rgb ink)
 {
     double pad = mm(f, "cell-pad"), box = mm(f, "mark-box"), gap = mm(f, "mark-gap");
-    double strip = mm(f, "mark-strip");
+    double lg = mm(f, "mark-label-gap"), strip = f->strip;
     const pp_text *labels[2] = {&f->c->yes, &f->c->no};
     for (int i = 0; i < 2; i++) {
         double by = y + pad + (double)i * (box + gap);
@@ -169,11 +182,13 @@ static double yes_no(fu *f, double x, double y, pp_rgb ink)
                                  "checkbox");
         b->paint.fill = true;
         b->paint.fill_rgb = col(f, "paper");
-        text(f, labels[i], "mark", x + pad + box + mm(f, "mark-label-gap"), by,
-             strip - box - pad - mm(f, "mark-label-gap"), box, PP_VALIGN_CENTER, "yes/no label");
+        pp_op *t = pp_scene_fit(f->s, f->ts, f->c, labels[i], f->mark, x + pad + box + lg, by,
+                                strip - pad - box - 2 * lg, box, PP_VALIGN_CENTER, "yes/no label");
+        t->fit.nominal_pt = st(f, "mark")->size;
     }
-    pp_scene_line(f->s, x + strip, y + pad, x + strip, y + pad + 2 * box + gap,
-                  pp_stroke(col(f, "rule"), mm(f, "rule")));
+    pp_op *d = pp_scene_line(f->s, x + strip, y + pad, x + strip, y + pad + 2 * box + gap,
+                             pp_stroke(col(f, "rule"), mm(f, "rule")));
+    d->role = "divider";
     return strip;
 }
 
@@ -184,8 +199,10 @@ static void row_label(fu *f, const pp_text *name, pp_rgb fill, double y, double 
     double pad = mm(f, "cell-pad"), w = mm(f, "label-w");
     pp_scene_rect(f->s, f->left, y, w, h, pp_fill(fill), "row-label");
     double th = write_in ? mm(f, "write-in-label-h") : h - 2 * pad;
-    text(f, name, style, f->left + pad, y + pad, w - 2 * pad, th,
-         write_in ? PP_VALIGN_TOP : PP_VALIGN_CENTER, "row label");
+    pp_op *t = pp_scene_fit(f->s, f->ts, f->c, name, f->labels[strcmp(style, "row-label") != 0],
+                            f->left + pad, y + pad, w - 2 * pad, th,
+                            write_in ? PP_VALIGN_TOP : PP_VALIGN_CENTER, "row label");
+    t->fit.nominal_pt = st(f, style)->size;
     if (write_in)
         pp_scene_line(f->s, f->left + pad, y + h - pad, f->left + w - pad, y + h - pad,
                       pp_stroke(pp_layout_style(f->l, style)->colour, mm(f, "rule")));
@@ -205,7 +222,7 @@ static void cross_yes_no(fu *f, double x, double y, pp_mark mark)
 static void answer(fu *f, const pp_answer_cell *a, const pp_column *column, const char *row,
                    double x, double y, double w, double h)
 {
-    double pad = mm(f, "cell-pad"), strip = column->yesno ? mm(f, "mark-strip") : 0;
+    double pad = mm(f, "cell-pad"), strip = column->yesno ? f->strip : 0;
     if (column->yesno) cross_yes_no(f, x, y, a->mark);
     gchar *where = g_strdup_printf("%s · %s", row, column->question.text);
     pp_ink_fit(f->s, f->env, &a->text, st(f, "ink"), x + strip + pad, y + pad, w - strip - 2 * pad,
@@ -237,7 +254,7 @@ static const char *row_id(fu *f, size_t row)
 static void cell_fields(fu *f, const pp_column *column, size_t row, double x, double y, double w,
                         double h)
 {
-    double pad = mm(f, "cell-pad"), strip = column->yesno ? mm(f, "mark-strip") : 0;
+    double pad = mm(f, "cell-pad"), strip = column->yesno ? f->strip : 0;
     gchar *tip = g_strdup_printf("%s · %s", row_name(f, row), column->question.text);
     pp_scene_field(f->s, PP_FIELD_MULTILINE,
                    pp_form_name("cell", row_id(f, row), column->question.id), NULL, st(f, "ink"),
@@ -276,34 +293,183 @@ static void answer_cells(fu *f, const grid *g, size_t row, double y, double h, p
         }
 }
 
-static void body(fu *f, const grid *g, double bottom)
+/* One row of the table at y, h high: its label and its answer cells. */
+static void draw_row(fu *f, const grid *g, size_t row, double y, double h)
 {
-    size_t n = f->c->n_themes + f->c->followup.n_rows;
-    double h = (bottom - f->y - g->gap * (double)(n - 1)) / (double)n;
-    for (size_t i = 0; i < f->c->n_themes; i++) {
-        pp_rgb c = pp_layout_palette(f->l, i);
-        row_label(f, &f->c->themes[i].name, c, f->y, h, false, "row-label");
-        answer_cells(f, g, i, f->y, h, pp_rgb_tint(c, pp_layout_num(f->l, "tint-theme")));
-        f->y += h + g->gap;
+    size_t nt = f->c->n_themes;
+    if (row < nt) {
+        pp_rgb c = pp_layout_palette(f->l, row);
+        row_label(f, &f->c->themes[row].name, c, y, h, false, "row-label");
+        answer_cells(f, g, row, y, h, pp_rgb_tint(c, pp_layout_num(f->l, "tint-theme")));
+        return;
     }
-    for (size_t i = 0; i < f->c->followup.n_rows; i++) {
-        const pp_row *r = &f->c->followup.rows[i];
-        row_label(f, &r->label, col(f, "extra-fill"), f->y, h, r->write_in, "row-label-extra");
-        if (f->ss && r->write_in) write_in(f, &f->ss->rows[f->c->n_themes + i].label, r, f->y, h);
-        if (r->write_in) write_in_field(f, r, f->y, h);
-        answer_cells(f, g, f->c->n_themes + i, f->y, h, col(f, "extra-tint"));
-        f->y += h + g->gap;
-    }
+    const pp_row *r = &f->c->followup.rows[row - nt];
+    row_label(f, &r->label, col(f, "extra-fill"), y, h, r->write_in, "row-label-extra");
+    if (f->ss && r->write_in) write_in(f, &f->ss->rows[row].label, r, y, h);
+    if (r->write_in) write_in_field(f, r, y, h);
+    answer_cells(f, g, row, y, h, col(f, "extra-tint"));
 }
 
+/* The label of a row, its style's name and the height of its text box in a row h high. */
+static const pp_text *label_of(fu *f, size_t row, double h, const char **style, double *th)
+{
+    size_t nt = f->c->n_themes;
+    const pp_row *r = row < nt ? NULL : &f->c->followup.rows[row - nt];
+    *style = r ? "row-label-extra" : "row-label";
+    *th = r && r->write_in ? mm(f, "write-in-label-h") : h - 2 * mm(f, "cell-pad");
+    return r ? &r->label : &f->c->themes[row].name;
+}
+
+/* The largest size at which every row label fits its box (wrapping allowed) in rows h high, at
+ * most each style's own size: all labels are drawn at it, so no row reads smaller than another. */
+static void label_size(fu *f, double h)
+{
+    size_t n = f->c->n_themes + f->c->followup.n_rows;
+    double w = mm(f, "label-w") - 2 * mm(f, "cell-pad");
+    double size = fmax(st(f, "row-label")->size, st(f, "row-label-extra")->size);
+    /* Fitting at the common size may wrap differently and shrink once more: repeat until stable. */
+    for (int round = 0; round < 4; round++) {
+        double common = size;
+        for (size_t i = 0; i < n; i++) {
+            const char *style;
+            double th;
+            const pp_text *t = label_of(f, i, h, &style, &th);
+            const pp_style *s = pp_scene_style(f->s, st(f, style), fmin(size, st(f, style)->size));
+            pp_textbox *tb = pp_textbox_fit(f->ts, t->text, s, w, th);
+            common = fmin(common, pp_textbox_size(tb));
+            pp_textbox_free(tb);
+        }
+        if (common >= size - 1e-9) break;
+        size = common;
+    }
+    for (int k = 0; k < 2; k++)
+        f->labels[k] = pp_scene_style(f->s, st(f, k ? "row-label-extra" : "row-label"), size);
+}
+
+/* The width of the yes/no strip: its boxes and the longer of the content's yes and no words at the
+ * mark style's size, with mark-label-gap before the divider; at least mark-strip, at most
+ * mark-strip-share of the column. Both words are drawn at one size, the largest that fits. */
+static void mark_strip(fu *f, double col_w)
+{
+    const pp_style *m = st(f, "mark");
+    double fixed = mm(f, "cell-pad") + mm(f, "mark-box") + 2 * mm(f, "mark-label-gap");
+    const char *words[2] = {f->c->yes.text, f->c->no.text};
+    double need = 0;
+    for (int i = 0; i < 2; i++) {
+        pp_textbox *tb = pp_textbox_line(f->ts, words[i], m, f->right - f->left);
+        need = fmax(need, pp_textbox_width(tb));
+        pp_textbox_free(tb);
+    }
+    double cap = col_w * pp_layout_num(f->l, "mark-strip-share");
+    f->strip = fmin(fmax(mm(f, "mark-strip"), fixed + need), fmax(cap, mm(f, "mark-strip")));
+    double size = m->size;
+    for (int i = 0; i < 2; i++) {
+        pp_textbox *tb = pp_textbox_line(f->ts, words[i], m, f->strip - fixed);
+        size = fmin(size, pp_textbox_size(tb));
+        pp_textbox_free(tb);
+    }
+    f->mark = pp_scene_style(f->s, m, size);
+}
+
+static bool any_yes_no(const pp_content *c)
+{
+    for (size_t i = 0; i < c->followup.n_groups; i++)
+        for (size_t j = 0; j < c->followup.groups[i].n_columns; j++)
+            if (c->followup.groups[i].columns[j].yesno) return true;
+    return false;
+}
+
+/* The pages of the table: how many rows each holds, and one row height for all. */
+typedef struct split {
+    size_t n_pages, rows[PP_FOLLOWUP_PAGES_MAX];
+    double h;
+} split;
+
+/* Rows of height at least least that fit a table body avail high. */
+static size_t rows_fitting(double avail, double least, double gap)
+{
+    return avail < least ? 0 : (size_t)floor((avail + gap) / (least + gap) + 1e-9);
+}
+
+/* Splits n rows over p pages whose bodies are first, mid (each page between) and last high, each
+ * row at least least high; false when they do not fit. */
+static bool split_rows(size_t n, size_t p, double first, double mid, double last, double least,
+                       double gap, split *out)
+{
+    size_t cap[PP_FOLLOWUP_PAGES_MAX], total = 0;
+    for (size_t k = 0; k < p; k++) {
+        double a = k == p - 1 ? last : k == 0 ? first : mid;
+        cap[k] = rows_fitting(a, least, gap);
+        total += cap[k];
+    }
+    if (total < n) return false;
+    size_t left = n, later = total;
+    out->n_pages = p;
+    out->h = G_MAXDOUBLE;
+    for (size_t k = 0; k < p; k++) {
+        later -= cap[k];
+        size_t even = (left + (p - k) - 1) / (p - k), need = left > later ? left - later : 0;
+        size_t r = MIN(cap[k], MAX(even, need));
+        double a = k == p - 1 ? last : k == 0 ? first : mid;
+        out->rows[k] = r;
+        if (r) out->h = fmin(out->h, (a - gap * (double)(r - 1)) / (double)r);
+        left -= r;
+    }
+    return true;
+}
+
+/* A page after the first: paper, and the table's head at the top margin. */
+static void next_page(fu *f)
+{
+    double w = pp_layout_page_w(f->l), h = pp_layout_page_h(f->l);
+    pp_scene_page(f->s, w, h);
+    pp_scene_rect(f->s, 0, 0, w, h, pp_fill(col(f, "paper")), "paper");
+    f->y = f->top;
+}
+
+static void colophon(fu *f);
+
+/* The table from f->y down to bottom (the last page's, above the footer), over as many pages as its
+ * rows need to keep their least height (cell-min, a post-it at A0 and A1), up to pages-max;
+ * beyond that the rows are shrunk to one page and the sheet reports it. */
 static void table(fu *f, double bottom)
 {
     grid g = {
         .label_w = mm(f, "label-w"), .gap = mm(f, "cell-gap"), .n_cols = pp_content_columns(f->c)};
     g.col_w = (f->right - f->left - g.label_w - g.gap * (double)g.n_cols) / (double)g.n_cols;
-    group_heads(f, &g);
-    questions(f, &g);
-    body(f, &g, bottom);
+    mark_strip(f, g.col_w);
+    size_t n = f->c->n_themes + f->c->followup.n_rows;
+    double head = mm(f, "group-h") + band(f, "question-h") + 2 * g.gap, least = mm(f, "cell-min");
+    /* A page that the table continues on ends above the colophon, not above the footer. */
+    double page_end = f->bottom - mm(f, "colophon-h") - mm(f, "gap");
+    double first = page_end - f->y - head, mid = page_end - f->top - head;
+    size_t max = (size_t)pp_layout_num(f->l, "pages-max");
+    split sp = {1, {n}, (bottom - f->y - head - g.gap * (double)(n - 1)) / (double)n};
+    bool ok = sp.h >= least - 1e-9;
+    for (size_t p = 2; !ok && p <= max; p++)
+        ok = split_rows(n, p, first, mid, bottom - f->top - head, least, g.gap, &sp);
+    if (!ok) sp = (split){1, {n}, (bottom - f->y - head - g.gap * (double)(n - 1)) / (double)n};
+    double free_w = g.col_w - (any_yes_no(f->c) ? f->strip : 0);
+    if (!ok || free_w < least - 1e-9)
+        pp_scene_problem(f->s, f->c, &f->c->followup.name,
+                         "the follow-up table's answer cells are %.0f x %.0f mm (%zu rows, %zu "
+                         "page(s)); the layout wants at least %.0f mm (cell-min, a post-it) on at "
+                         "most %zu page(s) (pages-max)",
+                         free_w, sp.h, n, sp.n_pages, least, max);
+    label_size(f, sp.h);
+    size_t row = 0;
+    for (size_t p = 0; p < sp.n_pages; p++) {
+        if (p > 0) {
+            colophon(f);
+            next_page(f);
+        }
+        group_heads(f, &g);
+        questions(f, &g);
+        for (size_t k = 0; k < sp.rows[p]; k++, row++) {
+            draw_row(f, &g, row, f->y, sp.h);
+            f->y += sp.h + g.gap;
+        }
+    }
 }
 
 /* The session's next reflection on the footer's line: the date the content's way, then the text. */
@@ -350,13 +516,30 @@ static void colophon(fu *f)
          PP_VALIGN_BOTTOM, "colophon");
 }
 
+/* The share of their height that the header, the header fields and the column questions keep: less
+ * than 1 when giving up at most squeeze-max of it lets every row keep cell-min on one page (a sheet
+ * where the table would miss by a little does not continue on a second one); else 1. */
+static double squeeze(fu *f)
+{
+    size_t n = f->c->n_themes + f->c->followup.n_rows;
+    double gap = mm(f, "cell-gap"), need = (double)n * mm(f, "cell-min") + gap * (double)(n - 1);
+    double bands = mm(f, "header-h") + mm(f, "fields-h") + mm(f, "question-h");
+    double rest = 2 * mm(f, "gap") + 2 * mm(f, "table-gap") + mm(f, "group-h") + 2 * gap +
+                  mm(f, "footer-h") + mm(f, "colophon-h");
+    double missing = need - (f->bottom - f->top - rest - bands);
+    if (missing <= 0 || missing > bands * pp_layout_num(f->l, "squeeze-max")) return 1;
+    return 1 - missing / bands;
+}
+
 void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
     double w = pp_layout_page_w(l), h = pp_layout_page_h(l), m = pp_layout_mm(l, "margin");
     pp_page *page = pp_scene_page(s, w, h);
     page->outline = env->content->followup.name.text;
-    fu f = {env, env->session, s, env->content, env->ts, l, m, w - m, m, h - m, m};
+    fu f = {env,  env->session, s, env->content, env->ts, l, m, w - m, m, h - m, m, 0,
+            NULL, {NULL},       1};
+    f.squeeze = squeeze(&f);
     pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&f, "paper")), "paper");
     header(&f);
     fields(&f);
@@ -392,6 +575,7 @@ const pp_layout_key pp_followup_keys[] = {
     PP_COLOUR("question-fill"),
     PP_COLOUR("rule"),
     PP_LENGTH("cell-gap"),
+    PP_LENGTH("cell-min"),
     PP_LENGTH("cell-pad"),
     PP_LENGTH("colophon-h"),
     PP_LENGTH("corner"),
@@ -422,6 +606,9 @@ const pp_layout_key pp_followup_keys[] = {
     PP_NUMBER("first-field-weight"),
     PP_NUMBER("footer-label-share"),
     PP_NUMBER("form-date-share"),
+    PP_NUMBER_IN("mark-strip-share", 0.1, 0.9),
+    PP_NUMBER_IN("pages-max", 1, PP_FOLLOWUP_PAGES_MAX),
+    PP_NUMBER_IN("squeeze-max", 0, 0.5),
     PP_NUMBER("tint-theme"),
     PP_THEMES_MIN,
     PP_THEMES_MAX,

@@ -685,7 +685,10 @@ static int continue_postit(rd *f, size_t theme, const pp_postit *p)
     gchar *where = postit_where(f, theme, p);
     const pp_text *src = p->text.text ? &p->text : &p->author;
     int n = pp_scene_continue(f->s, where, p->text.text ? p->text.text : "", src);
-    f->s->conts[n - 1].colour = p->colour;
+    pp_continuation *cont = &f->s->conts[n - 1];
+    cont->colour = p->colour;
+    cont->picture = p->picture.file; /* it goes along, so nothing of the post-it is lost */
+    cont->picture_w = p->picture.w, cont->picture_h = p->picture.h;
     g_free(where);
     return n;
 }
@@ -714,12 +717,27 @@ static double min_line_h(rd *f, const pp_style *sty)
     return h;
 }
 
+/* A post-it's picture, as large as fits the square (x, y, side), centred. */
+static void postit_picture(rd *f, const pp_picture *pic, double x, double y, double side)
+{
+    double w = side, h = side;
+    if (pic->w >= pic->h)
+        h = side * pic->h / pic->w;
+    else
+        w = side * pic->w / pic->h;
+    pp_scene_image(f->s, pic->file, x + (side - w) / 2, y + (side - h) / 2, w, h);
+}
+
 static void postit(rd *f, size_t theme, const pp_postit *p, double x, double y, double side)
 {
     char name[32];
     snprintf(name, sizeof name, "postit-%s", p->colour);
     pp_scene_rect(f->s, x, y, side, side, pp_fill(col(f, name)), "postit");
     double pad = side * num(f, "postit-pad-share"), in = side - 2 * pad;
+    if (!p->text.text && !p->author.text) { /* only a picture (praatplaat scan): it, inside */
+        postit_picture(f, &p->picture, x + pad, y + pad, in);
+        return;
+    }
     const pp_style *st_text = postit_style(f, side);
     const pp_style *st_author =
         pp_scene_style(f->s, st(f, "ink-author"),

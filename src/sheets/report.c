@@ -1,14 +1,15 @@
 /* The report's first page(s): a summary of the session for the archive. The partnership, date and
  * participants; per theme the extra-attention mark, the remarks on statements and what the group
- * agreed on the follow-up plaat; the extra rows; the next reflection. Text flows over as many pages
- * as it needs. Words come from the content and the session, sizes and styles from
- * layouts/report.xml. */
+ * agreed on the follow-up plaat, and the pictures of a scanned poster (the notes area, the
+ * post-its); the extra rows; the next reflection. Text flows over as many pages as it needs. Words
+ * come from the content and the session, sizes and styles from layouts/report.xml. */
 #include "model/record.h"
 #include "sheets/flow.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 typedef struct rp {
@@ -132,6 +133,7 @@ static void postits(rp *r, size_t theme)
     const pp_answer_theme *t = &r->ss->themes[theme];
     for (size_t k = 0; k < t->n_postits; k++) {
         const pp_postit *p = &t->postits[k];
+        if (!p->text.text && !p->author.text) continue; /* only a picture: postit_pictures */
         pp_flow_keep(&r->fl, mm(r, "keep"));
         double indent = pp_flow_swatch(&r->fl, pp_report_postit_colour(r->l, p->colour),
                                        mm(r, "swatch"), mm(r, "swatch-gap"));
@@ -145,6 +147,55 @@ static void postits(rp *r, size_t theme)
         pp_typeset_set_rtl(r->fl.env->ts, was);
         g_free(v);
     }
+}
+
+/* "AMBITIE · what": the alternative text of a theme's picture (g_free). */
+static char *picture_alt(rp *r, size_t theme, const char *what, size_t n)
+{
+    return n ? g_strdup_printf("%s · %s %zu", r->c->themes[theme].name.text, what, n)
+             : g_strdup_printf("%s · %s", r->c->themes[theme].name.text, what);
+}
+
+/* The picture of a theme's notes area (praatplaat scan): under its label, across the column, at
+ * most notes-picture-h high. */
+static void notes_picture(rp *r, size_t theme)
+{
+    const pp_picture *pic = &r->ss->themes[theme].picture;
+    if (!pic->file) return;
+    double w = r->fl.width, h = w * pic->h / pic->w;
+    if (h > mm(r, "notes-picture-h")) h = mm(r, "notes-picture-h"), w = h * pic->w / pic->h;
+    pp_flow_keep(&r->fl, mm(r, "keep") + h);
+    tagged(r, "P", &r->c->praatplaat.explain, NULL, "label", mm(r, "label-gap"));
+    pp_flow_keep(&r->fl, h);
+    pp_scene_begin(r->fl.s, "Figure", picture_alt(r, theme, r->c->praatplaat.explain.text, 0));
+    pp_scene_image(r->fl.s, pic->file, pp_flow_x(&r->fl), r->fl.y, w, h);
+    pp_scene_end(r->fl.s);
+    r->fl.y += h + mm(r, "block-gap");
+}
+
+/* The pictures of a theme's post-its (praatplaat scan), picture-h high, in rows across the column,
+ * each in a frame of its colour. */
+static void postit_pictures(rp *r, size_t theme)
+{
+    const pp_answer_theme *t = &r->ss->themes[theme];
+    double fr = mm(r, "picture-frame"), gap = mm(r, "picture-gap"), x = 0, row_h = 0;
+    for (size_t k = 0; k < t->n_postits; k++) {
+        const pp_picture *pic = &t->postits[k].picture;
+        if (!pic->file) continue;
+        double h = mm(r, "picture-h"), w = h * pic->w / pic->h;
+        if (w > r->fl.width - 2 * fr) w = r->fl.width - 2 * fr, h = w * pic->h / pic->w;
+        if (x > 0 && x + w + 2 * fr > r->fl.width) r->fl.y += row_h + gap, x = 0, row_h = 0;
+        if (x == 0) pp_flow_keep(&r->fl, h + 2 * fr);
+        double x0 = pp_flow_x(&r->fl) + x, y0 = r->fl.y;
+        pp_scene_begin(r->fl.s, "Figure", picture_alt(r, theme, r->c->record.postit.text, k + 1));
+        pp_scene_rect(r->fl.s, x0, y0, w + 2 * fr, h + 2 * fr,
+                      pp_fill(pp_report_postit_colour(r->l, t->postits[k].colour)),
+                      "postit picture");
+        pp_scene_image(r->fl.s, pic->file, x0 + fr, y0 + fr, w, h);
+        pp_scene_end(r->fl.s);
+        x += w + 2 * fr + gap, row_h = fmax(row_h, h + 2 * fr);
+    }
+    if (row_h > 0) r->fl.y += row_h + mm(r, "block-gap");
 }
 
 /* The remarks on a theme's statements, each under "OPMERKING BIJ STELLING n". */
@@ -168,7 +219,9 @@ static void themes(rp *r)
         const pp_text *m = mark_word(r, r->ss->themes[i].attention);
         if (m) labelled(r, &r->c->praatplaat.attention, m, NULL);
         remarks(r, i);
+        notes_picture(r, i);
         postits(r, i);
+        postit_pictures(r, i);
         cells(r, i);
     }
     for (size_t i = 0; i < r->c->followup.n_rows; i++) {
@@ -244,5 +297,9 @@ const pp_layout_key pp_report_keys[] = {
     PP_COLOUR("postit-yellow"),
     PP_LENGTH("swatch"),
     PP_LENGTH("swatch-gap"),
+    PP_LENGTH("notes-picture-h"),
+    PP_LENGTH("picture-h"),
+    PP_LENGTH("picture-gap"),
+    PP_LENGTH("picture-frame"),
 };
 const size_t pp_report_n_keys = sizeof pp_report_keys / sizeof pp_report_keys[0];

@@ -17,7 +17,8 @@ void pp_scene_free(pp_scene *s)
     for (size_t i = 0; i < s->n_pages; i++) {
         for (size_t k = 0; k < s->pages[i].n; k++)
             pp_textbox_free(s->pages[i].ops[k].text), g_free(s->pages[i].ops[k].field),
-                g_free(s->pages[i].ops[k].tip), g_free(s->pages[i].ops[k].alt);
+                g_free(s->pages[i].ops[k].tip), g_free(s->pages[i].ops[k].alt),
+                g_free(s->pages[i].ops[k].image);
         g_free(s->pages[i].ops);
     }
     g_free(s->pages);
@@ -228,7 +229,8 @@ int pp_scene_continue(pp_scene *s, const char *where, const char *text, const pp
     }
     int n = (int)s->n_conts + 1;
     pp_continuation *c = &s->conts[s->n_conts++];
-    *c = (pp_continuation){n, g_strdup(where), g_strdup(text), *src, NULL};
+    *c = (pp_continuation){
+        .number = n, .where = g_strdup(where), .text = g_strdup(text), .src = *src};
     c->src.text = c->text;
     return n;
 }
@@ -359,6 +361,7 @@ static void mirror_op(pp_op *op, double w)
     case PP_OP_RECT:
     case PP_OP_TEXT:
     case PP_OP_FIELD:
+    case PP_OP_IMAGE:
         op->x = w - op->x - op->w;
         break;
     case PP_OP_LINE:
@@ -396,6 +399,15 @@ void pp_scene_mirror(pp_scene *s, size_t from)
     for (size_t i = from; i < s->n_pages; i++)
         for (size_t k = 0; k < s->pages[i].n; k++)
             mirror_op(&s->pages[i].ops[k], s->pages[i].w);
+}
+
+pp_op *pp_scene_image(pp_scene *s, const char *file, double x, double y, double w, double h)
+{
+    pp_op *op = push(s, PP_OP_IMAGE);
+    op->x = x, op->y = y, op->w = w, op->h = h;
+    op->image = g_strdup(file);
+    op->role = "picture";
+    return op;
 }
 
 pp_op *pp_scene_page_ref(pp_scene *s, const pp_page *ref, pp_box clip, double scale, double dx,

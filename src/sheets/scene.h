@@ -29,7 +29,8 @@ typedef enum pp_op_kind {
     PP_OP_FIELD, /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
     PP_OP_BEGIN, /* a structure element of a tagged PDF starts (tag, alt); ops up to its END */
     PP_OP_END,   /* the innermost open structure element ends */
-    PP_OP_PAGE   /* another page drawn again, clipped, scaled and moved (render --tile, --marks) */
+    PP_OP_PAGE,  /* another page drawn again, clipped, scaled and moved (render --tile, --marks) */
+    PP_OP_IMAGE  /* a picture file (a session's <picture>), stretched to the box */
 } pp_op_kind;
 
 typedef enum pp_field_kind {
@@ -86,6 +87,8 @@ typedef struct pp_op {
      * point (px, py) of it lands at (ref_dx + ref_scale · px, ref_dy + ref_scale · py). */
     const struct pp_page *ref;
     double ref_scale, ref_dx, ref_dy;
+    /* IMAGE: the PNG or JPEG file (owned), drawn into (x, y, w, h). */
+    char *image;
 } pp_op;
 
 /* A rectangle in mm from the page's top-left corner. */
@@ -119,6 +122,10 @@ typedef struct pp_continuation {
     char *text;  /* owned: what did not fit */
     pp_text src;
     const char *colour; /* a post-it's colour (one of pp_postit_colours), or NULL */
+    /* a post-it's picture (praatplaat scan): its file and pixels, borrowed from the session, or
+     * NULL */
+    const char *picture;
+    unsigned picture_w, picture_h;
 } pp_continuation;
 
 typedef struct pp_scene {
@@ -183,6 +190,10 @@ pp_op *pp_scene_field(pp_scene *s, pp_field_kind kind, char *name, const char *o
  * all elements is drawn as an artifact. */
 void pp_scene_begin(pp_scene *s, const char *tag, char *alt);
 void pp_scene_end(pp_scene *s);
+
+/* The picture in file (a PNG or JPEG checked when its session was loaded; copied) stretched to
+ * (x, y, w, h) mm: callers keep its proportions. */
+pp_op *pp_scene_image(pp_scene *s, const char *file, double x, double y, double w, double h);
 
 /* Draws page ref again (borrowed: it must outlive the scene, see pp_scene.source), clipped to
  * clip on the current page, scaled by scale and moved by (dx, dy) mm. */

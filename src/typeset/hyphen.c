@@ -50,23 +50,73 @@ static pp_hyphenator *load_dict(const char *path, const char *cache_dir)
     return h;
 }
 
+/* A language's primary subtag, lower case, and its region (two letters or three digits, upper
+ * case; "" when none) from a BCP 47 tag ("de", "de-CH", "sr-Latn-RS", "pt_BR"). */
+static void split_tag(const char *lang, char ll[9], char cc[4])
+{
+    ll[0] = cc[0] = '\0';
+    gchar **parts = g_strsplit_set(lang, "-_", -1);
+    for (size_t i = 0; parts[i]; i++) {
+        size_t n = strlen(parts[i]);
+        if (i == 0 && n >= 2 && n <= 8)
+            g_strlcpy(ll, parts[i], 9);
+        else if (i > 0 && !cc[0] && (n == 2 || (n == 3 && g_ascii_isdigit(parts[i][0]))))
+            g_strlcpy(cc, parts[i], 4);
+    }
+    g_strfreev(parts);
+    for (char *p = ll; *p; p++)
+        *p = g_ascii_tolower(*p);
+    for (char *p = cc; *p; p++)
+        *p = g_ascii_toupper(*p);
+}
+
+/* The first, in name order, of dir's hyph_LL_*.dic (a language whose only dictionaries are
+ * regional, as Debian's hyphen-es, -pl, -ru); g_free, NULL when none. */
+static char *any_region(const char *dir, const char *ll)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (!d) return NULL;
+    char *prefix = g_strdup_printf("hyph_%s_", ll), *best = NULL;
+    for (const char *name; (name = g_dir_read_name(d));) {
+        if (!g_str_has_prefix(name, prefix) || !g_str_has_suffix(name, ".dic")) continue;
+        if (!best || strcmp(name, best) < 0) {
+            g_free(best);
+            best = g_strdup(name);
+        }
+    }
+    g_dir_close(d);
+    g_free(prefix);
+    char *path = best ? g_build_filename(dir, best, NULL) : NULL;
+    g_free(best);
+    return path;
+}
+
+char *pp_hyphenator_find(const char *dir, const char *lang)
+{
+    if (!dir || !lang) return NULL;
+    char ll[9], cc[4];
+    split_tag(lang, ll, cc);
+    if (!ll[0]) return NULL;
+    /* Norwegian: dictionaries come as Bokmål (nb) and Nynorsk (nn); "no" means Bokmål. */
+    if (strcmp(ll, "no") == 0) g_strlcpy(ll, "nb", sizeof ll);
+    char *up = g_ascii_strup(ll, -1);
+    char *names[3] = {cc[0] ? g_strdup_printf("%s/hyph_%s_%s.dic", dir, ll, cc) : NULL,
+                      g_strdup_printf("%s/hyph_%s.dic", dir, ll),
+                      g_strdup_printf("%s/hyph_%s_%s.dic", dir, ll, up)};
+    char *found = NULL;
+    for (int i = 0; i < 3 && !found; i++)
+        if (names[i] && g_file_test(names[i], G_FILE_TEST_IS_REGULAR)) found = g_strdup(names[i]);
+    for (int i = 0; i < 3; i++)
+        g_free(names[i]);
+    g_free(up);
+    return found ? found : any_region(dir, ll);
+}
+
 pp_hyphenator *pp_hyphenator_load(const char *dir, const char *lang, const char *cache_dir)
 {
-    if (!dir || !lang || strlen(lang) < 2) return NULL;
-    char ll[4] = {0}, cc[4] = {0};
-    sscanf(lang, "%3[A-Za-z]%*[-_]%3[A-Za-z]", ll, cc);
-    char *lower = g_ascii_strdown(ll, -1), *upper = g_ascii_strup(cc, -1);
-    char *names[2] = {cc[0] ? g_strdup_printf("%s/hyph_%s_%s.dic", dir, lower, upper) : NULL,
-                      g_strdup_printf("%s/hyph_%s.dic", dir, lower)};
-    pp_hyphenator *h = NULL;
-    for (int i = 0; i < 2 && !h; i++) {
-        if (names[i] && g_file_test(names[i], G_FILE_TEST_IS_REGULAR))
-            h = load_dict(names[i], cache_dir);
-    }
-    g_free(names[0]);
-    g_free(names[1]);
-    g_free(lower);
-    g_free(upper);
+    char *path = pp_hyphenator_find(dir, lang);
+    pp_hyphenator *h = path ? load_dict(path, cache_dir) : NULL;
+    g_free(path);
     return h;
 }
 

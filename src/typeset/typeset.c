@@ -316,6 +316,29 @@ char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
     return g_string_free(out, FALSE);
 }
 
+bool pp_lang_hyphenates(const char *lang)
+{
+    /* Scripts whose words are not broken with a hyphen: right-to-left ones (Arabic, Hebrew, …),
+     * and Chinese, Japanese, Korean, Lao, Khmer, Burmese and Tibetan, which break between
+     * syllables or characters without one. */
+    static const char *const none[] = {"zh", "ja", "ko", "lo", "km", "my", "bo", NULL};
+    if (!lang || pp_lang_is_rtl(lang)) return false;
+    size_t n = strcspn(lang, "-_");
+    for (size_t i = 0; none[i]; i++)
+        if (strlen(none[i]) == n && g_ascii_strncasecmp(lang, none[i], n) == 0) return false;
+    return true;
+}
+
+bool pp_typeset_hyphenation_missing(const pp_typeset *ts)
+{
+    return ts->hyph_tried && !ts->hyph && pp_lang_hyphenates(ts->lang);
+}
+
+const char *pp_typeset_hyphen_dir(const pp_typeset *ts)
+{
+    return ts->hyphen_dir;
+}
+
 gunichar pp_typeset_missing_char(const pp_typeset *ts, const char *text)
 {
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {

@@ -58,6 +58,16 @@ PangoContext *pp_typeset_context(pp_typeset *ts);
 /* Text with soft hyphens (U+00AD) inserted at the language's hyphenation points, never inside an
  * address (typeset/address.h); g_free the result. */
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text);
+/* True when a text of the current language asked for hyphenation and no dictionary for the language
+ * is in hyphen_dir (its long words are not hyphenated: worth a warning). Asks nothing itself: the
+ * dictionary is still loaded only when a text needs it. False for languages written without
+ * hyphens (pp_lang_hyphenates). */
+bool pp_typeset_hyphenation_missing(const pp_typeset *ts);
+/* True when words of the language (BCP 47) are broken with hyphens at line ends: not for scripts
+ * written right to left, nor Chinese, Japanese, Korean, Lao, Khmer, Burmese, Tibetan. */
+bool pp_lang_hyphenates(const char *lang);
+/* The directory of libhyphen dictionaries given to pp_typeset_new (borrowed). */
+const char *pp_typeset_hyphen_dir(const pp_typeset *ts);
 
 /* True when a character of a text in family drawn from fallback keeps the look: the same family,
  * one of its design (Noto Sans and Noto Sans Arabic; Comic Neue and its fallback Andika), or a

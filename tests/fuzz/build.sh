@@ -12,7 +12,7 @@ CC=${CC:-clang}
 mkdir -p "$out/obj"
 
 deps=$(pkg-config --cflags cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf)
-libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf libqrencode) -lhyphen -lgettextpo -lm"
+libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf libqrencode libjpeg) -lhyphen -lgettextpo -lm"
 # The library code gets the fuzzer's coverage instrumentation but not its main (fuzzer-no-link).
 flags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_POSIX_C_SOURCE=200809L"
 defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\""

@@ -1,5 +1,6 @@
 /* The follow-up plaat's geometry, read from its scene: rows follow the content, nothing overlaps or
- * leaves the margins, and at A0 every answer cell holds a 76 × 76 mm post-it. */
+ * leaves the margins, at A0 every answer cell holds a 76 × 76 mm post-it (at A1 a 51 mm one), the
+ * yes/no words and the row labels each come at one size. */
 #include "sheet_helpers.h"
 
 #include <math.h>
@@ -70,25 +71,172 @@ static void blocks_do_not_overlap(void **state)
     each_instrument_and_paper(*state, "followup", check_blocks);
 }
 
-/* At A0 the free part of every answer cell (right of the yes/no strip) holds a standard post-it. */
-static void a0_cells_hold_postits(void **state)
+/* The x of the yes/no divider nearest right of x in the band of y, or a huge value. */
+static double divider_right_of(const pp_page *pg, double x, double y)
 {
-    pp_content *c;
-    pp_scene *s = plan(*state, "content/samenwerking/nl.xml", "followup", "A0", &c);
-    pp_layout *l = s->layouts[0];
-    /* The standard square post-it, 76 mm: a physical size, not a layout value. */
-    double postit = 76, strip = pp_layout_mm(l, "mark-strip");
-    size_t cells = 0;
-    for (size_t i = 0; i < s->pages[0].n; i++) {
-        const pp_op *op = &s->pages[0].ops[i];
-        if (!role_is(op, "cell")) continue;
-        cells++;
-        if (op->w - strip < postit || op->h < postit)
-            fail_msg("cell %zu is %.1f x %.1f mm", cells, op->w - strip, op->h);
+    double best = G_MAXDOUBLE;
+    for (size_t i = 0; i < pg->n; i++) {
+        const pp_op *d = &pg->ops[i];
+        if (!role_is(d, "divider") || d->x < x) continue;
+        if (y < d->y - 1e-6 || y > d->y + d->h + 1e-6) continue;
+        best = fmin(best, d->x);
     }
-    assert_int_equal(cells, 35);
+    return best;
+}
+
+/* The free part of every answer cell (right of the yes/no strip, if any) holds a post-it of side
+ * side mm; returns the number of cells. */
+static size_t cells_hold(const pp_scene *s, double side, const char *what)
+{
+    double pad = pp_layout_mm(s->layouts[0], "cell-pad");
+    size_t cells = 0;
+    for (size_t p = 0; p < s->n_pages; p++)
+        for (size_t i = 0; i < s->pages[p].n; i++) {
+            const pp_op *op = &s->pages[p].ops[i];
+            if (!role_is(op, "cell")) continue;
+            cells++;
+            double d = divider_right_of(&s->pages[p], op->x, op->y + pad);
+            double from = d < op->x + op->w ? d : op->x;
+            if (op->x + op->w - from < side || op->h < side)
+                fail_msg("%s: cell %zu is %.1f x %.1f mm", what, cells, op->x + op->w - from,
+                         op->h);
+        }
+    return cells;
+}
+
+/* At A0 the free part of every answer cell holds a standard 76 mm post-it, at A1 a 51 mm one: with
+ * 5 themes on one sheet, with 8 (10 rows) the table continues on a second sheet. The sides are
+ * physical post-it sizes, not layout values. */
+static void cells_hold_postits(void **state)
+{
+    static const struct {
+        const char *file, *paper;
+        double side;
+        size_t cells, pages;
+    } cases[] = {{"content/samenwerking/nl.xml", "A0", 76, 35, 1},
+                 {"content/samenwerking/nl.xml", "A1", 51, 35, 1},
+                 {"tests/data/eight-themes.xml", "A0", 76, 50, 2},
+                 {"tests/data/eight-themes.xml", "A1", 51, 50, 2}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        pp_content *c;
+        pp_scene *s = plan(*state, cases[k].file, "followup", cases[k].paper, &c);
+        no_problems(s);
+        assert_int_equal(cells_hold(s, cases[k].side, cases[k].file), cases[k].cells);
+        assert_int_equal(s->n_pages, cases[k].pages);
+        pp_scene_free(s);
+        pp_content_free(c);
+    }
+}
+
+/* Six themes (8 rows) at A0 miss 76 mm rows on one sheet by a few millimetres: the header, fields
+ * and questions give up that much height (at most squeeze-max of it) and the table stays on one
+ * sheet, every cell holding the post-it. */
+static void six_themes_squeeze_onto_one_sheet(void **state)
+{
+    char *path = src_path("tests/data/eight-themes.xml"), *xml = NULL;
+    assert_true(g_file_get_contents(path, &xml, NULL, NULL));
+    GRegex *re = g_regex_new("\\s*<theme id=\"(leiderschap|resultaten)\">.*?</theme>",
+                             G_REGEX_DOTALL, 0, NULL);
+    char *six = g_regex_replace(re, xml, -1, 0, "", 0, NULL);
+    pp_content *c;
+    pp_scene *s = plan_xml(*state, six, "followup", "A0", &c);
+    assert_int_equal(c->n_themes, 6);
+    no_problems(s);
+    assert_int_equal(s->n_pages, 1);
+    assert_int_equal(cells_hold(s, 76, "six themes"), 40);
+    pp_layout *l = s->layouts[0];
+    double question = 0;
+    for (size_t i = 0; i < s->pages[0].n; i++)
+        if (s->pages[0].ops[i].kind == PP_OP_RECT && role_is(&s->pages[0].ops[i], "question"))
+            question = s->pages[0].ops[i].h;
+    assert_true(question < pp_layout_mm(l, "question-h") - 0.1);
+    assert_true(question >= pp_layout_mm(l, "question-h") * (1 - pp_layout_num(l, "squeeze-max")));
     pp_scene_free(s);
     pp_content_free(c);
+    g_free(six);
+    g_regex_unref(re);
+    g_free(xml);
+    g_free(path);
+}
+
+/* The yes and no words of one sheet at one size, each ending at least mark-label-gap before its
+ * strip's divider. */
+static void check_yes_no(pp_scene *s, const pp_content *c, const char *file, const char *paper)
+{
+    (void)c;
+    double gap = pp_layout_mm(s->layouts[0], "mark-label-gap"), size = 0;
+    size_t labels = 0;
+    const pp_page *pg = &s->pages[0];
+    for (size_t i = 0; i < pg->n; i++) {
+        const pp_op *op = &pg->ops[i];
+        if (op->kind != PP_OP_TEXT || !role_is(op, "yes/no label")) continue;
+        labels++;
+        if (!size) size = op->fit.final_pt;
+        if (fabs(op->fit.final_pt - size) > 1e-6 || op->fit.overflow)
+            fail_msg("%s %s: \"%s\" at %.2f pt, another at %.2f pt", file, paper,
+                     pp_textbox_text(op->text), op->fit.final_pt, size);
+        double right = op->x + pp_textbox_width(op->text);
+        double d = divider_right_of(pg, op->x, op->y + op->h / 2);
+        if (d - right < gap - 1e-6)
+            fail_msg("%s %s: \"%s\" ends %.2f mm before the divider (at least %.2f)", file, paper,
+                     pp_textbox_text(op->text), d - right, gap);
+    }
+    assert_true(labels >= 2);
+}
+
+static void yes_no_one_size(void **state)
+{
+    static const char *const papers[] = {"A4", "A3", "A1", "A0"};
+    for (size_t p = 0; p < 4; p++) {
+        pp_content *c;
+        pp_scene *s = plan(*state, "tests/data/de.xml", "followup", papers[p], &c);
+        assert_string_equal(c->no.text, "NEIN");
+        check_yes_no(s, c, "tests/data/de.xml", papers[p]);
+        pp_scene_free(s);
+        pp_content_free(c);
+    }
+    each_instrument_and_paper(*state, "followup", check_yes_no);
+}
+
+/* Every row label of a sheet at one size. */
+static void check_labels(pp_scene *s, const pp_content *c, const char *file, const char *paper)
+{
+    size_t labels = 0;
+    double size = 0;
+    for (size_t p = 0; p < s->n_pages; p++)
+        for (size_t i = 0; i < s->pages[p].n; i++) {
+            const pp_op *op = &s->pages[p].ops[i];
+            if (op->kind != PP_OP_TEXT || !role_is(op, "row label")) continue;
+            labels++;
+            if (!size) size = op->fit.final_pt;
+            if (fabs(op->fit.final_pt - size) > 1e-6)
+                fail_msg("%s %s: \"%s\" at %.2f pt, another row label at %.2f pt", file, paper,
+                         pp_textbox_text(op->text), op->fit.final_pt, size);
+        }
+    assert_int_equal(labels, c->n_themes + c->followup.n_rows);
+}
+
+/* Row labels at one size: the largest at which every label fits, also when one is much longer
+ * than the rest (the issue's "AAN DE SAMENWERKINGSTAFEL"). */
+static void row_labels_one_size(void **state)
+{
+    each_instrument_and_paper(*state, "followup", check_labels);
+    char *path = src_path("content/samenwerking/nl.xml"), *xml = NULL;
+    assert_true(g_file_get_contents(path, &xml, NULL, NULL));
+    GString *long_label = g_string_new(xml);
+    g_string_replace(long_label, ">TOTAALBEELD<", ">AAN DE SAMENWERKINGSTAFEL<", 1);
+    static const char *const papers[] = {"A4", "A3", "A0"};
+    for (size_t p = 0; p < 3; p++) {
+        pp_content *c;
+        pp_scene *s = plan_xml(*state, long_label->str, "followup", papers[p], &c);
+        check_labels(s, c, "long label", papers[p]);
+        no_problems(s);
+        pp_scene_free(s);
+        pp_content_free(c);
+    }
+    g_string_free(long_label, TRUE);
+    g_free(xml);
+    g_free(path);
 }
 
 /* Every text op records its nominal and drawn size and its element (the fit report of publish):
@@ -125,7 +273,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rows_follow_the_content),
         cmocka_unit_test(blocks_do_not_overlap),
-        cmocka_unit_test(a0_cells_hold_postits),
+        cmocka_unit_test(cells_hold_postits),
+        cmocka_unit_test(six_themes_squeeze_onto_one_sheet),
+        cmocka_unit_test(yes_no_one_size),
+        cmocka_unit_test(row_labels_one_size),
         cmocka_unit_test(text_ops_record_their_fit),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);

@@ -91,8 +91,14 @@ static GHashTable *fields_of(pp_typeset *ts, const char *rel, const char *sheet,
     pp_scene *s = plan_form(ts, rel, sheet, paper, true, &c);
     GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     gchar *where = g_strdup_printf("%s %s %s", rel, sheet, paper);
-    assert_int_equal(s->n_pages, 1);
-    size_t n = check_page(&s->pages[0], names, where);
+    /* One page, but the follow-up plaat continues its table on a second sheet where its rows
+     * would fall below the layout's cell-min (8 themes at A0): names stay unique over both. */
+    bool two = strcmp(sheet, "followup") == 0 && strcmp(paper, "A0") == 0 &&
+               strstr(rel, "eight-themes") != NULL;
+    assert_int_equal(s->n_pages, two ? 2 : 1);
+    size_t n = 0;
+    for (size_t p = 0; p < s->n_pages; p++)
+        n += check_page(&s->pages[p], names, where);
     if (strcmp(sheet, "praatplaat") == 0) {
         size_t statements = 0;
         for (size_t i = 0; i < c->n_themes; i++) {

@@ -114,37 +114,102 @@ static void session_of_another_instrument(void **state)
     g_free(name);
 }
 
-/* A theme's <picture href> (scan --images) loads, is written back, and is given once only. */
+/* A picture file of a session's folder: a PNG or JPEG header of w × h pixels (only the header is
+ * read when a session loads), or other bytes. */
+static void picture_file(const char *dir, const char *name, const char *kind, unsigned w,
+                         unsigned h)
+{
+    unsigned char png[24] = {0x89,    'P',     'N',    'G', '\r',    '\n',    0x1a,   '\n',
+                             0,       0,       0,      13,  'I',     'H',     'D',    'R',
+                             w >> 24, w >> 16, w >> 8, w,   h >> 24, h >> 16, h >> 8, h};
+    unsigned char jpeg[] = {0xff, 0xd8, 0xff,   0xe0,     0,      4,        0, 0, 0xff, 0xc0, 0,
+                            11,   8,    h >> 8, h & 0xff, w >> 8, w & 0xff, 3, 0, 0,    0};
+    char *path = g_build_filename(dir, name, NULL);
+    char *folder = g_path_get_dirname(path);
+    g_mkdir_with_parents(folder, 0700);
+    bool is_png = strcmp(kind, "png") == 0, is_jpeg = strcmp(kind, "jpeg") == 0;
+    assert_true(g_file_set_contents(path,
+                                    is_png    ? (char *)png
+                                    : is_jpeg ? (char *)jpeg
+                                              : "text",
+                                    is_png    ? (gssize)sizeof png
+                                    : is_jpeg ? (gssize)sizeof jpeg
+                                              : 4,
+                                    NULL));
+    g_free(folder);
+    g_free(path);
+}
+
+/* Loads the session body (the themes of <praatplaat>) from a file in dir. */
+static pp_session *load_in(fixture *f, const char *dir, const char *body, pp_error *err)
+{
+    char *xml = g_strdup_printf("<?xml version=\"1.0\"?>\n<session format=\"1\" "
+                                "instrument=\"samenwerking\"><praatplaat>\n%s</praatplaat>"
+                                "</session>\n",
+                                body);
+    char *name = g_build_filename(dir, "s.xml", NULL);
+    assert_true(g_file_set_contents(name, xml, -1, NULL));
+    *err = (pp_error){0};
+    pp_session *s = load(f->c, name, err);
+    g_free(name);
+    g_free(xml);
+    return s;
+}
+
+/* <picture href> of a theme and of a post-it (scan --images): resolved against the session's
+ * folder, written back, given once only; a missing file, a file that is no PNG or JPEG, or one
+ * over the pixel limit is an error at its line. A post-it may have only a picture. */
 static void pictures(void **state)
 {
     fixture *f = *state;
-    static const char head[] = "<?xml version=\"1.0\"?>\n<session format=\"1\" "
-                               "instrument=\"samenwerking\"><praatplaat>\n<theme ref=\"ambitie\">";
-    char *xml = g_strdup_printf("%s<picture href=\"pics/a &amp; b.png\"/></theme></praatplaat>"
-                                "</session>\n",
-                                head);
-    char *name = temp_file(xml);
-    pp_error err = {0};
-    pp_session *s = load(f->c, name, &err);
+    char *dir = g_dir_make_tmp("pp-pictures-XXXXXX", NULL);
+    picture_file(dir, "pics/a & b.png", "png", 300, 100);
+    picture_file(dir, "pics/p1.jpg", "jpeg", 80, 80);
+    picture_file(dir, "pics/huge.png", "png", 10000, 10000);
+    picture_file(dir, "pics/text.png", "text", 0, 0);
+    pp_error err;
+    pp_session *s = load_in(f, dir,
+                            "<theme ref=\"ambitie\"><picture href=\"pics/a &amp; b.png\"/>"
+                            "<postit colour=\"pink\"><picture href=\"pics/p1.jpg\"/></postit>"
+                            "</theme>",
+                            &err);
     assert_non_null(s);
-    assert_string_equal(s->themes[0].picture, "pics/a & b.png");
-    assert_null(s->themes[1].picture);
+    assert_string_equal(s->themes[0].picture.href, "pics/a & b.png");
+    char *want = g_build_filename(dir, "pics/a & b.png", NULL);
+    assert_string_equal(s->themes[0].picture.file, want);
+    g_free(want);
+    assert_null(s->themes[1].picture.href);
+    assert_int_equal(s->themes[0].n_postits, 1);
+    assert_string_equal(s->themes[0].postits[0].colour, "pink");
+    assert_string_equal(s->themes[0].postits[0].picture.href, "pics/p1.jpg");
+    assert_null(s->themes[0].postits[0].text.text);
     char *out = pp_session_write(s, f->c);
     assert_non_null(strstr(out, "<picture href=\"pics/a &amp; b.png\"/>"));
+    assert_non_null(
+        strstr(out, "<postit colour=\"pink\">\n        <picture href=\"pics/p1.jpg\"/>"));
     g_free(out);
     pp_session_free(s);
-    unlink(name);
-    g_free(name);
-    g_free(xml);
-    xml = g_strdup_printf("%s<picture href=\"a.png\"/>\n<picture href=\"b.png\"/></theme>"
-                          "</praatplaat></session>\n",
-                          head);
-    name = temp_file(xml);
-    assert_null(load(f->c, name, &err));
-    assert_int_equal(err.line, 4);
-    unlink(name);
-    g_free(name);
-    g_free(xml);
+    static const char *const bad[][2] = {
+        {"<theme ref=\"ambitie\"><picture href=\"pics/a &amp; b.png\"/>\n"
+         "<picture href=\"pics/a &amp; b.png\"/></theme>",
+         "a second <picture>"},
+        {"<theme ref=\"ambitie\">\n<picture href=\"pics/none.png\"/></theme>", "is not there"},
+        {"<theme ref=\"ambitie\"><postit>\n<picture href=\"pics/none.png\"/></postit></theme>",
+         "is not there"},
+        {"<theme ref=\"ambitie\">\n<picture href=\"pics/text.png\"/></theme>",
+         "is not a PNG or JPEG image"},
+        {"<theme ref=\"ambitie\">\n<picture href=\"pics/huge.png\"/></theme>",
+         "at most 40 million are allowed"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_null(load_in(f, dir, bad[i][0], &err));
+        assert_int_equal(err.line, 4);
+        if (!strstr(err.msg, bad[i][1])) fail_msg("%s: %s", bad[i][1], err.msg);
+    }
+    char *rm = g_strdup_printf("rm -rf '%s'", dir);
+    assert_int_equal(system(rm), 0);
+    g_free(rm);
+    g_free(dir);
 }
 
 static void dates(void **state)
@@ -224,6 +289,33 @@ static bool inside(const pp_op *mark, const pp_op *box)
 {
     double x = mark->x + mark->w / 2, y = mark->y + mark->h / 2;
     return x > box->x && x < box->x + box->w && y > box->y && y < box->y + box->h;
+}
+
+/* The marks session gives every theme opposite marks on the two sheets: five clashes, in theme
+ * order, with the lines of the <theme> and the <cell>; the agreeing fixture gives none. */
+static void attention_clashes(void **state)
+{
+    fixture *f = *state;
+    pp_error err = {0};
+    pp_session *ss = load(f->c, "tests/data/marks-session.xml", &err);
+    assert_non_null(ss);
+    GArray *x = pp_session_attention_clashes(ss, f->c);
+    assert_int_equal(x->len, f->c->n_themes);
+    for (guint i = 0; i < x->len; i++) {
+        const pp_attention_clash *c = &g_array_index(x, pp_attention_clash, i);
+        assert_int_equal(c->theme, i);
+        assert_int_equal(c->praatplaat, i % 2 ? PP_MARK_NO : PP_MARK_YES);
+        assert_int_equal(c->followup, i % 2 ? PP_MARK_YES : PP_MARK_NO);
+        assert_true(c->line > 0 && c->followup_line > c->line);
+    }
+    g_array_unref(x);
+    pp_session_free(ss);
+    ss = load(f->c, "tests/data/attention-agree-session.xml", &err);
+    assert_non_null(ss);
+    x = pp_session_attention_clashes(ss, f->c);
+    assert_int_equal(x->len, 0);
+    g_array_unref(x);
+    pp_session_free(ss);
 }
 
 /* Each cross of the marks session sits in the box its score names: statement k of theme t in
@@ -322,6 +414,7 @@ int main(void)
         cmocka_unit_test(dates),
         cmocka_unit_test(participants_line),
         cmocka_unit_test(prefix_that_fits),
+        cmocka_unit_test(attention_clashes),
         cmocka_unit_test(marks_land_in_their_boxes),
         cmocka_unit_test(overflow_continues),
         cmocka_unit_test(pictures),

@@ -1,6 +1,7 @@
 /* The text engine: wrapping, shrinking to fit, overflow detection (height and width), hyphenation
  * with the content's language, missing glyphs. */
 #include "helpers.h"
+#include "typeset/hyphen.h"
 #include "typeset/textbox.h"
 
 static pp_style body(void)
@@ -120,6 +121,105 @@ static void hyphenates_english_and_skips_short_words(void **state)
     g_free(h);
 }
 
+/* German text is hyphenated with the German dictionary (hyphen-de), not the Dutch one: Dutch
+ * patterns give "or-ga-ni-sa-ti-ons-st-ruk-tur" and "zu-sam-me-n-ar-beit". */
+static void hyphenates_german_with_its_dictionary(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_typeset_set_language(ts, "de");
+    char *h = pp_typeset_hyphenate(ts, "Organisationsstruktur der Zusammenarbeit");
+    assert_string_equal(h, "Or\xC2\xAD"
+                           "ga\xC2\xAD"
+                           "ni\xC2\xAD"
+                           "sa\xC2\xAD"
+                           "ti\xC2\xAD"
+                           "ons\xC2\xAD"
+                           "struk\xC2\xAD"
+                           "tur der Zu\xC2\xAD"
+                           "sam\xC2\xAD"
+                           "men\xC2\xAD"
+                           "ar\xC2\xAD"
+                           "beit");
+    g_free(h);
+    /* In a narrow box the compound breaks, and every line ends at one of those German points. */
+    pp_style st = body();
+    pp_textbox *tb = pp_textbox_fit(ts, "Organisationsstruktur", &st, 22, 100);
+    assert_false(pp_textbox_overflows(tb));
+    assert_true(pp_textbox_lines(tb) >= 2);
+    PangoLayout *layout = pp_textbox_layout(tb);
+    const char *text = pango_layout_get_text(layout);
+    GString *ends = g_string_new("");
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        const PangoLayoutLine *line = l->data;
+        char *part = g_strndup(text + line->start_index, (gsize)line->length);
+        g_string_append_printf(ends, "%s|", part);
+        g_free(part);
+    }
+    /* The lines, soft hyphens removed, are whole German syllable groups: "Organisations|struktur"
+     * or finer, never "…st|ruktur" as Dutch patterns would allow. */
+    char **lines = g_strsplit(ends->str, "|", -1);
+    static const char *const german[] = {"Or", "ga", "ni", "sa", "ti", "ons", "struk", "tur"};
+    for (size_t i = 0; lines[i] && lines[i][0]; i++) {
+        GString *plain = g_string_new(lines[i]);
+        g_string_replace(plain, "\xC2\xAD", "", 0);
+        /* Each line is a run of consecutive German syllables. */
+        bool whole = false;
+        for (size_t a = 0; a < 8 && !whole; a++) {
+            GString *run = g_string_new("");
+            for (size_t b = a; b < 8 && !whole; b++) {
+                g_string_append(run, german[b]);
+                whole = strcmp(run->str, plain->str) == 0;
+            }
+            g_string_free(run, TRUE);
+        }
+        if (!whole) fail_msg("line \"%s\" does not end at a German hyphenation point", plain->str);
+        g_string_free(plain, TRUE);
+    }
+    g_strfreev(lines);
+    g_string_free(ends, TRUE);
+    pp_textbox_free(tb);
+}
+
+/* Each language finds its Debian dictionary: by region, by language, by the language's own region
+ * (es_ES, pl_PL, ru_RU) or any region of it; "no" as Bokmål; a language without one finds none. */
+static void finds_dictionaries_by_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *file;
+    } cases[] = {{"de", "hyph_de"},
+                 {"de-CH", "hyph_de_CH.dic"},
+                 {"fr", "hyph_fr"},
+                 {"it-IT", "hyph_it_IT.dic"},
+                 {"es", "hyph_es_ES.dic"},
+                 {"pl", "hyph_pl_PL.dic"},
+                 {"pt-BR", "hyph_pt_BR.dic"},
+                 {"no", "hyph_nb_NO.dic"},
+                 {"ru", "hyph_ru_RU.dic"},
+                 {"ca", "hyph_ca_ES.dic"},
+                 {"nl", "hyph_nl"},
+                 {"eu", NULL},
+                 {"xx-YY", NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *path = pp_hyphenator_find(PP_HYPHEN_DIR, cases[i].lang);
+        if (!cases[i].file) {
+            if (path) fail_msg("%s: found %s, expected none", cases[i].lang, path);
+            continue;
+        }
+        if (!path)
+            fail_msg("%s: no dictionary (is hyphen-* installed? scripts/setup.sh)", cases[i].lang);
+        char *base = g_path_get_basename(path);
+        if (!g_str_has_prefix(base, cases[i].file))
+            fail_msg("%s: found %s, expected %s", cases[i].lang, base, cases[i].file);
+        g_free(base);
+        g_free(path);
+    }
+    /* Languages written without hyphens never warn; the others do when they lack a dictionary. */
+    assert_false(pp_lang_hyphenates("ar"));
+    assert_false(pp_lang_hyphenates("zh-Hans"));
+    assert_true(pp_lang_hyphenates("eu"));
+}
+
 /* Every line but the last of tb ends in a soft hyphen or a space, and the layout's text has no
  * other soft hyphen: a hyphenation point where no line breaks must not reach the PDF's text (issue
  * #20). */
@@ -234,6 +334,8 @@ int main(void)
         cmocka_unit_test(reports_width_overflow_of_unbreakable_word),
         cmocka_unit_test(hyphenates_dutch_compounds),
         cmocka_unit_test(hyphenates_english_and_skips_short_words),
+        cmocka_unit_test(hyphenates_german_with_its_dictionary),
+        cmocka_unit_test(finds_dictionaries_by_language),
         cmocka_unit_test(keeps_soft_hyphens_only_where_lines_break),
         cmocka_unit_test(counts_missing_glyphs),
         cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
