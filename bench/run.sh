@@ -7,12 +7,15 @@
 # SHEET...   sheets to measure besides praatplaat, followup and guide
 # --strict   exit 1 if any target is missed (default: exit 0 whatever the results)
 #
-# Environment: BENCH_RUNS (default 20) runs per measurement; BENCH_PANGO_WIDTH (default 304) the
-# line width in points given to pango-view; BENCH_NO_GNU_TIME=1 measures peak memory with the python3
-# fallback even when /usr/bin/time is installed.
+# Environment: BENCH_RUNS (default 20) runs per measurement, praatplaat and pango-view taking turns
+# (paired runs: the ratio is the median of the ratios of the pairs, so a load that comes and goes
+# on the machine hits both alike); BENCH_PANGO_WIDTH (default 304) the line width in points given to
+# pango-view; BENCH_NO_GNU_TIME=1 measures peak memory with the python3 fallback even when
+# /usr/bin/time is installed; BENCH_CALLGRIND=1 also counts the instructions of one run of each
+# under valgrind's callgrind (steady on a loaded machine, where wall times are not).
 set -euo pipefail
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "bench/run.sh: $*" >&2; exit 2; }
 
 strict=0
@@ -146,47 +149,51 @@ with open(sys.argv[1], "w") as f:
 sys.exit(rc)
 PY
 
-# measure LABEL OUTPUT_FILE ACCEPTED_RC CMD...
-# One unmeasured warm-up run (fills the font caches), then RUNS measured runs. Leaves
-# $TMP/LABEL.us (wall time per run, µs) and $TMP/LABEL.kb (max RSS per run, KiB).
-measure() {
-    local label=$1 output=$2 ok_rc=$3
-    shift 3
+# run_one I LABEL OUTPUT_FILE ACCEPTED_RC CMD...: run I of CMD (0: the unmeasured warm-up, which
+# fills the font caches). Appends to $TMP/LABEL.us (wall time, µs) and $TMP/LABEL.kb (max RSS, KiB).
+run_one() {
+    local i=$1 label=$2 output=$3 ok_rc=$4
+    shift 4
     local err=$TMP/$label.err us=$TMP/$label.us kb=$TMP/$label.kb one=$TMP/$label.one
-    : >"$us"
-    : >"$kb"
-    local i rc t0 t1
-    for ((i = 0; i <= RUNS; i++)); do
-        rm -f "$output"
-        rc=0
-        if ((use_gnu_time)); then
-            t0=${EPOCHREALTIME/[.,]/}
-            /usr/bin/time -f %M -o "$one" "$@" >/dev/null 2>"$err" || rc=$?
-            t1=${EPOCHREALTIME/[.,]/}
-            if ((i > 0)); then
-                echo $((10#$t1 - 10#$t0)) >>"$us"
-                tail -n 1 "$one" >>"$kb"
-            fi
-        else
-            python3 "$TMP/measure.py" "$one" "$@" 2>"$err" || rc=$?
-            if ((i > 0)); then
-                read -r t1 t0 <"$one"
-                echo "$t1" >>"$us"
-                echo "$t0" >>"$kb"
-            fi
+    ((i > 0)) || { : >"$us"; : >"$kb"; }
+    local rc=0 t0 t1
+    rm -f "$output"
+    if ((use_gnu_time)); then
+        t0=${EPOCHREALTIME/[.,]/}
+        /usr/bin/time -f %M -o "$one" "$@" >/dev/null 2>"$err" || rc=$?
+        t1=${EPOCHREALTIME/[.,]/}
+        if ((i > 0)); then
+            echo $((10#$t1 - 10#$t0)) >>"$us"
+            tail -n 1 "$one" >>"$kb"
         fi
-        if [[ $rc != 0 && $rc != "$ok_rc" ]] || [[ ! -s $output ]]; then
-            echo "bench/run.sh: $label failed (exit $rc):" >&2
-            sed 's/^/  /' "$err" >&2
-            exit 2
+    else
+        python3 "$TMP/measure.py" "$one" "$@" 2>"$err" || rc=$?
+        if ((i > 0)); then
+            read -r t1 t0 <"$one"
+            echo "$t1" >>"$us"
+            echo "$t0" >>"$kb"
         fi
-        if ((i == 0 && rc != 0)); then
-            echo "note: $label exits $rc (measured anyway):" >&2
-            head -n 5 "$err" | sed 's/^/  /' >&2
-        fi
-    done
+    fi
+    if [[ $rc != 0 && $rc != "$ok_rc" ]] || [[ ! -s $output ]]; then
+        echo "bench/run.sh: $label failed (exit $rc):" >&2
+        sed 's/^/  /' "$err" >&2
+        exit 2
+    fi
+    if ((i == 0 && rc != 0)); then
+        echo "note: $label exits $rc (measured anyway):" >&2
+        head -n 5 "$err" | sed 's/^/  /' >&2
+    fi
 }
 
+# instructions VAR=VALUE CMD...: the instructions callgrind counts in one run of CMD (all its
+# threads), with VAR set.
+instructions() {
+    env "$1" valgrind --tool=callgrind --callgrind-out-file=/dev/null "${@:2}" 2>&1 >/dev/null |
+        awk '/Collected :/ {n = $NF} END {print n + 0}'
+}
+
+# median_ratio A B: the median of the ratios of line i of A to line i of B (paired runs).
+median_ratio() { paste "$1" "$2" | awk '{print $1 / $2}' | sort -g | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f", m}'; }
 median_ms() { sort -n "$1" | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000}'; }
 peak_mb() { sort -n "$1" | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'; }
 size_kb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f", b / 1024}'; }
@@ -199,34 +206,47 @@ verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
 rows=()
 checks=()
 missed=0
+callgrind=${BENCH_CALLGRIND:-0}
+if ((callgrind)) && ! command -v valgrind >/dev/null; then
+    echo "note: valgrind not found (apt-get install -y valgrind): no instruction counts" >&2
+    callgrind=0
+fi
+icounts=()
 for sheet in "${sheets[@]}"; do
-    echo "measuring $sheet: praatplaat, $RUNS runs" >&2
     pdf=$TMP/$sheet.pdf
-    # Exit 1 means text that does not fit: the PDF is still written, so the run still counts.
-    XDG_CACHE_HOME=$TMP/xdg-cache measure "$sheet.pp" "$pdf" 1 \
-        "$BIN" render "$CONTENT" --sheet "$sheet" --paper "$PAPER" -o "$pdf"
-
-    echo "measuring $sheet: pango-view, $RUNS runs" >&2
     txt=$TMP/$sheet.txt
     python3 "$TMP/extract.py" "$sheet" "$CONTENT" "$txt"
     pv_pdf=$TMP/$sheet.pango-view.pdf
-    FONTCONFIG_FILE=$TMP/fonts.conf measure "$sheet.pv" "$pv_pdf" 0 \
-        pango-view --no-display --output="$pv_pdf" --font="$PANGO_FONT" --width="$PANGO_WIDTH" "$txt"
+    pp_cmd=(env "XDG_CACHE_HOME=$TMP/xdg-cache" "$BIN" render "$CONTENT" --sheet "$sheet" --paper "$PAPER" -o "$pdf")
+    pv_cmd=(env "FONTCONFIG_FILE=$TMP/fonts.conf" pango-view --no-display --output="$pv_pdf"
+        --font="$PANGO_FONT" --width="$PANGO_WIDTH" "$txt")
+    echo "measuring $sheet: praatplaat and pango-view in turns, $RUNS runs each" >&2
+    for ((i = 0; i <= RUNS; i++)); do
+        # Exit 1 means text that does not fit: the PDF is still written, so the run still counts.
+        run_one "$i" "$sheet.pp" "$pdf" 1 "${pp_cmd[@]}"
+        run_one "$i" "$sheet.pv" "$pv_pdf" 0 "${pv_cmd[@]}"
+    done
 
     pp_ms=$(median_ms "$TMP/$sheet.pp.us")
     pv_ms=$(median_ms "$TMP/$sheet.pv.us")
-    ratio=$(awk -v a="$pp_ms" -v b="$pv_ms" 'BEGIN {printf "%.2f", a / b}')
+    ratio=$(median_ratio "$TMP/$sheet.pp.us" "$TMP/$sheet.pv.us")
     peak=$(peak_mb "$TMP/$sheet.pp.kb")
     pv_peak=$(peak_mb "$TMP/$sheet.pv.kb")
     kb=$(size_kb "$pdf")
     pv_kb=$(size_kb "$pv_pdf")
     rows+=("| $sheet | $pp_ms | $pv_ms | $ratio | $peak | $kb | $pv_kb |")
+    if ((callgrind)); then
+        echo "counting instructions of $sheet (callgrind)" >&2
+        pp_i=$(instructions "${pp_cmd[@]:1}")
+        pv_i=$(instructions "${pv_cmd[@]:1}")
+        icounts+=("| $sheet | $(awk -v n="$pp_i" 'BEGIN {printf "%.1f", n / 1e6}') | $(awk -v n="$pv_i" 'BEGIN {printf "%.1f", n / 1e6}') | $(awk -v a="$pp_i" -v b="$pv_i" 'BEGIN {printf "%.2f", a / b}') |")
+    fi
 
-    t=$(verdict le "$pp_ms" "$pv_ms")
+    t=$(verdict le "$ratio" 1)
     m=$(verdict lt "$peak" "$MAX_PEAK_MB")
     p=$(verdict lt "$kb" "$MAX_PDF_KB")
     if [[ "$t$m$p" == *MISS* ]]; then missed=1; fi
-    checks+=("- $sheet: wall time ≤ pango-view: **$t** ($pp_ms ms vs $pv_ms ms, ×$ratio);\
+    checks+=("- $sheet: wall time ≤ pango-view: **$t** (median of paired ratios ×$ratio; medians $pp_ms ms vs $pv_ms ms);\
  peak < $MAX_PEAK_MB MB: **$m** ($peak MB; pango-view $pv_peak MB);\
  PDF < $MAX_PDF_KB KB: **$p** ($kb KB; pango-view text: $(wc -w <"$txt") words)")
 done
@@ -238,13 +258,21 @@ versions() {
     echo "cairo $cairo, pango $pango"
 }
 
-echo "praatplaat benchmark: content/samenwerking/nl.xml at $PAPER, median of $RUNS runs (after one warm-up)"
+echo "praatplaat benchmark: content/samenwerking/nl.xml at $PAPER, $RUNS paired runs (after one warm-up)"
 echo "$(date +%F), $(nproc) cores, $(versions); peak memory via $( ((use_gnu_time)) && echo '/usr/bin/time -f %M' || echo 'python3 getrusage(RUSAGE_CHILDREN)')"
 echo "pango-view: --font=\"$PANGO_FONT\" --width=$PANGO_WIDTH, fonts/ only (FONTCONFIG_FILE)"
 echo
-echo "| sheet | praatplaat median ms | pango-view median ms | ratio | peak MB | PDF KB | pango-view PDF KB |"
+echo "| sheet | praatplaat median ms | pango-view median ms | ratio (median of pairs) | peak MB | PDF KB | pango-view PDF KB |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+if ((callgrind)); then
+    echo
+    echo "Instructions of one run (callgrind, warm caches):"
+    echo
+    echo "| sheet | praatplaat M | pango-view M | ratio |"
+    echo "|---|---:|---:|---:|"
+    printf '%s\n' "${icounts[@]}"
+fi
 echo
 echo "Targets (per sheet):"
 printf '%s\n' "${checks[@]}"

@@ -1,5 +1,6 @@
 #include "cli/import.h"
 
+#include "base/dynlib.h"
 #include "base/file.h"
 #include "model/content.h"
 #include "model/formfields.h"
@@ -7,7 +8,6 @@
 #include "model/session_write.h"
 
 #include <errno.h>
-#include <gmodule.h>
 #include <poppler.h>
 #include <stddef.h>
 #include <string.h>
@@ -21,7 +21,6 @@
  * alone cost about 15 million instructions, a sixth of a follow-up plaat's render (issue #15).
  * The functions keep poppler.h's own types. */
 typedef struct poppler_api {
-    GModule *module;
     __typeof__(poppler_error_quark) *error_quark;
     __typeof__(poppler_document_new_from_bytes) *document_new_from_bytes;
     __typeof__(poppler_document_get_n_pages) *document_get_n_pages;
@@ -40,39 +39,23 @@ typedef struct poppler_api {
  * false with err set when the library or one of them is missing. */
 static bool poppler_open(poppler_api *p, pp_error *err)
 {
-#define FN(field, name)                                                                            \
-    {                                                                                              \
-#name, offsetof(poppler_api, field)                                                        \
-    }
-    static const struct {
-        const char *name;
-        size_t offset;
-    } fns[] = {FN(error_quark, poppler_error_quark),
-               FN(document_new_from_bytes, poppler_document_new_from_bytes),
-               FN(document_get_n_pages, poppler_document_get_n_pages),
-               FN(document_get_page, poppler_document_get_page),
-               FN(page_get_form_field_mapping, poppler_page_get_form_field_mapping),
-               FN(page_free_form_field_mapping, poppler_page_free_form_field_mapping),
-               FN(field_get_name, poppler_form_field_get_name),
-               FN(field_get_field_type, poppler_form_field_get_field_type),
-               FN(field_get_id, poppler_form_field_get_id),
-               FN(text_get_text, poppler_form_field_text_get_text),
-               FN(button_get_button_type, poppler_form_field_button_get_button_type),
-               FN(button_get_state, poppler_form_field_button_get_state)};
+#define FN(field, name) PP_DYNLIB_FN(poppler_api, field, name)
+    static const pp_dynlib_fn fns[] = {
+        FN(error_quark, poppler_error_quark),
+        FN(document_new_from_bytes, poppler_document_new_from_bytes),
+        FN(document_get_n_pages, poppler_document_get_n_pages),
+        FN(document_get_page, poppler_document_get_page),
+        FN(page_get_form_field_mapping, poppler_page_get_form_field_mapping),
+        FN(page_free_form_field_mapping, poppler_page_free_form_field_mapping),
+        FN(field_get_name, poppler_form_field_get_name),
+        FN(field_get_field_type, poppler_form_field_get_field_type),
+        FN(field_get_id, poppler_form_field_get_id),
+        FN(text_get_text, poppler_form_field_text_get_text),
+        FN(button_get_button_type, poppler_form_field_button_get_button_type),
+        FN(button_get_state, poppler_form_field_button_get_state)};
 #undef FN
-    *p = (poppler_api){
-        .module = g_module_open(PP_POPPLER_GLIB, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL)};
-    for (size_t i = 0; p->module && i < sizeof fns / sizeof fns[0]; i++)
-        if (!g_module_symbol(p->module, fns[i].name, (gpointer *)((char *)p + fns[i].offset))) {
-            g_module_close(p->module);
-            p->module = NULL;
-        }
-    if (!p->module)
-        pp_error_set(err, PP_ERR_IO, NULL, 0,
-                     "import reads forms with poppler-glib, which cannot be loaded (%s): "
-                     "install Debian's libpoppler-glib8",
-                     g_module_error());
-    return p->module != NULL;
+    return pp_dynlib_open(PP_POPPLER_GLIB, fns, sizeof fns / sizeof fns[0], p,
+                          "import reads forms with poppler-glib", "libpoppler-glib8", err);
 }
 
 /* One button of a radio group: poppler's widget id (the order of the page's annotations, which

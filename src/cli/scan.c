@@ -1,5 +1,6 @@
 #include "cli/scan.h"
 
+#include "base/dynlib.h"
 #include "cli/import.h"
 #include "cli/photo.h"
 #include "cli/postits.h"
@@ -76,22 +77,68 @@ static bool parse_code(const char *text, found *f)
     return true;
 }
 
-static void add_symbol(const zbar_symbol_t *sym, int f_arg, found *codes)
+/* zbar, opened only when `scan` runs: linked, it brought X11, dbus and v4l (ten more libraries)
+ * into every run, 4.5 million instructions of relocation (issue #15). */
+typedef struct zbar_api {
+    __typeof__(zbar_image_scanner_create) *scanner_create;
+    __typeof__(zbar_image_scanner_set_config) *scanner_set_config;
+    __typeof__(zbar_image_scanner_destroy) *scanner_destroy;
+    __typeof__(zbar_scan_image) *scan_image;
+    __typeof__(zbar_image_create) *image_create;
+    __typeof__(zbar_image_set_format) *image_set_format;
+    __typeof__(zbar_image_set_size) *image_set_size;
+    __typeof__(zbar_image_set_data) *image_set_data;
+    __typeof__(zbar_image_first_symbol) *image_first_symbol;
+    __typeof__(zbar_image_destroy) *image_destroy;
+    __typeof__(zbar_symbol_next) *symbol_next;
+    __typeof__(zbar_symbol_get_type) *symbol_get_type;
+    __typeof__(zbar_symbol_get_data) *symbol_get_data;
+    __typeof__(zbar_symbol_get_loc_size) *symbol_get_loc_size;
+    __typeof__(zbar_symbol_get_loc_x) *symbol_get_loc_x;
+    __typeof__(zbar_symbol_get_loc_y) *symbol_get_loc_y;
+} zbar_api;
+
+/* Opens zbar (PP_ZBAR: its soname, found by CMake); false with err set when it cannot. */
+static bool zbar_open(zbar_api *z, pp_error *err)
+{
+#define FN(field, name) PP_DYNLIB_FN(zbar_api, field, name)
+    static const pp_dynlib_fn fns[] = {FN(scanner_create, zbar_image_scanner_create),
+                                       FN(scanner_set_config, zbar_image_scanner_set_config),
+                                       FN(scanner_destroy, zbar_image_scanner_destroy),
+                                       FN(scan_image, zbar_scan_image),
+                                       FN(image_create, zbar_image_create),
+                                       FN(image_set_format, zbar_image_set_format),
+                                       FN(image_set_size, zbar_image_set_size),
+                                       FN(image_set_data, zbar_image_set_data),
+                                       FN(image_first_symbol, zbar_image_first_symbol),
+                                       FN(image_destroy, zbar_image_destroy),
+                                       FN(symbol_next, zbar_symbol_next),
+                                       FN(symbol_get_type, zbar_symbol_get_type),
+                                       FN(symbol_get_data, zbar_symbol_get_data),
+                                       FN(symbol_get_loc_size, zbar_symbol_get_loc_size),
+                                       FN(symbol_get_loc_x, zbar_symbol_get_loc_x),
+                                       FN(symbol_get_loc_y, zbar_symbol_get_loc_y)};
+#undef FN
+    return pp_dynlib_open(PP_ZBAR, fns, sizeof fns / sizeof fns[0], z,
+                          "scan reads the codes with zbar", "libzbar0", err);
+}
+
+static void add_symbol(const zbar_api *z, const zbar_symbol_t *sym, int f_arg, found *codes)
 {
     int shrink = f_arg;
     found f = {0};
-    if (!parse_code(zbar_symbol_get_data(sym), &f)) return;
+    if (!parse_code(z->symbol_get_data(sym), &f)) return;
     char *end = NULL;
     long corner = strtol(f.toks[TOK_CORNER], &end, 10);
-    unsigned n = zbar_symbol_get_loc_size(sym);
+    unsigned n = z->symbol_get_loc_size(sym);
     if (*end || corner < 0 || corner >= PP_CODES_CORNERS || codes[corner].seen ||
         n != ZBAR_CORNERS) {
         g_strfreev(f.toks);
         return;
     }
     for (unsigned i = 0; i < n; i++) {
-        f.uv[2 * i] = (zbar_symbol_get_loc_x(sym, i) + 0.5) * shrink;
-        f.uv[2 * i + 1] = (zbar_symbol_get_loc_y(sym, i) + 0.5) * shrink;
+        f.uv[2 * i] = (z->symbol_get_loc_x(sym, i) + 0.5) * shrink;
+        f.uv[2 * i + 1] = (z->symbol_get_loc_y(sym, i) + 0.5) * shrink;
     }
     f.seen = true;
     codes[corner] = f;
@@ -114,22 +161,22 @@ static unsigned char *shrunk(const pp_photo *ph, int f, int *w, int *h)
 }
 
 /* The codes zbar finds in the photo shrunk by f (1: as it is), at the photo's own scale. */
-static void find_at(const pp_photo *ph, int f, found *codes)
+static void find_at(const zbar_api *z, const pp_photo *ph, int f, found *codes)
 {
     int w = ph->w, h = ph->h;
     unsigned char *grey = f == 1 ? ph->grey : shrunk(ph, f, &w, &h);
-    zbar_image_scanner_t *sc = zbar_image_scanner_create();
-    zbar_image_scanner_set_config(sc, 0, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    zbar_image_t *img = zbar_image_create();
-    zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(img, (unsigned)w, (unsigned)h);
-    zbar_image_set_data(img, grey, (unsigned long)w * (unsigned long)h, NULL);
-    zbar_scan_image(sc, img);
-    for (const zbar_symbol_t *s = zbar_image_first_symbol(img); s; s = zbar_symbol_next(s))
-        if (zbar_symbol_get_type(s) == ZBAR_QRCODE) add_symbol(s, f, codes);
-    zbar_image_destroy(img);
-    zbar_image_scanner_destroy(sc);
+    zbar_image_scanner_t *sc = z->scanner_create();
+    z->scanner_set_config(sc, 0, ZBAR_CFG_ENABLE, 0);
+    z->scanner_set_config(sc, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+    zbar_image_t *img = z->image_create();
+    z->image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
+    z->image_set_size(img, (unsigned)w, (unsigned)h);
+    z->image_set_data(img, grey, (unsigned long)w * (unsigned long)h, NULL);
+    z->scan_image(sc, img);
+    for (const zbar_symbol_t *s = z->image_first_symbol(img); s; s = z->symbol_next(s))
+        if (z->symbol_get_type(s) == ZBAR_QRCODE) add_symbol(z, s, f, codes);
+    z->image_destroy(img);
+    z->scanner_destroy(sc);
     if (grey != ph->grey) g_free(grey);
 }
 
@@ -143,10 +190,10 @@ static int n_found(const found *codes)
 
 /* Every praatplaat code in the photo, by corner; returns how many. A blurred photo often reads
  * better smaller: the photo is tried at a few sizes until every corner is found. */
-static int find_codes(const pp_photo *ph, found *codes)
+static int find_codes(const zbar_api *z, const pp_photo *ph, found *codes)
 {
     for (int f = 1; f <= MAX_SHRINK && n_found(codes) < PP_CODES_CORNERS; f++)
-        find_at(ph, f, codes);
+        find_at(z, ph, f, codes);
     return n_found(codes);
 }
 
@@ -640,7 +687,8 @@ static pp_status scan_photo(const pp_content *c, const pp_photo *ph, const char 
     homography H;
     tally t = {0, 0, 0, g_string_new(NULL)};
     GHashTable *values = NULL;
-    if (find_codes(ph, codes) == 0)
+    zbar_api z;
+    if (zbar_open(&z, err) && find_codes(&z, ph, codes) == 0)
         pp_error_set(err, PP_ERR_INVALID, photo, 0,
                      "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
     const found *f = pp_error_isset(err) ? NULL : agreed(codes, photo, err);

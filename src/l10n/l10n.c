@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* memfd_create, for write_po */
 #include "l10n/l10n.h"
 
+#include "base/dynlib.h"
 #include "base/file.h"
 #include "model/xml.h"
 
@@ -14,6 +15,46 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* libgettextpo, opened when extract or merge runs: linked, it and libunistring cost every render
+ * their relocation (issue #15). Fields are named after the functions (po_file_read is a macro for
+ * po_file_read_v3 in gettext-po.h: field and symbol follow it alike). */
+#define PO_FUNCTIONS(X)                                                                            \
+    X(po_file_create)                                                                              \
+    X(po_file_domain_header)                                                                       \
+    X(po_file_free)                                                                                \
+    X(po_file_read)                                                                                \
+    X(po_file_write)                                                                               \
+    X(po_header_field)                                                                             \
+    X(po_message_create)                                                                           \
+    X(po_message_insert)                                                                           \
+    X(po_message_is_fuzzy)                                                                         \
+    X(po_message_is_obsolete)                                                                      \
+    X(po_message_iterator)                                                                         \
+    X(po_message_iterator_free)                                                                    \
+    X(po_message_msgctxt)                                                                          \
+    X(po_message_msgid)                                                                            \
+    X(po_message_msgstr)                                                                           \
+    X(po_message_set_extracted_comments)                                                           \
+    X(po_message_set_msgctxt)                                                                      \
+    X(po_message_set_msgid)                                                                        \
+    X(po_message_set_msgstr)                                                                       \
+    X(po_next_message)
+
+typedef struct po_api {
+#define PO_FIELD(fn) __typeof__(fn) *fn;
+    PO_FUNCTIONS(PO_FIELD)
+#undef PO_FIELD
+} po_api;
+
+static bool po_open(po_api *P, pp_error *err)
+{
+#define PO_NAME(fn) PP_DYNLIB_FN(po_api, fn, fn),
+    static const pp_dynlib_fn fns[] = {PO_FUNCTIONS(PO_NAME)};
+#undef PO_NAME
+    return pp_dynlib_open(PP_GETTEXTPO, fns, sizeof fns / sizeof fns[0], P,
+                          "PO files are read and written with libgettextpo", "libgettextpo0", err);
+}
 
 /* libgettextpo reports problems through a handler without a user pointer, and a fatal one must not
  * return: the first problem of the current call is kept here (per thread) and fatal ones jump back.
@@ -51,6 +92,7 @@ static const struct po_xerror_handler handler = {on_po_error, on_po_error2};
  */
 
 typedef struct extract {
+    const po_api *P;
     po_message_iterator_t it;
 } extract;
 
@@ -63,20 +105,21 @@ static long budget(const char *text)
 static void add_entry(const pp_text *t, const char *role, void *user)
 {
     extract *x = user;
-    po_message_t m = po_message_create();
-    po_message_set_msgctxt(m, t->id);
-    po_message_set_msgid(m, t->text);
-    po_message_set_msgstr(m, "");
+    const po_api *P = x->P;
+    po_message_t m = P->po_message_create();
+    P->po_message_set_msgctxt(m, t->id);
+    P->po_message_set_msgid(m, t->text);
+    P->po_message_set_msgstr(m, "");
     char *note = g_strdup_printf("%s; keep under ~%ld characters", role, budget(t->text));
-    po_message_set_extracted_comments(m, note);
+    P->po_message_set_extracted_comments(m, note);
     g_free(note);
-    po_message_insert(x->it, m);
+    P->po_message_insert(x->it, m);
 }
 
-static void add_header(po_message_iterator_t it, const pp_content *c)
+static void add_header(const po_api *P, po_message_iterator_t it, const pp_content *c)
 {
-    po_message_t h = po_message_create();
-    po_message_set_msgid(h, "");
+    po_message_t h = P->po_message_create();
+    P->po_message_set_msgid(h, "");
     char *text = g_strdup_printf("Project-Id-Version: %s\n"
                                  "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
                                  "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
@@ -87,15 +130,15 @@ static void add_header(po_message_iterator_t it, const pp_content *c)
                                  "Content-Transfer-Encoding: 8bit\n"
                                  "X-Source-Language: %s\n",
                                  c->id, c->lang);
-    po_message_set_msgstr(h, text);
+    P->po_message_set_msgstr(h, text);
     g_free(text);
-    po_message_insert(it, h);
+    P->po_message_insert(it, h);
 }
 
 /* Writes file to path through a temporary file beside it. libgettextpo writes only by file name
  * and ignores write errors (on a full disk it leaves a truncated file and reports success), so it
  * writes into an anonymous in-memory file, and we copy that to the output, checking every write. */
-static pp_status write_po(po_file_t file, const char *path, pp_error *err)
+static pp_status write_po(const po_api *P, po_file_t file, const char *path, pp_error *err)
 {
     int mem = memfd_create("praatplaat-po", MFD_CLOEXEC);
     if (mem < 0)
@@ -104,7 +147,7 @@ static pp_status write_po(po_file_t file, const char *path, pp_error *err)
     snprintf(name, sizeof name, "/proc/self/fd/%d", mem);
     po_capture cap = {.err = err, .file = path, .status = PP_ERR_IO};
     capture = &cap;
-    if (setjmp(cap.fatal) == 0) po_file_write(file, name, &handler);
+    if (setjmp(cap.fatal) == 0) P->po_file_write(file, name, &handler);
     capture = NULL;
     char *text = NULL;
     gsize n = 0;
@@ -121,18 +164,21 @@ static pp_status write_po(po_file_t file, const char *path, pp_error *err)
 
 pp_status pp_l10n_extract(const pp_content *c, const char *pot_path, pp_error *err)
 {
-    po_file_t file = po_file_create();
-    extract x = {po_message_iterator(file, NULL)};
-    add_header(x.it, c);
+    po_api api;
+    if (!po_open(&api, err)) return err->status;
+    const po_api *P = &api;
+    po_file_t file = P->po_file_create();
+    extract x = {P, P->po_message_iterator(file, NULL)};
+    add_header(P, x.it, c);
     pp_content_texts(c, add_entry, &x);
-    po_message_iterator_free(x.it);
-    write_po(file, pot_path, err);
+    P->po_message_iterator_free(x.it);
+    write_po(P, file, pot_path, err);
     /* libgettextpo 0.21's message_free forgets the msgctxt: setting it to NULL frees it. */
-    po_message_iterator_t it = po_message_iterator(file, NULL);
-    for (po_message_t m; (m = po_next_message(it));)
-        po_message_set_msgctxt(m, NULL);
-    po_message_iterator_free(it);
-    po_file_free(file);
+    po_message_iterator_t it = P->po_message_iterator(file, NULL);
+    for (po_message_t m; (m = P->po_next_message(it));)
+        P->po_message_set_msgctxt(m, NULL);
+    P->po_message_iterator_free(it);
+    P->po_file_free(file);
     return err->status;
 }
 
@@ -169,11 +215,11 @@ static void index_elements(xmlNodePtr n, GHashTable *by_id)
 }
 
 /* The PO header's Language as a BCP 47 tag ("pt_BR" -> "pt-BR"); g_free it. */
-static char *po_language(po_file_t file)
+static char *po_language(const po_api *P, po_file_t file)
 {
     /* Despite its const type the header is a copy the caller frees (gettext-po.c). */
-    char *header = (char *)po_file_domain_header(file, NULL);
-    char *lang = header ? po_header_field(header, "Language") : NULL;
+    char *header = (char *)P->po_file_domain_header(file, NULL);
+    char *lang = header ? P->po_header_field(header, "Language") : NULL;
     char *out = lang && *g_strstrip(lang) ? g_strdelimit(g_strdup(lang), "_", '-') : NULL;
     free(lang);
     free(header);
@@ -181,6 +227,7 @@ static char *po_language(po_file_t file)
 }
 
 typedef struct merge {
+    const po_api *P;
     GHashTable *texts, *elements; /* ids of the content's texts; id -> element of the source tree */
     GString *kept;                /* ids left in the source language */
     const char *po_path;
@@ -256,12 +303,13 @@ static bool valid_tag(const char *s)
 
 static void merge_entry(merge *mg, po_message_t m)
 {
-    const char *ctx = po_message_msgctxt(m), *str = po_message_msgstr(m);
+    const po_api *P = mg->P;
+    const char *ctx = P->po_message_msgctxt(m), *str = P->po_message_msgstr(m);
     if (!ctx) {
         pp_error_set(
             mg->err, PP_ERR_INVALID, mg->po_path, 0,
             "the entry for msgid \"%.40s\" has no msgctxt (the id of the text it translates)",
-            po_message_msgid(m));
+            P->po_message_msgid(m));
         return;
     }
     if (!g_hash_table_contains(mg->texts, ctx)) {
@@ -269,13 +317,13 @@ static void merge_entry(merge *mg, po_message_t m)
                      "msgctxt \"%s\" matches no text id of the content", ctx);
         return;
     }
-    if (po_message_is_fuzzy(m) || !str || !*str) {
+    if (P->po_message_is_fuzzy(m) || !str || !*str) {
         g_string_append_printf(mg->kept, "%s%s", mg->kept->len ? ", " : "", ctx);
         return;
     }
     char why[120];
     bool bad = bad_translation(str, why, sizeof why);
-    gchar *want = placeholders(po_message_msgid(m)), *got = placeholders(str);
+    gchar *want = placeholders(P->po_message_msgid(m)), *got = placeholders(str);
     if (!bad && strcmp(want, got) != 0)
         bad = snprintf(why, sizeof why, "does not keep the placeholders of the source") > 0;
     g_free(want);
@@ -290,10 +338,11 @@ static void merge_entry(merge *mg, po_message_t m)
 
 static pp_status apply(merge *mg, po_file_t file)
 {
-    po_message_iterator_t it = po_message_iterator(file, NULL);
-    for (po_message_t m; (m = po_next_message(it)) && !pp_error_isset(mg->err);)
-        if (!po_message_is_obsolete(m) && *po_message_msgid(m)) merge_entry(mg, m);
-    po_message_iterator_free(it);
+    const po_api *P = mg->P;
+    po_message_iterator_t it = P->po_message_iterator(file, NULL);
+    for (po_message_t m; (m = P->po_next_message(it)) && !pp_error_isset(mg->err);)
+        if (!P->po_message_is_obsolete(m) && *P->po_message_msgid(m)) merge_entry(mg, m);
+    P->po_message_iterator_free(it);
     return mg->err->status;
 }
 
@@ -340,7 +389,7 @@ static pp_status save(xmlDocPtr doc, const char *path, const char *po_path, pp_e
     return tmp ? pp_commit_file(f, tmp, path, err) : err->status;
 }
 
-static po_file_t read_po(const char *po_path, pp_error *err)
+static po_file_t read_po(const po_api *P, const char *po_path, pp_error *err)
 {
     /* libgettextpo says nothing when it cannot open the file, and calls a directory a malformed
      * PO file: check that it is a readable file first, to report an I/O error (exit 3). */
@@ -356,9 +405,9 @@ static po_file_t read_po(const char *po_path, pp_error *err)
     po_capture cap = {.err = err, .file = po_path, .status = PP_ERR_INVALID};
     po_file_t volatile file = NULL;
     capture = &cap;
-    if (setjmp(cap.fatal) == 0) file = po_file_read(po_path, &handler);
+    if (setjmp(cap.fatal) == 0) file = P->po_file_read(po_path, &handler);
     capture = NULL;
-    if (file && pp_error_isset(err)) po_file_free(file), file = NULL;
+    if (file && pp_error_isset(err)) P->po_file_free(file), file = NULL;
     if (!file) pp_error_set(err, PP_ERR_INVALID, po_path, 0, "cannot read the PO file");
     return file;
 }
@@ -366,18 +415,24 @@ static po_file_t read_po(const char *po_path, pp_error *err)
 pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *out_path, FILE *warn,
                         pp_error *err)
 {
-    po_file_t file = read_po(po_path, err);
+    po_api api;
+    if (!po_open(&api, err)) return err->status;
+    const po_api *P = &api;
+    po_file_t file = read_po(P, po_path, err);
     if (!file) return err->status;
-    char *lang = po_language(file);
-    xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", err) : NULL;
+    char *lang = po_language(P, file);
+    xmlDocPtr doc = lang ? pp_xml_read(c->path, "instrument", NULL, err) : NULL;
     if (!lang)
         pp_error_set(err, PP_ERR_INVALID, po_path, 0, "the PO header has no Language field");
     else if (!valid_tag(lang))
         pp_error_set(err, PP_ERR_INVALID, po_path, 0,
                      "the PO header's Language is not a language tag like \"de\" or \"pt_BR\"");
-    merge mg = {g_hash_table_new(g_str_hash, g_str_equal),
-                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), g_string_new(NULL),
-                po_path, err};
+    merge mg = {P,
+                g_hash_table_new(g_str_hash, g_str_equal),
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                g_string_new(NULL),
+                po_path,
+                err};
     if (doc) {
         pp_content_texts(c, collect_ids, mg.texts);
         index_elements(xmlDocGetRootElement(doc), mg.elements);
@@ -394,6 +449,6 @@ pp_status pp_l10n_merge(const pp_content *c, const char *po_path, const char *ou
     g_string_free(mg.kept, TRUE);
     xmlFreeDoc(doc);
     g_free(lang);
-    po_file_free(file);
+    P->po_file_free(file);
     return err->status;
 }

@@ -605,7 +605,8 @@ static bool load_root(loader *L, xmlNodePtr root)
 
 pp_content *pp_content_load(const char *path, const char *schema_path, pp_error *err)
 {
-    xmlDocPtr doc = pp_xml_read(path, "instrument", err);
+    pp_xml_digest digest;
+    xmlDocPtr doc = pp_xml_read(path, "instrument", &digest, err);
     if (!doc) return NULL;
     pp_content *c = g_new0(pp_content, 1);
     pp_arena *a = pp_arena_new();
@@ -614,7 +615,7 @@ pp_content *pp_content_load(const char *path, const char *schema_path, pp_error 
     c->path = pp_arena_strdup(a, path);
     /* Our own walk first: it names the element and line precisely; the schema is the backstop. */
     if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
-        pp_xml_validate(doc, path, schema_path, err);
+        pp_xml_validate(doc, &digest, path, schema_path, err);
     g_free(L.ids);
     xmlFreeDoc(doc);
     if (pp_error_isset(err)) {

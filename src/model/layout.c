@@ -310,7 +310,7 @@ static bool load_body(ctx *c, xmlNodePtr root, int orientation)
 
 pp_layout *pp_layout_load(const char *path, const pp_paper *paper, int orientation, pp_error *err)
 {
-    xmlDocPtr doc = pp_xml_read(path, "layout", err);
+    xmlDocPtr doc = pp_xml_read(path, "layout", NULL, err);
     if (!doc) return NULL;
     pp_layout *l = g_new0(pp_layout, 1);
     l->a = pp_arena_new();

@@ -467,7 +467,8 @@ static bool load_root(loader *L, xmlNodePtr root)
 pp_session *pp_session_load(const char *path, const pp_content *c, const char *schema_path,
                             pp_error *err)
 {
-    xmlDocPtr doc = pp_xml_read(path, "session", err);
+    pp_xml_digest digest;
+    xmlDocPtr doc = pp_xml_read(path, "session", &digest, err);
     if (!doc) return NULL;
     pp_session *s = g_new0(pp_session, 1);
     pp_arena *a = pp_arena_new();
@@ -484,7 +485,7 @@ pp_session *pp_session_load(const char *path, const pp_content *c, const char *s
     L.path = s->path;
     /* Our own walk first for precise messages; the schema catches the order of elements. */
     if (load_root(&L, xmlDocGetRootElement(doc)) && schema_path)
-        pp_xml_validate(doc, path, schema_path, err);
+        pp_xml_validate(doc, &digest, path, schema_path, err);
     g_free(L.seen_theme);
     g_free(L.seen_row);
     xmlFreeDoc(doc);

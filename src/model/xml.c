@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,11 +78,16 @@ static long line_of(const char *buf, size_t len, const char *needle)
     return 1;
 }
 
-xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_error *err)
+xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_xml_digest *digest, pp_error *err)
 {
     size_t len = 0;
     char *buf = slurp(path, &len, err);
     if (!buf) return NULL;
+    if (digest) {
+        gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)buf, len);
+        g_strlcpy(digest->hex, sum, sizeof digest->hex);
+        g_free(sum);
+    }
     capture c = {0};
     xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(deny_loader);
@@ -117,7 +123,35 @@ xmlDocPtr pp_xml_read(const char *path, const char *root_name, pp_error *err)
     return doc;
 }
 
-bool pp_xml_validate(xmlDocPtr doc, const char *path, const char *schema_path, pp_error *err)
+/* The cache entry that says the document of digest is valid against the schema at schema_path, or
+ * NULL when the schema cannot be read (then nothing is remembered); g_free. */
+static char *valid_entry(const pp_xml_digest *digest, const char *schema_path)
+{
+    gchar *schema = NULL;
+    gsize n = 0;
+    if (!digest || !g_file_get_contents(schema_path, &schema, &n, NULL)) return NULL;
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    const char *version = "libxml2 " LIBXML_DOTTED_VERSION;
+    g_checksum_update(sum, (const guchar *)version, (gssize)strlen(version) + 1);
+    g_checksum_update(sum, (const guchar *)schema, (gssize)n);
+    g_checksum_update(sum, (const guchar *)"", 1);
+    g_checksum_update(sum, (const guchar *)digest->hex, (gssize)strlen(digest->hex));
+    char *entry = g_build_filename(g_get_user_cache_dir(), "praatplaat-valid",
+                                   g_checksum_get_string(sum), NULL);
+    g_checksum_free(sum);
+    g_free(schema);
+    return entry;
+}
+
+/* Remembers a success; a cache that cannot be written only costs the next run the validation. */
+static void remember_valid(const char *entry)
+{
+    char *dir = g_path_get_dirname(entry);
+    if (g_mkdir_with_parents(dir, 0700) == 0) g_file_set_contents(entry, "", 0, NULL);
+    g_free(dir);
+}
+
+static bool validate(xmlDocPtr doc, const char *path, const char *schema_path, pp_error *err)
 {
     capture c = {0};
     xmlSetStructuredErrorFunc(&c, on_error);
@@ -140,6 +174,19 @@ bool pp_xml_validate(xmlDocPtr doc, const char *path, const char *schema_path, p
     pp_error_set(err, PP_ERR_INVALID, path, c.line, "not valid against %s: %s", "the schema",
                  c.seen ? c.msg : "validation failed");
     return false;
+}
+
+bool pp_xml_validate(xmlDocPtr doc, const pp_xml_digest *digest, const char *path,
+                     const char *schema_path, pp_error *err)
+{
+    char *entry = valid_entry(digest, schema_path);
+    bool ok = entry && g_file_test(entry, G_FILE_TEST_IS_REGULAR);
+    if (!ok) {
+        ok = validate(doc, path, schema_path, err);
+        if (ok && entry) remember_valid(entry);
+    }
+    g_free(entry);
+    return ok;
 }
 
 bool pp_xml_is(xmlNodePtr node, const char *name)

@@ -31,6 +31,7 @@ static const unsigned win_ansi_high[32] = {
 enum { FIRST_CHAR = 32, LAST_CHAR = 255, HIGH_FIRST = 128, HIGH_LAST = 159 };
 
 typedef struct former {
+    const pp_qpdf_api *Q;
     qpdf_data q;
     const pp_scene *s;
     const pp_form *form;
@@ -40,14 +41,15 @@ typedef struct former {
     const pp_style *font_style;
 } former;
 
-static qpdf_oh parse(qpdf_data q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static qpdf_oh parse(qpdf_data q, const char *fmt, ...)
+static qpdf_oh parse(const pp_qpdf_api *Q, qpdf_data q, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static qpdf_oh parse(const pp_qpdf_api *Q, qpdf_data q, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     gchar *s = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    qpdf_oh o = qpdf_oh_parse(q, s);
+    qpdf_oh o = Q->qpdf_oh_parse(q, s);
     g_free(s);
     return o;
 }
@@ -78,6 +80,7 @@ static char *font_file(const pp_style *st)
  * widths, for the text readers type into the fields. */
 static qpdf_oh embed_font(former *F, const char *path, pp_error *err)
 {
+    const pp_qpdf_api *Q = F->Q;
     qpdf_data q = F->q;
     char *file = font_file(F->font_style);
     gchar *data = NULL;
@@ -106,22 +109,22 @@ static qpdf_oh embed_font(former *F, const char *path, pp_error *err)
     for (char *p = name; *p; p++)
         if (!g_ascii_isalnum(*p) && *p != '-') *p = '-';
     qpdf_oh prog =
-        qpdf_make_indirect_object(q, pp_qpdf_stream(q, data, n, "<< /Subtype /OpenType >>"));
+        Q->qpdf_make_indirect_object(q, pp_qpdf_stream(Q, q, data, n, "<< /Subtype /OpenType >>"));
     qpdf_oh desc =
-        parse(q,
+        parse(Q, q,
               "<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%ld %ld %ld "
               "%ld] /ItalicAngle 0 /Ascent %ld /Descent %ld /CapHeight %ld /StemV 80 >>",
               name, (long)(face->bbox.xMin * k), (long)(face->bbox.yMin * k),
               (long)(face->bbox.xMax * k), (long)(face->bbox.yMax * k), (long)(face->ascender * k),
               (long)(face->descender * k), (long)(face->ascender * k));
-    qpdf_oh_replace_key(q, desc, "/FontFile3", prog);
+    Q->qpdf_oh_replace_key(q, desc, "/FontFile3", prog);
     bool cff = FT_IS_SFNT(face) && strcmp(FT_Get_Font_Format(face), "CFF") == 0;
-    font = parse(q,
+    font = parse(Q, q,
                  "<< /Type /Font /Subtype /%s /BaseFont /%s /FirstChar %d /LastChar %d /Widths %s "
                  "/Encoding /WinAnsiEncoding >>",
                  cff ? "Type1" : "TrueType", name, FIRST_CHAR, LAST_CHAR, widths->str);
-    qpdf_oh_replace_key(q, font, "/FontDescriptor", qpdf_make_indirect_object(q, desc));
-    font = qpdf_make_indirect_object(q, font);
+    Q->qpdf_oh_replace_key(q, font, "/FontDescriptor", Q->qpdf_make_indirect_object(q, desc));
+    font = Q->qpdf_make_indirect_object(q, font);
     g_free(name);
     g_string_free(widths, TRUE);
 done:
@@ -146,75 +149,80 @@ static char *rect(const pp_op *op, double page_h)
 /* A widget annotation on page for op, without border or background. */
 static qpdf_oh widget(former *F, qpdf_oh page, const pp_page *pg, const pp_op *op, int flags)
 {
+    const pp_qpdf_api *Q = F->Q;
     gchar *r = rect(op, pg->h);
     qpdf_oh w =
-        parse(F->q, "<< /Type /Annot /Subtype /Widget /Rect %s /F %d /MK << >> >>", r, flags);
+        parse(F->Q, F->q, "<< /Type /Annot /Subtype /Widget /Rect %s /F %d /MK << >> >>", r, flags);
     g_free(r);
-    qpdf_oh_replace_key(F->q, w, "/P", page);
+    Q->qpdf_oh_replace_key(F->q, w, "/P", page);
     return w;
 }
 
 static void add_annot(former *F, qpdf_oh page, qpdf_oh annot)
 {
-    qpdf_oh annots = qpdf_oh_get_key(F->q, page, "/Annots");
-    if (!qpdf_oh_is_array(F->q, annots)) {
-        annots = qpdf_oh_new_array(F->q);
-        qpdf_oh_replace_key(F->q, page, "/Annots", annots);
+    const pp_qpdf_api *Q = F->Q;
+    qpdf_oh annots = Q->qpdf_oh_get_key(F->q, page, "/Annots");
+    if (!Q->qpdf_oh_is_array(F->q, annots)) {
+        annots = Q->qpdf_oh_new_array(F->q);
+        Q->qpdf_oh_replace_key(F->q, page, "/Annots", annots);
     }
-    qpdf_oh_append_item(F->q, annots, annot);
+    Q->qpdf_oh_append_item(F->q, annots, annot);
 }
 
 static qpdf_oh empty_ap(former *F, double w, double h)
 {
     static const char body[] = "/Tx BMC EMC";
     gchar *d = g_strdup_printf("<< /Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] >>", w, h);
-    qpdf_oh st = pp_qpdf_stream(F->q, body, strlen(body), d);
+    qpdf_oh st = pp_qpdf_stream(F->Q, F->q, body, strlen(body), d);
     g_free(d);
     return st;
 }
 
 static void text_field(former *F, qpdf_oh page, const pp_page *pg, const pp_op *op)
 {
+    const pp_qpdf_api *Q = F->Q;
     qpdf_data q = F->q;
     double w = op->w * PP_MM_PT, h = op->h * PP_MM_PT;
     const pp_style *st = op->field_style;
     qpdf_oh f = widget(F, page, pg, op, F_PRINT);
     gchar *da = g_strdup_printf("/%s %.2f Tf %.3f %.3f %.3f rg", FONT_RES, st->size, st->colour.r,
                                 st->colour.g, st->colour.b);
-    qpdf_oh_replace_key(q, f, "/FT", qpdf_oh_new_name(q, "/Tx"));
-    qpdf_oh_replace_key(q, f, "/T", qpdf_oh_new_unicode_string(q, op->field));
-    qpdf_oh_replace_key(q, f, "/TU", qpdf_oh_new_unicode_string(q, op->tip ? op->tip : ""));
-    qpdf_oh_replace_key(q, f, "/DA", qpdf_oh_new_string(q, da));
+    Q->qpdf_oh_replace_key(q, f, "/FT", Q->qpdf_oh_new_name(q, "/Tx"));
+    Q->qpdf_oh_replace_key(q, f, "/T", Q->qpdf_oh_new_unicode_string(q, op->field));
+    Q->qpdf_oh_replace_key(q, f, "/TU", Q->qpdf_oh_new_unicode_string(q, op->tip ? op->tip : ""));
+    Q->qpdf_oh_replace_key(q, f, "/DA", Q->qpdf_oh_new_string(q, da));
     if (op->field_kind == PP_FIELD_MULTILINE)
-        qpdf_oh_replace_key(q, f, "/Ff", qpdf_oh_new_integer(q, FF_MULTILINE));
+        Q->qpdf_oh_replace_key(q, f, "/Ff", Q->qpdf_oh_new_integer(q, FF_MULTILINE));
     const char *value = g_hash_table_lookup(F->form->values, op->field);
-    if (value) qpdf_oh_replace_key(q, f, "/V", qpdf_oh_new_unicode_string(q, value));
+    if (value) Q->qpdf_oh_replace_key(q, f, "/V", Q->qpdf_oh_new_unicode_string(q, value));
     qpdf_oh ap = op->ap_page ? F->ap[op->ap_page - 1] : 0;
     if (!ap) ap = empty_ap(F, w, h);
-    qpdf_oh_replace_key(q, f, "/AP", parse(q, "<< >>"));
-    qpdf_oh_replace_key(q, qpdf_oh_get_key(q, f, "/AP"), "/N", ap);
+    Q->qpdf_oh_replace_key(q, f, "/AP", parse(Q, q, "<< >>"));
+    Q->qpdf_oh_replace_key(q, Q->qpdf_oh_get_key(q, f, "/AP"), "/N", ap);
     g_free(da);
-    f = qpdf_make_indirect_object(q, f);
+    f = Q->qpdf_make_indirect_object(q, f);
     add_annot(F, page, f);
-    qpdf_oh_append_item(q, F->fields, f);
+    Q->qpdf_oh_append_item(q, F->fields, f);
 }
 
 /* A radio button: its group (made at its first button), and the button with two appearances: the
  * sheet's mark when on, nothing when off. */
 static void radio(former *F, qpdf_oh page, const pp_page *pg, const pp_op *op)
 {
+    const pp_qpdf_api *Q = F->Q;
     qpdf_data q = F->q;
     const char *value = g_hash_table_lookup(F->form->values, op->field);
     gpointer found = g_hash_table_lookup(F->radio, op->field);
     qpdf_oh group = (qpdf_oh)GPOINTER_TO_SIZE(found);
     if (!found) {
-        group =
-            qpdf_make_indirect_object(q, parse(q, "<< /FT /Btn /Ff %d /Kids [] /V /%s >>",
-                                               FF_RADIO | FF_NO_TOGGLE_OFF, value ? value : "Off"));
-        qpdf_oh_replace_key(q, group, "/T", qpdf_oh_new_unicode_string(q, op->field));
-        qpdf_oh_replace_key(q, group, "/TU", qpdf_oh_new_unicode_string(q, op->tip ? op->tip : ""));
+        group = Q->qpdf_make_indirect_object(q, parse(Q, q, "<< /FT /Btn /Ff %d /Kids [] /V /%s >>",
+                                                      FF_RADIO | FF_NO_TOGGLE_OFF,
+                                                      value ? value : "Off"));
+        Q->qpdf_oh_replace_key(q, group, "/T", Q->qpdf_oh_new_unicode_string(q, op->field));
+        Q->qpdf_oh_replace_key(q, group, "/TU",
+                               Q->qpdf_oh_new_unicode_string(q, op->tip ? op->tip : ""));
         g_hash_table_insert(F->radio, op->field, GSIZE_TO_POINTER((gsize)group));
-        qpdf_oh_append_item(q, F->fields, group);
+        Q->qpdf_oh_append_item(q, F->fields, group);
     }
     double w = op->w * PP_MM_PT, h = op->h * PP_MM_PT, lw = op->paint.width * PP_MM_PT;
     gchar *mark =
@@ -224,19 +232,20 @@ static void radio(former *F, qpdf_oh page, const pp_page *pg, const pp_op *op)
                         lw, lw, w - lw, h - lw, lw, h - lw, w - lw, lw);
     gchar *bbox =
         g_strdup_printf("<< /Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] >>", w, h);
-    qpdf_oh on = pp_qpdf_stream(q, mark, strlen(mark), bbox), off = pp_qpdf_stream(q, "", 0, bbox);
+    qpdf_oh on = pp_qpdf_stream(Q, q, mark, strlen(mark), bbox),
+            off = pp_qpdf_stream(Q, q, "", 0, bbox);
     qpdf_oh kid = widget(F, page, pg, op, F_PRINT);
     bool is_on = value && strcmp(value, op->on) == 0;
     gchar *on_name = g_strdup_printf("/%s", op->on);
-    qpdf_oh states = qpdf_oh_new_dictionary(q), ap = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, states, on_name, on);
-    qpdf_oh_replace_key(q, states, "/Off", off);
-    qpdf_oh_replace_key(q, ap, "/N", states);
-    qpdf_oh_replace_key(q, kid, "/AP", ap);
-    qpdf_oh_replace_key(q, kid, "/AS", qpdf_oh_new_name(q, is_on ? on_name : "/Off"));
-    qpdf_oh_replace_key(q, kid, "/Parent", group);
-    kid = qpdf_make_indirect_object(q, kid);
-    qpdf_oh_append_item(q, qpdf_oh_get_key(q, group, "/Kids"), kid);
+    qpdf_oh states = Q->qpdf_oh_new_dictionary(q), ap = Q->qpdf_oh_new_dictionary(q);
+    Q->qpdf_oh_replace_key(q, states, on_name, on);
+    Q->qpdf_oh_replace_key(q, states, "/Off", off);
+    Q->qpdf_oh_replace_key(q, ap, "/N", states);
+    Q->qpdf_oh_replace_key(q, kid, "/AP", ap);
+    Q->qpdf_oh_replace_key(q, kid, "/AS", Q->qpdf_oh_new_name(q, is_on ? on_name : "/Off"));
+    Q->qpdf_oh_replace_key(q, kid, "/Parent", group);
+    kid = Q->qpdf_make_indirect_object(q, kid);
+    Q->qpdf_oh_append_item(q, Q->qpdf_oh_get_key(q, group, "/Kids"), kid);
     add_annot(F, page, kid);
     g_free(on_name);
     g_free(mark);
@@ -246,46 +255,49 @@ static void radio(former *F, qpdf_oh page, const pp_page *pg, const pp_op *op)
 /* The hidden, read-only field that names the instrument, language and form version. */
 static void meta_field(former *F, qpdf_oh page)
 {
+    const pp_qpdf_api *Q = F->Q;
     qpdf_data q = F->q;
-    qpdf_oh f = parse(q,
+    qpdf_oh f = parse(Q, q,
                       "<< /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F %d /FT /Tx /Ff %d "
                       "/T (%s) >>",
                       F_HIDDEN, FF_READ_ONLY, PP_FORM_META_FIELD);
-    qpdf_oh_replace_key(q, f, "/V", qpdf_oh_new_unicode_string(q, F->form->meta));
-    qpdf_oh_replace_key(q, f, "/P", page);
-    f = qpdf_make_indirect_object(q, f);
+    Q->qpdf_oh_replace_key(q, f, "/V", Q->qpdf_oh_new_unicode_string(q, F->form->meta));
+    Q->qpdf_oh_replace_key(q, f, "/P", page);
+    f = Q->qpdf_make_indirect_object(q, f);
     add_annot(F, page, f);
-    qpdf_oh_append_item(q, F->fields, f);
+    Q->qpdf_oh_append_item(q, F->fields, f);
 }
 
 /* Page i's content and resources as a form XObject of its size. */
 static qpdf_oh page_xobject(former *F, size_t i, pp_error *err, const char *path)
 {
+    const pp_qpdf_api *Q = F->Q;
     qpdf_data q = F->q;
-    qpdf_oh page = qpdf_get_page_n(q, i);
+    qpdf_oh page = Q->qpdf_get_page_n(q, i);
     unsigned char *buf = NULL;
     size_t n = 0;
-    if (qpdf_oh_get_page_content_data(q, page, &buf, &n) & QPDF_ERRORS) {
+    if (Q->qpdf_oh_get_page_content_data(q, page, &buf, &n) & QPDF_ERRORS) {
         pp_error_set(err, PP_ERR_IO, path, 0, "cannot read the appearance of a form field");
         return 0;
     }
     gchar *d = g_strdup_printf("<< /Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] >>",
                                F->s->pages[i].w * PP_MM_PT, F->s->pages[i].h * PP_MM_PT);
-    qpdf_oh x = pp_qpdf_stream(q, buf, n, d);
-    qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, x), "/Resources",
-                        qpdf_oh_get_key(q, page, "/Resources"));
+    qpdf_oh x = pp_qpdf_stream(Q, q, buf, n, d);
+    Q->qpdf_oh_replace_key(q, Q->qpdf_oh_get_dict(q, x), "/Resources",
+                           Q->qpdf_oh_get_key(q, page, "/Resources"));
     free(buf);
     g_free(d);
     return x;
 }
 
-pp_status pp_form_add(qpdf_data q, const pp_scene *s, const pp_form *form, const char *path,
-                      pp_error *err)
+pp_status pp_form_add(const pp_qpdf_api *Q, qpdf_data q, const pp_scene *s, const pp_form *form,
+                      const char *path, pp_error *err)
 {
-    former F = {q,
+    former F = {Q,
+                q,
                 s,
                 form,
-                qpdf_oh_new_array(q),
+                Q->qpdf_oh_new_array(q),
                 g_new0(qpdf_oh, s->n_pages),
                 g_hash_table_new(g_str_hash, g_str_equal),
                 NULL};
@@ -297,7 +309,7 @@ pp_status pp_form_add(qpdf_data q, const pp_scene *s, const pp_form *form, const
                 F.font_style = s->pages[i].ops[k].field_style;
     qpdf_oh font = F.font_style && !pp_error_isset(err) ? embed_font(&F, path, err) : 0;
     for (size_t i = 0; i < form->n_sheet_pages && !pp_error_isset(err); i++) {
-        qpdf_oh page = qpdf_get_page_n(q, i);
+        qpdf_oh page = Q->qpdf_get_page_n(q, i);
         if (i == 0) meta_field(&F, page);
         for (size_t k = 0; k < s->pages[i].n; k++) {
             const pp_op *op = &s->pages[i].ops[k];
@@ -309,17 +321,18 @@ pp_status pp_form_add(qpdf_data q, const pp_scene *s, const pp_form *form, const
         }
     }
     if (!pp_error_isset(err)) {
-        qpdf_oh acro = parse(q, "<< /DA (/%s 0 Tf 0 g) /DR << /Font << >> >> >>", FONT_RES);
-        qpdf_oh_replace_key(q, acro, "/Fields", F.fields);
+        qpdf_oh acro = parse(Q, q, "<< /DA (/%s 0 Tf 0 g) /DR << /Font << >> >> >>", FONT_RES);
+        Q->qpdf_oh_replace_key(q, acro, "/Fields", F.fields);
         if (font) {
             gchar *res = g_strdup_printf("/%s", FONT_RES);
-            qpdf_oh_replace_key(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, acro, "/DR"), "/Font"),
-                                res, font);
+            Q->qpdf_oh_replace_key(
+                q, Q->qpdf_oh_get_key(q, Q->qpdf_oh_get_key(q, acro, "/DR"), "/Font"), res, font);
             g_free(res);
         }
-        qpdf_oh_replace_key(q, qpdf_get_root(q), "/AcroForm", qpdf_make_indirect_object(q, acro));
+        Q->qpdf_oh_replace_key(q, Q->qpdf_get_root(q), "/AcroForm",
+                               Q->qpdf_make_indirect_object(q, acro));
         for (size_t i = s->n_pages; i-- > form->n_sheet_pages;)
-            qpdf_remove_page(q, qpdf_get_page_n(q, i));
+            Q->qpdf_remove_page(q, Q->qpdf_get_page_n(q, i));
     }
     g_hash_table_destroy(F.radio);
     g_free(F.ap);

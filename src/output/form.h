@@ -7,10 +7,10 @@
 #define PP_FORM_H
 
 #include "base/error.h"
+#include "output/qpdfx.h"
 #include "sheets/scene.h"
 
 #include <glib.h>
-#include <qpdf/qpdf-c.h>
 
 typedef struct pp_form {
     GHashTable *values;   /* field name → value (a radio group's: its on-state); borrowed */
@@ -21,7 +21,7 @@ typedef struct pp_form {
 /* Adds the AcroForm of s to q (read from cairo's output of s), turns the pages after the sheets
  * into the appearance streams of the fields that name them (op->ap_page) and removes those pages.
  * path is for messages. */
-pp_status pp_form_add(qpdf_data q, const pp_scene *s, const pp_form *form, const char *path,
-                      pp_error *err);
+pp_status pp_form_add(const pp_qpdf_api *Q, qpdf_data q, const pp_scene *s, const pp_form *form,
+                      const char *path, pp_error *err);
 
 #endif

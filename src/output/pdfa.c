@@ -253,10 +253,10 @@ bool pp_pdfa_parse(const char *name, pp_pdfa *level)
 }
 
 /* The document information entry key as UTF-8 (g_free it), or NULL. */
-static char *info_value(qpdf_data q, qpdf_oh info, const char *key)
+static char *info_value(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh info, const char *key)
 {
-    qpdf_oh v = qpdf_oh_get_key(q, info, key);
-    return qpdf_oh_is_string(q, v) ? g_strdup(qpdf_oh_get_utf8_value(q, v)) : NULL;
+    qpdf_oh v = Q->qpdf_oh_get_key(q, info, key);
+    return Q->qpdf_oh_is_string(q, v) ? g_strdup(Q->qpdf_oh_get_utf8_value(q, v)) : NULL;
 }
 
 /* Appends one XMP property holding the XML-escaped value, in the form fmt ("%s" for the value). */
@@ -269,7 +269,8 @@ static void xmp_prop(GString *x, const char *fmt, const char *value)
 }
 
 /* The XMP packet: the document information of info, the language and the PDF/A identification. */
-static GString *xmp(qpdf_data q, qpdf_oh info, const pp_doc_meta *m, const char *date)
+static GString *xmp(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh info, const pp_doc_meta *m,
+                    const char *date)
 {
     static const struct {
         const char *key, *fmt;
@@ -293,7 +294,7 @@ static GString *xmp(qpdf_data q, qpdf_oh info, const pp_doc_meta *m, const char 
                      " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
                      "<dc:format>application/pdf</dc:format>\n");
     for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) {
-        char *v = info_value(q, info, props[i].key);
+        char *v = info_value(Q, q, info, props[i].key);
         xmp_prop(x, props[i].fmt, v);
         g_free(v);
     }
@@ -311,19 +312,20 @@ static GString *xmp(qpdf_data q, qpdf_oh info, const pp_doc_meta *m, const char 
 }
 
 /* Dates in the document information (D:…) and in XMP (ISO 8601), both in UTC. */
-static void set_dates(qpdf_data q, qpdf_oh info, time_t when, char *iso, size_t n)
+static void set_dates(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh info, time_t when, char *iso,
+                      size_t n)
 {
     struct tm tm;
     gmtime_r(&when, &tm);
     char pdf[32];
     strftime(pdf, sizeof pdf, "D:%Y%m%d%H%M%S+00'00'", &tm);
     strftime(iso, n, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-    qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, pdf));
-    qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, pdf));
+    Q->qpdf_oh_replace_key(q, info, "/CreationDate", Q->qpdf_oh_new_string(q, pdf));
+    Q->qpdf_oh_replace_key(q, info, "/ModDate", Q->qpdf_oh_new_string(q, pdf));
 }
 
-static pp_status output_intent(qpdf_data q, qpdf_oh root, const char *icc, const char *path,
-                               pp_error *err)
+static pp_status output_intent(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh root, const char *icc,
+                               const char *path, pp_error *err)
 {
     gchar *data = NULL;
     gsize n = 0;
@@ -338,34 +340,35 @@ static pp_status output_intent(qpdf_data q, qpdf_oh root, const char *icc, const
     }
     char dict[32];
     snprintf(dict, sizeof dict, "<< /N %d >>", RGB_N);
-    qpdf_oh profile = qpdf_make_indirect_object(q, pp_qpdf_stream(q, data, n, dict));
+    qpdf_oh profile = Q->qpdf_make_indirect_object(q, pp_qpdf_stream(Q, q, data, n, dict));
     g_free(data);
-    qpdf_oh intent = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, intent, "/Type", qpdf_oh_new_name(q, "/OutputIntent"));
-    qpdf_oh_replace_key(q, intent, "/S", qpdf_oh_new_name(q, "/GTS_PDFA1"));
-    qpdf_oh_replace_key(q, intent, "/OutputConditionIdentifier", qpdf_oh_new_string(q, SRGB));
-    qpdf_oh_replace_key(q, intent, "/Info", qpdf_oh_new_string(q, SRGB));
-    qpdf_oh_replace_key(q, intent, "/RegistryName", qpdf_oh_new_string(q, "http://www.color.org"));
-    qpdf_oh_replace_key(q, intent, "/DestOutputProfile", profile);
-    qpdf_oh_replace_key(q, root, "/OutputIntents",
-                        qpdf_oh_wrap_in_array(q, qpdf_make_indirect_object(q, intent)));
+    qpdf_oh intent = Q->qpdf_oh_new_dictionary(q);
+    Q->qpdf_oh_replace_key(q, intent, "/Type", Q->qpdf_oh_new_name(q, "/OutputIntent"));
+    Q->qpdf_oh_replace_key(q, intent, "/S", Q->qpdf_oh_new_name(q, "/GTS_PDFA1"));
+    Q->qpdf_oh_replace_key(q, intent, "/OutputConditionIdentifier", Q->qpdf_oh_new_string(q, SRGB));
+    Q->qpdf_oh_replace_key(q, intent, "/Info", Q->qpdf_oh_new_string(q, SRGB));
+    Q->qpdf_oh_replace_key(q, intent, "/RegistryName",
+                           Q->qpdf_oh_new_string(q, "http://www.color.org"));
+    Q->qpdf_oh_replace_key(q, intent, "/DestOutputProfile", profile);
+    Q->qpdf_oh_replace_key(q, root, "/OutputIntents",
+                           Q->qpdf_oh_wrap_in_array(q, Q->qpdf_make_indirect_object(q, intent)));
     return PP_OK;
 }
 
 /* The highest CID a CID font's /W array gives a width for (cairo numbers a subset's glyphs from 0
  * without gaps). */
-static long long max_cid(qpdf_data q, qpdf_oh w)
+static long long max_cid(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh w)
 {
     long long top = 0;
-    int n = qpdf_oh_get_array_n_items(q, w);
+    int n = Q->qpdf_oh_get_array_n_items(q, w);
     for (int i = 0; i + 1 < n; i++) {
-        long long first = qpdf_oh_get_int_value(q, qpdf_oh_get_array_item(q, w, i));
-        qpdf_oh next = qpdf_oh_get_array_item(q, w, i + 1);
-        if (qpdf_oh_is_array(q, next)) { /* c [w1 … wn] */
-            top = MAX(top, first + qpdf_oh_get_array_n_items(q, next) - 1);
+        long long first = Q->qpdf_oh_get_int_value(q, Q->qpdf_oh_get_array_item(q, w, i));
+        qpdf_oh next = Q->qpdf_oh_get_array_item(q, w, i + 1);
+        if (Q->qpdf_oh_is_array(q, next)) { /* c [w1 … wn] */
+            top = MAX(top, first + Q->qpdf_oh_get_array_n_items(q, next) - 1);
             i++;
         } else if (i + 2 < n) { /* c_first c_last w */
-            top = MAX(top, qpdf_oh_get_int_value(q, next));
+            top = MAX(top, Q->qpdf_oh_get_int_value(q, next));
             i += 2;
         }
     }
@@ -374,32 +377,33 @@ static long long max_cid(qpdf_data q, qpdf_oh w)
 
 /* PDF/A-1 6.3.5: a subset CID font lists its CIDs in a CIDSet (one bit per CID, from the high
  * bit of the first byte). */
-static void cid_set(qpdf_data q, qpdf_oh font, qpdf_oh desc)
+static void cid_set(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh font, qpdf_oh desc)
 {
-    long long top = max_cid(q, qpdf_oh_get_key(q, font, "/W"));
+    long long top = max_cid(Q, q, Q->qpdf_oh_get_key(q, font, "/W"));
     size_t n = (size_t)top / 8 + 1;
     unsigned char *bits = g_malloc0(n);
     for (long long c = 0; c <= top; c++)
         bits[c / 8] |= (unsigned char)(0x80 >> (c % 8));
-    qpdf_oh_replace_key(q, desc, "/CIDSet",
-                        qpdf_make_indirect_object(q, pp_qpdf_stream(q, bits, n, "<< >>")));
+    Q->qpdf_oh_replace_key(q, desc, "/CIDSet",
+                           Q->qpdf_make_indirect_object(q, pp_qpdf_stream(Q, q, bits, n, "<< >>")));
     g_free(bits);
 }
 
 /* PDF/A-1 6.3.5: a subset Type 1 font names its glyphs in a CharSet. cairo's Type 1 subsets are
  * WinAnsi-encoded and give a width only to the codes they use. */
-static void char_set(qpdf_data q, qpdf_oh font, qpdf_oh desc)
+static void char_set(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh font, qpdf_oh desc)
 {
-    if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, font, "/Encoding"), "/WinAnsiEncoding"))
+    if (!Q->qpdf_oh_is_name_and_equals(q, Q->qpdf_oh_get_key(q, font, "/Encoding"),
+                                       "/WinAnsiEncoding"))
         return;
-    long long first = qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, font, "/FirstChar"));
-    qpdf_oh widths = qpdf_oh_get_key(q, font, "/Widths");
+    long long first = Q->qpdf_oh_get_int_value(q, Q->qpdf_oh_get_key(q, font, "/FirstChar"));
+    qpdf_oh widths = Q->qpdf_oh_get_key(q, font, "/Widths");
     GString *names = g_string_new(NULL);
     bool seen[WIN_LAST - WIN_FIRST + 1] = {false};
-    for (int i = 0; i < qpdf_oh_get_array_n_items(q, widths); i++) {
+    for (int i = 0; i < Q->qpdf_oh_get_array_n_items(q, widths); i++) {
         long long code = first + i;
         if (code < WIN_FIRST || code > WIN_LAST || !win_ansi[code - WIN_FIRST]) continue;
-        if (qpdf_oh_get_int_value(q, qpdf_oh_get_array_item(q, widths, i)) == 0) continue;
+        if (Q->qpdf_oh_get_int_value(q, Q->qpdf_oh_get_array_item(q, widths, i)) == 0) continue;
         const char *name = win_ansi[code - WIN_FIRST];
         bool dup = false;
         for (int k = 0; k < (int)(code - WIN_FIRST); k++)
@@ -407,74 +411,75 @@ static void char_set(qpdf_data q, qpdf_oh font, qpdf_oh desc)
         seen[code - WIN_FIRST] = true;
         if (!dup) g_string_append_printf(names, "/%s", name);
     }
-    qpdf_oh_replace_key(q, desc, "/CharSet", qpdf_oh_new_string(q, names->str));
+    Q->qpdf_oh_replace_key(q, desc, "/CharSet", Q->qpdf_oh_new_string(q, names->str));
     g_string_free(names, TRUE);
 }
 
 /* A subset font's name starts with six capitals and a plus sign. */
-static bool is_subset(qpdf_data q, qpdf_oh font)
+static bool is_subset(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh font)
 {
-    qpdf_oh name = qpdf_oh_get_key(q, font, "/BaseFont");
-    const char *s = qpdf_oh_is_name(q, name) ? qpdf_oh_get_name(q, name) : "";
+    qpdf_oh name = Q->qpdf_oh_get_key(q, font, "/BaseFont");
+    const char *s = Q->qpdf_oh_is_name(q, name) ? Q->qpdf_oh_get_name(q, name) : "";
     return strlen(s) > 8 && s[7] == '+';
 }
 
-static void fix_font(qpdf_data q, qpdf_oh font, pp_pdfa level)
+static void fix_font(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh font, pp_pdfa level)
 {
-    qpdf_oh sub = qpdf_oh_get_key(q, font, "/Subtype");
-    qpdf_oh desc = qpdf_oh_get_key(q, font, "/FontDescriptor");
-    bool cid2 = qpdf_oh_is_name_and_equals(q, sub, "/CIDFontType2");
-    bool cid = cid2 || qpdf_oh_is_name_and_equals(q, sub, "/CIDFontType0");
-    if (cid2 && !qpdf_oh_has_key(q, font, "/CIDToGIDMap"))
-        qpdf_oh_replace_key(q, font, "/CIDToGIDMap", qpdf_oh_new_name(q, "/Identity"));
-    if (level != PP_PDFA_1B || !qpdf_oh_is_dictionary(q, desc) || !is_subset(q, font)) return;
+    qpdf_oh sub = Q->qpdf_oh_get_key(q, font, "/Subtype");
+    qpdf_oh desc = Q->qpdf_oh_get_key(q, font, "/FontDescriptor");
+    bool cid2 = Q->qpdf_oh_is_name_and_equals(q, sub, "/CIDFontType2");
+    bool cid = cid2 || Q->qpdf_oh_is_name_and_equals(q, sub, "/CIDFontType0");
+    if (cid2 && !Q->qpdf_oh_has_key(q, font, "/CIDToGIDMap"))
+        Q->qpdf_oh_replace_key(q, font, "/CIDToGIDMap", Q->qpdf_oh_new_name(q, "/Identity"));
+    if (level != PP_PDFA_1B || !Q->qpdf_oh_is_dictionary(q, desc) || !is_subset(Q, q, font)) return;
     if (cid)
-        cid_set(q, font, desc);
-    else if (qpdf_oh_is_name_and_equals(q, sub, "/Type1"))
-        char_set(q, font, desc);
+        cid_set(Q, q, font, desc);
+    else if (Q->qpdf_oh_is_name_and_equals(q, sub, "/Type1"))
+        char_set(Q, q, font, desc);
 }
 
 /* Every font of the file, and for PDF/A-1 every page without its transparency group. */
-static void fix_objects(qpdf_data q, pp_pdfa level)
+static void fix_objects(const pp_qpdf_api *Q, qpdf_data q, pp_pdfa level)
 {
-    long long size = qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+    long long size =
+        Q->qpdf_oh_get_int_value(q, Q->qpdf_oh_get_key(q, Q->qpdf_get_trailer(q), "/Size"));
     for (int id = 1; id < size; id++) {
-        qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
-        if (qpdf_oh_is_dictionary_of_type(q, o, "/Font", ""))
-            fix_font(q, o, level);
-        else if (level == PP_PDFA_1B && qpdf_oh_is_dictionary_of_type(q, o, "/Page", ""))
-            qpdf_oh_remove_key(q, o, "/Group");
-        qpdf_oh_release(q, o);
+        qpdf_oh o = Q->qpdf_get_object_by_id(q, id, 0);
+        if (Q->qpdf_oh_is_dictionary_of_type(q, o, "/Font", ""))
+            fix_font(Q, q, o, level);
+        else if (level == PP_PDFA_1B && Q->qpdf_oh_is_dictionary_of_type(q, o, "/Page", ""))
+            Q->qpdf_oh_remove_key(q, o, "/Group");
+        Q->qpdf_oh_release(q, o);
     }
 }
 
-pp_status pp_pdfa_apply(qpdf_data q, const pp_doc_meta *m, time_t when, const char *path,
-                        pp_error *err)
+pp_status pp_pdfa_apply(const pp_qpdf_api *Q, qpdf_data q, const pp_doc_meta *m, time_t when,
+                        const char *path, pp_error *err)
 {
     if (m->pdfa == PP_PDFA_NONE) return PP_OK;
-    qpdf_oh root = qpdf_get_root(q), trailer = qpdf_get_trailer(q);
-    qpdf_oh info = qpdf_oh_get_key(q, trailer, "/Info");
-    if (!qpdf_oh_is_dictionary(q, info)) {
-        info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-        qpdf_oh_replace_key(q, trailer, "/Info", info);
+    qpdf_oh root = Q->qpdf_get_root(q), trailer = Q->qpdf_get_trailer(q);
+    qpdf_oh info = Q->qpdf_oh_get_key(q, trailer, "/Info");
+    if (!Q->qpdf_oh_is_dictionary(q, info)) {
+        info = Q->qpdf_make_indirect_object(q, Q->qpdf_oh_new_dictionary(q));
+        Q->qpdf_oh_replace_key(q, trailer, "/Info", info);
     }
     char date[32];
-    set_dates(q, info, when, date, sizeof date);
-    if (output_intent(q, root, m->icc, path, err) != PP_OK) return err->status;
-    GString *x = xmp(q, info, m, date);
-    qpdf_oh meta = pp_qpdf_stream(q, x->str, x->len, "<< /Type /Metadata /Subtype /XML >>");
-    qpdf_oh_replace_key(q, root, "/Metadata", qpdf_make_indirect_object(q, meta));
+    set_dates(Q, q, info, when, date, sizeof date);
+    if (output_intent(Q, q, root, m->icc, path, err) != PP_OK) return err->status;
+    GString *x = xmp(Q, q, info, m, date);
+    qpdf_oh meta = pp_qpdf_stream(Q, q, x->str, x->len, "<< /Type /Metadata /Subtype /XML >>");
+    Q->qpdf_oh_replace_key(q, root, "/Metadata", Q->qpdf_make_indirect_object(q, meta));
     g_string_free(x, TRUE);
-    fix_objects(q, m->pdfa);
+    fix_objects(Q, q, m->pdfa);
     return PP_OK;
 }
 
-void pp_pdfa_write_options(qpdf_data q, const pp_doc_meta *m)
+void pp_pdfa_write_options(const pp_qpdf_api *Q, qpdf_data q, const pp_doc_meta *m)
 {
     if (m->pdfa == PP_PDFA_NONE) return;
-    qpdf_set_newline_before_endstream(q, QPDF_TRUE);
+    Q->qpdf_set_newline_before_endstream(q, QPDF_TRUE);
     if (m->pdfa == PP_PDFA_1B) {
-        qpdf_set_object_stream_mode(q, qpdf_o_disable);
-        qpdf_force_pdf_version(q, "1.4");
+        Q->qpdf_set_object_stream_mode(q, qpdf_o_disable);
+        Q->qpdf_force_pdf_version(q, "1.4");
     }
 }

@@ -8,18 +8,18 @@
 
 #include "base/error.h"
 #include "output/output.h"
+#include "output/qpdfx.h"
 
-#include <qpdf/qpdf-c.h>
 #include <time.h>
 
 /* Makes q PDF/A at m->pdfa: dates from when, XMP mirroring the document information, the output
  * intent with the sRGB profile of m->icc, the font entries; for PDF/A-1 also no page groups, a
  * CIDSet for every subset CID font and a CharSet for every subset Type 1 font. path is for
  * messages. */
-pp_status pp_pdfa_apply(qpdf_data q, const pp_doc_meta *m, time_t when, const char *path,
-                        pp_error *err);
+pp_status pp_pdfa_apply(const pp_qpdf_api *Q, qpdf_data q, const pp_doc_meta *m, time_t when,
+                        const char *path, pp_error *err);
 
 /* Writer settings for m->pdfa; call after qpdf_init_write_*. */
-void pp_pdfa_write_options(qpdf_data q, const pp_doc_meta *m);
+void pp_pdfa_write_options(const pp_qpdf_api *Q, qpdf_data q, const pp_doc_meta *m);
 
 #endif

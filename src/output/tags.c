@@ -7,6 +7,7 @@
 #include <string.h>
 
 typedef struct tagger {
+    const pp_qpdf_api *Q;
     qpdf_data q;
     GPtrArray *alts;      /* every Figure's alternative text, in document order; borrowed */
     size_t next_alt;      /* the next Figure's */
@@ -15,8 +16,8 @@ typedef struct tagger {
 
 static bool is_artifact(tagger *t, qpdf_oh elem)
 {
-    return qpdf_oh_is_name_and_equals(t->q, qpdf_oh_get_key(t->q, elem, "/S"),
-                                      "/" PP_DRAW_ARTIFACT);
+    return t->Q->qpdf_oh_is_name_and_equals(t->q, t->Q->qpdf_oh_get_key(t->q, elem, "/S"),
+                                            "/" PP_DRAW_ARTIFACT);
 }
 
 static void walk(tagger *t, qpdf_oh elem);
@@ -24,32 +25,34 @@ static void walk(tagger *t, qpdf_oh elem);
 /* Walks the children of an element (its /K: one or an array), dropping the artifacts. */
 static void walk_kids(tagger *t, qpdf_oh parent)
 {
+    const pp_qpdf_api *Q = t->Q;
     qpdf_data q = t->q;
-    qpdf_oh k = qpdf_oh_get_key(q, parent, "/K");
-    if (qpdf_oh_is_dictionary(q, k)) {
-        k = qpdf_oh_wrap_in_array(q, k);
-        qpdf_oh_replace_key(q, parent, "/K", k);
+    qpdf_oh k = Q->qpdf_oh_get_key(q, parent, "/K");
+    if (Q->qpdf_oh_is_dictionary(q, k)) {
+        k = Q->qpdf_oh_wrap_in_array(q, k);
+        Q->qpdf_oh_replace_key(q, parent, "/K", k);
     }
-    if (!qpdf_oh_is_array(q, k)) return;
-    for (int i = 0; i < qpdf_oh_get_array_n_items(q, k);) {
-        qpdf_oh kid = qpdf_oh_get_array_item(q, k, i);
-        if (qpdf_oh_is_dictionary(q, kid) && is_artifact(t, kid)) {
-            g_hash_table_add(t->artifact, GINT_TO_POINTER(qpdf_oh_get_object_id(q, kid)));
-            qpdf_oh_erase_item(q, k, i);
+    if (!Q->qpdf_oh_is_array(q, k)) return;
+    for (int i = 0; i < Q->qpdf_oh_get_array_n_items(q, k);) {
+        qpdf_oh kid = Q->qpdf_oh_get_array_item(q, k, i);
+        if (Q->qpdf_oh_is_dictionary(q, kid) && is_artifact(t, kid)) {
+            g_hash_table_add(t->artifact, GINT_TO_POINTER(Q->qpdf_oh_get_object_id(q, kid)));
+            Q->qpdf_oh_erase_item(q, k, i);
             continue;
         }
-        if (qpdf_oh_is_dictionary(q, kid)) walk(t, kid);
+        if (Q->qpdf_oh_is_dictionary(q, kid)) walk(t, kid);
         i++;
     }
 }
 
 static void walk(tagger *t, qpdf_oh elem)
 {
+    const pp_qpdf_api *Q = t->Q;
     qpdf_data q = t->q;
-    if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, elem, "/S"), "/Figure") &&
+    if (Q->qpdf_oh_is_name_and_equals(q, Q->qpdf_oh_get_key(q, elem, "/S"), "/Figure") &&
         t->next_alt < t->alts->len) {
         const char *alt = g_ptr_array_index(t->alts, t->next_alt++);
-        if (alt) qpdf_oh_replace_key(q, elem, "/Alt", qpdf_oh_new_unicode_string(q, alt));
+        if (alt) Q->qpdf_oh_replace_key(q, elem, "/Alt", Q->qpdf_oh_new_unicode_string(q, alt));
     }
     walk_kids(t, elem);
 }
@@ -57,14 +60,16 @@ static void walk(tagger *t, qpdf_oh elem)
 /* The parent tree maps each page's marked content to its element: the artifacts' become null. */
 static void prune_parent_tree(tagger *t, qpdf_oh root)
 {
+    const pp_qpdf_api *Q = t->Q;
     qpdf_data q = t->q;
-    qpdf_oh nums = qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/ParentTree"), "/Nums");
-    for (int i = 1; i < qpdf_oh_get_array_n_items(q, nums); i += 2) {
-        qpdf_oh arr = qpdf_oh_get_array_item(q, nums, i);
-        for (int k = 0; qpdf_oh_is_array(q, arr) && k < qpdf_oh_get_array_n_items(q, arr); k++) {
-            int id = qpdf_oh_get_object_id(q, qpdf_oh_get_array_item(q, arr, k));
+    qpdf_oh nums = Q->qpdf_oh_get_key(q, Q->qpdf_oh_get_key(q, root, "/ParentTree"), "/Nums");
+    for (int i = 1; i < Q->qpdf_oh_get_array_n_items(q, nums); i += 2) {
+        qpdf_oh arr = Q->qpdf_oh_get_array_item(q, nums, i);
+        for (int k = 0; Q->qpdf_oh_is_array(q, arr) && k < Q->qpdf_oh_get_array_n_items(q, arr);
+             k++) {
+            int id = Q->qpdf_oh_get_object_id(q, Q->qpdf_oh_get_array_item(q, arr, k));
             if (g_hash_table_contains(t->artifact, GINT_TO_POINTER(id)))
-                qpdf_oh_set_array_item(q, arr, k, qpdf_oh_new_null(q));
+                Q->qpdf_oh_set_array_item(q, arr, k, Q->qpdf_oh_new_null(q));
         }
     }
 }
@@ -96,21 +101,21 @@ static GString *artifacts_in(const unsigned char *data, size_t n)
     return out;
 }
 
-static pp_status rewrite_pages(qpdf_data q, const char *path, pp_error *err)
+static pp_status rewrite_pages(const pp_qpdf_api *Q, qpdf_data q, const char *path, pp_error *err)
 {
-    int n = qpdf_get_num_pages(q);
+    int n = Q->qpdf_get_num_pages(q);
     for (int i = 0; i < n; i++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+        qpdf_oh page = Q->qpdf_get_page_n(q, (size_t)i);
         unsigned char *data = NULL;
         size_t len = 0;
-        if (qpdf_oh_get_page_content_data(q, page, &data, &len) & QPDF_ERRORS)
+        if (Q->qpdf_oh_get_page_content_data(q, page, &data, &len) & QPDF_ERRORS)
             return pp_error_set(err, PP_ERR_IO, path, 0, "cannot read page %d to tag it", i + 1);
         GString *out = artifacts_in(data, len);
         free(data);
-        qpdf_oh st = qpdf_oh_new_stream(q);
-        qpdf_oh_replace_stream_data(q, st, (const unsigned char *)out->str, out->len,
-                                    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-        qpdf_oh_replace_key(q, page, "/Contents", qpdf_make_indirect_object(q, st));
+        qpdf_oh st = Q->qpdf_oh_new_stream(q);
+        Q->qpdf_oh_replace_stream_data(q, st, (const unsigned char *)out->str, out->len,
+                                       Q->qpdf_oh_new_null(q), Q->qpdf_oh_new_null(q));
+        Q->qpdf_oh_replace_key(q, page, "/Contents", Q->qpdf_make_indirect_object(q, st));
         g_string_free(out, TRUE);
     }
     return PP_OK;
@@ -118,23 +123,23 @@ static pp_status rewrite_pages(qpdf_data q, const char *path, pp_error *err)
 
 /* cairo 1.16 drops the Document element it was given and hangs the top-level elements on the
  * root: one Document element holds them again. */
-static void document_element(qpdf_data q, qpdf_oh tree)
+static void document_element(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh tree)
 {
-    qpdf_oh kids = qpdf_oh_get_key(q, tree, "/K");
-    if (!qpdf_oh_is_array(q, kids)) kids = qpdf_oh_wrap_in_array(q, kids);
-    qpdf_oh first = qpdf_oh_get_array_item(q, kids, 0);
-    if (qpdf_oh_get_array_n_items(q, kids) == 1 &&
-        qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, first, "/S"), "/Document"))
+    qpdf_oh kids = Q->qpdf_oh_get_key(q, tree, "/K");
+    if (!Q->qpdf_oh_is_array(q, kids)) kids = Q->qpdf_oh_wrap_in_array(q, kids);
+    qpdf_oh first = Q->qpdf_oh_get_array_item(q, kids, 0);
+    if (Q->qpdf_oh_get_array_n_items(q, kids) == 1 &&
+        Q->qpdf_oh_is_name_and_equals(q, Q->qpdf_oh_get_key(q, first, "/S"), "/Document"))
         return;
-    qpdf_oh doc =
-        qpdf_make_indirect_object(q, qpdf_oh_parse(q, "<< /Type /StructElem /S /Document >>"));
-    qpdf_oh_replace_key(q, doc, "/P", tree);
-    qpdf_oh_replace_key(q, doc, "/K", kids);
-    for (int i = 0; i < qpdf_oh_get_array_n_items(q, kids); i++) {
-        qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
-        if (qpdf_oh_is_dictionary(q, kid)) qpdf_oh_replace_key(q, kid, "/P", doc);
+    qpdf_oh doc = Q->qpdf_make_indirect_object(
+        q, Q->qpdf_oh_parse(q, "<< /Type /StructElem /S /Document >>"));
+    Q->qpdf_oh_replace_key(q, doc, "/P", tree);
+    Q->qpdf_oh_replace_key(q, doc, "/K", kids);
+    for (int i = 0; i < Q->qpdf_oh_get_array_n_items(q, kids); i++) {
+        qpdf_oh kid = Q->qpdf_oh_get_array_item(q, kids, i);
+        if (Q->qpdf_oh_is_dictionary(q, kid)) Q->qpdf_oh_replace_key(q, kid, "/P", doc);
     }
-    qpdf_oh_replace_key(q, tree, "/K", qpdf_oh_wrap_in_array(q, doc));
+    Q->qpdf_oh_replace_key(q, tree, "/K", Q->qpdf_oh_wrap_in_array(q, doc));
 }
 
 static GPtrArray *figure_alts(const pp_scene *s)
@@ -149,17 +154,18 @@ static GPtrArray *figure_alts(const pp_scene *s)
     return alts;
 }
 
-pp_status pp_tags_finish(qpdf_data q, const pp_scene *s, const char *path, pp_error *err)
+pp_status pp_tags_finish(const pp_qpdf_api *Q, qpdf_data q, const pp_scene *s, const char *path,
+                         pp_error *err)
 {
-    qpdf_oh root = qpdf_get_root(q);
-    qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
-    if (!s->tags || !qpdf_oh_is_dictionary(q, tree)) return PP_OK;
-    tagger t = {q, figure_alts(s), 0, g_hash_table_new(NULL, NULL)};
+    qpdf_oh root = Q->qpdf_get_root(q);
+    qpdf_oh tree = Q->qpdf_oh_get_key(q, root, "/StructTreeRoot");
+    if (!s->tags || !Q->qpdf_oh_is_dictionary(q, tree)) return PP_OK;
+    tagger t = {Q, q, figure_alts(s), 0, g_hash_table_new(NULL, NULL)};
     walk_kids(&t, tree);
     prune_parent_tree(&t, tree);
-    document_element(q, tree);
+    document_element(Q, q, tree);
     g_ptr_array_free(t.alts, TRUE);
     g_hash_table_destroy(t.artifact);
-    qpdf_oh_replace_key(q, root, "/MarkInfo", qpdf_oh_parse(q, "<< /Marked true >>"));
-    return rewrite_pages(q, path, err);
+    Q->qpdf_oh_replace_key(q, root, "/MarkInfo", Q->qpdf_oh_parse(q, "<< /Marked true >>"));
+    return rewrite_pages(Q, q, path, err);
 }

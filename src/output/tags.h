@@ -7,10 +7,10 @@
 #define PP_TAGS_H
 
 #include "base/error.h"
+#include "output/qpdfx.h"
 #include "sheets/scene.h"
 
-#include <qpdf/qpdf-c.h>
-
-pp_status pp_tags_finish(qpdf_data q, const pp_scene *s, const char *path, pp_error *err);
+pp_status pp_tags_finish(const pp_qpdf_api *Q, qpdf_data q, const pp_scene *s, const char *path,
+                         pp_error *err);
 
 #endif

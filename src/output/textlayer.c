@@ -104,11 +104,12 @@ static guint code_of(const GByteArray *b)
 
 /* Reads (and where it holds presentation forms, rewrites) the bfchar entries of a /ToUnicode CMap
  * as cairo writes them: "<code> <utf16be>" pairs between beginbfchar and endbfchar. */
-static void read_to_unicode(qpdf_data q, qpdf_oh tu, font_info *f)
+static void read_to_unicode(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh tu, font_info *f)
 {
     unsigned char *buf = NULL;
     size_t len = 0;
-    if (qpdf_oh_get_stream_data(q, tu, qpdf_dl_generalized, NULL, &buf, &len) & QPDF_ERRORS) return;
+    if (Q->qpdf_oh_get_stream_data(q, tu, qpdf_dl_generalized, NULL, &buf, &len) & QPDF_ERRORS)
+        return;
     const char *s = (const char *)buf, *end = s + len;
     GString *out = g_string_sized_new(len);
     bool changed = false;
@@ -149,23 +150,24 @@ static void read_to_unicode(qpdf_data q, qpdf_oh tu, font_info *f)
     }
     if (changed) {
         g_string_append_len(out, copied, end - copied);
-        qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)out->str, out->len,
-                                    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+        Q->qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)out->str, out->len,
+                                       Q->qpdf_oh_new_null(q), Q->qpdf_oh_new_null(q));
     }
     g_string_free(out, TRUE);
     free(buf);
 }
 
-static font_info *font_info_of(qpdf_data q, qpdf_oh font, GHashTable *cache)
+static font_info *font_info_of(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh font, GHashTable *cache)
 {
-    int id = qpdf_oh_get_object_id(q, font);
+    int id = Q->qpdf_oh_get_object_id(q, font);
     font_info *f = id > 0 ? g_hash_table_lookup(cache, GINT_TO_POINTER(id)) : NULL;
     if (f) return f;
     f = g_new0(font_info, 1);
     f->reverse = g_hash_table_new_full(NULL, NULL, NULL, g_free);
-    f->two_byte = qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, font, "/Subtype"), "/Type0");
-    qpdf_oh tu = qpdf_oh_get_key(q, font, "/ToUnicode");
-    if (qpdf_oh_is_stream(q, tu)) read_to_unicode(q, tu, f);
+    f->two_byte =
+        Q->qpdf_oh_is_name_and_equals(q, Q->qpdf_oh_get_key(q, font, "/Subtype"), "/Type0");
+    qpdf_oh tu = Q->qpdf_oh_get_key(q, font, "/ToUnicode");
+    if (Q->qpdf_oh_is_stream(q, tu)) read_to_unicode(Q, q, tu, f);
     /* Without an object id (a direct font dictionary) the page's table owns it. */
     g_hash_table_insert(cache, GINT_TO_POINTER(id > 0 ? id : -(int)g_hash_table_size(cache) - 1),
                         f);
@@ -173,19 +175,19 @@ static font_info *font_info_of(qpdf_data q, qpdf_oh font, GHashTable *cache)
 }
 
 /* The page's fonts by resource name ("/f-0-1"). */
-static GHashTable *page_fonts(qpdf_data q, qpdf_oh page, GHashTable *cache)
+static GHashTable *page_fonts(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh page, GHashTable *cache)
 {
     GHashTable *fonts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    qpdf_oh dict = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/Font");
-    if (!qpdf_oh_is_dictionary(q, dict)) return fonts;
+    qpdf_oh dict = Q->qpdf_oh_get_key(q, Q->qpdf_oh_get_key(q, page, "/Resources"), "/Font");
+    if (!Q->qpdf_oh_is_dictionary(q, dict)) return fonts;
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    qpdf_oh_begin_dict_key_iter(q, dict);
-    while (qpdf_oh_dict_more_keys(q))
-        g_ptr_array_add(names, g_strdup(qpdf_oh_dict_next_key(q)));
+    Q->qpdf_oh_begin_dict_key_iter(q, dict);
+    while (Q->qpdf_oh_dict_more_keys(q))
+        g_ptr_array_add(names, g_strdup(Q->qpdf_oh_dict_next_key(q)));
     for (guint i = 0; i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
         g_hash_table_insert(fonts, g_strdup(name),
-                            font_info_of(q, qpdf_oh_get_key(q, dict, name), cache));
+                            font_info_of(Q, q, Q->qpdf_oh_get_key(q, dict, name), cache));
     }
     g_ptr_array_unref(names);
     return fonts;
@@ -452,26 +454,28 @@ static GString *rewrite_content(const char *s, size_t n, GHashTable *fonts)
 }
 
 /* The names of dict's keys (the dictionary iterator is not reentrant). */
-static GPtrArray *key_names(qpdf_data q, qpdf_oh dict)
+static GPtrArray *key_names(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh dict)
 {
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    qpdf_oh_begin_dict_key_iter(q, dict);
-    while (qpdf_oh_dict_more_keys(q))
-        g_ptr_array_add(names, g_strdup(qpdf_oh_dict_next_key(q)));
+    Q->qpdf_oh_begin_dict_key_iter(q, dict);
+    while (Q->qpdf_oh_dict_more_keys(q))
+        g_ptr_array_add(names, g_strdup(Q->qpdf_oh_dict_next_key(q)));
     return names;
 }
 
 /* One form XObject's content, rewritten in place. */
-static void fix_form(qpdf_data q, qpdf_oh form, GHashTable *cache)
+static void fix_form(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh form, GHashTable *cache)
 {
-    GHashTable *fonts = page_fonts(q, qpdf_oh_get_dict(q, form), cache);
+    GHashTable *fonts = page_fonts(Q, q, Q->qpdf_oh_get_dict(q, form), cache);
     unsigned char *buf = NULL;
     size_t len = 0;
-    if (!(qpdf_oh_get_stream_data(q, form, qpdf_dl_generalized, NULL, &buf, &len) & QPDF_ERRORS)) {
+    if (!(Q->qpdf_oh_get_stream_data(q, form, qpdf_dl_generalized, NULL, &buf, &len) &
+          QPDF_ERRORS)) {
         GString *content = rewrite_content((const char *)buf, len, fonts);
         if (content) {
-            qpdf_oh_replace_stream_data(q, form, (const unsigned char *)content->str, content->len,
-                                        qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+            Q->qpdf_oh_replace_stream_data(q, form, (const unsigned char *)content->str,
+                                           content->len, Q->qpdf_oh_new_null(q),
+                                           Q->qpdf_oh_new_null(q));
             g_string_free(content, TRUE);
         }
     }
@@ -481,49 +485,52 @@ static void fix_form(qpdf_data q, qpdf_oh form, GHashTable *cache)
 
 /* The form XObjects that holder (a page, or a form's dictionary) uses, and the forms they use, each
  * once (done: object ids): render --tile and --marks draw a page again as a form. */
-static void fix_forms(qpdf_data q, qpdf_oh holder, GHashTable *cache, GHashTable *done)
+static void fix_forms(const pp_qpdf_api *Q, qpdf_data q, qpdf_oh holder, GHashTable *cache,
+                      GHashTable *done)
 {
-    qpdf_oh xobjects = qpdf_oh_get_key(q, qpdf_oh_get_key(q, holder, "/Resources"), "/XObject");
-    if (!qpdf_oh_is_dictionary(q, xobjects)) return;
-    GPtrArray *names = key_names(q, xobjects);
+    qpdf_oh xobjects =
+        Q->qpdf_oh_get_key(q, Q->qpdf_oh_get_key(q, holder, "/Resources"), "/XObject");
+    if (!Q->qpdf_oh_is_dictionary(q, xobjects)) return;
+    GPtrArray *names = key_names(Q, q, xobjects);
     for (guint i = 0; i < names->len; i++) {
-        qpdf_oh form = qpdf_oh_get_key(q, xobjects, g_ptr_array_index(names, i));
-        if (!qpdf_oh_is_stream(q, form)) continue;
-        qpdf_oh dict = qpdf_oh_get_dict(q, form);
-        gpointer id = GINT_TO_POINTER(qpdf_oh_get_object_id(q, form));
-        if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"), "/Form") ||
+        qpdf_oh form = Q->qpdf_oh_get_key(q, xobjects, g_ptr_array_index(names, i));
+        if (!Q->qpdf_oh_is_stream(q, form)) continue;
+        qpdf_oh dict = Q->qpdf_oh_get_dict(q, form);
+        gpointer id = GINT_TO_POINTER(Q->qpdf_oh_get_object_id(q, form));
+        if (!Q->qpdf_oh_is_name_and_equals(q, Q->qpdf_oh_get_key(q, dict, "/Subtype"), "/Form") ||
             g_hash_table_contains(done, id))
             continue;
         g_hash_table_add(done, id);
-        fix_form(q, form, cache);
-        fix_forms(q, dict, cache, done);
+        fix_form(Q, q, form, cache);
+        fix_forms(Q, q, dict, cache, done);
     }
     g_ptr_array_unref(names);
 }
 
-void pp_textlayer_fix_rtl(qpdf_data q)
+void pp_textlayer_fix_rtl(const pp_qpdf_api *Q, qpdf_data q)
 {
     GHashTable *cache = g_hash_table_new_full(NULL, NULL, NULL, font_info_free);
     GHashTable *done = g_hash_table_new(NULL, NULL);
-    int pages = qpdf_get_num_pages(q);
+    int pages = Q->qpdf_get_num_pages(q);
     for (int i = 0; i < pages; i++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-        GHashTable *fonts = page_fonts(q, page, cache);
+        qpdf_oh page = Q->qpdf_get_page_n(q, (size_t)i);
+        GHashTable *fonts = page_fonts(Q, q, page, cache);
         unsigned char *buf = NULL;
         size_t len = 0;
-        if (!(qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS)) {
+        if (!(Q->qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS)) {
             GString *content = rewrite_content((const char *)buf, len, fonts);
             if (content) {
-                qpdf_oh stream = qpdf_oh_new_stream(q);
-                qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)content->str,
-                                            content->len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-                qpdf_oh_replace_key(q, page, "/Contents", stream);
+                qpdf_oh stream = Q->qpdf_oh_new_stream(q);
+                Q->qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)content->str,
+                                               content->len, Q->qpdf_oh_new_null(q),
+                                               Q->qpdf_oh_new_null(q));
+                Q->qpdf_oh_replace_key(q, page, "/Contents", stream);
                 g_string_free(content, TRUE);
             }
         }
         free(buf);
         g_hash_table_unref(fonts);
-        fix_forms(q, page, cache, done);
+        fix_forms(Q, q, page, cache, done);
     }
     g_hash_table_unref(done);
     g_hash_table_unref(cache);

@@ -18,11 +18,11 @@
 #ifndef PP_TEXTLAYER_H
 #define PP_TEXTLAYER_H
 
-#include <qpdf/qpdf-c.h>
+#include "output/qpdfx.h"
 
 /* Rewrites the fonts' /ToUnicode and the content streams of q's pages and of the forms they draw
  * (render --tile, --marks) in place. Content it cannot
  * parse (inline images) is left as it is. */
-void pp_textlayer_fix_rtl(qpdf_data q);
+void pp_textlayer_fix_rtl(const pp_qpdf_api *Q, qpdf_data q);
 
 #endif

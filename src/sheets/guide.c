@@ -15,6 +15,10 @@ typedef struct gd {
     pp_typeset *ts;
     pp_layout *l;
     int page_no;
+    /* Body text set to measure what a heading keeps with it (body_h), kept for the paragraph or
+     * list item that then sets the same text at the same width (body_flow): each is laid out once.
+     * Owned; freed by pp_guide_plan. */
+    GPtrArray *measured;
 } gd;
 
 static double mm(gd *g, const char *name)
@@ -51,12 +55,25 @@ static double line_h(gd *g, const char *style)
 
 static void blocks(gd *g, const pp_block *b, size_t n, double indent, int depth);
 
+/* text set in the body style at width w: the one body_h measured, or a new one. Caller owns it. */
+static pp_textbox *body_flow(gd *g, const char *text, double w)
+{
+    for (guint i = 0; i < g->measured->len; i++) {
+        pp_textbox *tb = g_ptr_array_index(g->measured, i);
+        if (strcmp(pp_textbox_text(tb), text) == 0 && fabs(pp_textbox_box_w(tb) - w) < 1e-9)
+            return g_ptr_array_steal_index(g->measured, i);
+    }
+    return pp_textbox_flow(g->ts, text, st(g, "body"), w);
+}
+
 /* keep: room the next block needs on the same column (a paragraph that introduces a list keeps the
  * list's first lines with it). */
 static void paragraph(gd *g, const pp_text *t, const char *style, double indent, double before,
                       double keep)
 {
-    pp_textbox *tb = pp_textbox_flow(g->ts, t->text, st(g, style), g->f.width - indent);
+    double w = g->f.width - indent;
+    pp_textbox *tb = strcmp(style, "body") == 0 ? body_flow(g, t->text, w)
+                                                : pp_textbox_flow(g->ts, t->text, st(g, style), w);
     pp_flow_block(&g->f, tb, t, indent, before, keep, "paragraph");
 }
 
@@ -96,8 +113,7 @@ static void list(gd *g, const pp_block *b, double indent, int depth)
         const pp_block *first = &item->children[0];
         double before = i == 0 ? mm(g, "para-gap") : mm(g, "item-gap");
         if (first->kind == PP_BLOCK_P) {
-            pp_textbox *tb =
-                pp_textbox_flow(g->ts, first->text.text, st(g, "body"), g->f.width - item_indent);
+            pp_textbox *tb = body_flow(g, first->text.text, g->f.width - item_indent);
             double h = pp_textbox_height(tb);
             if (g->f.y > g->f.col_top && g->f.y + before + h > g->f.bottom)
                 pp_flow_advance(&g->f);
@@ -115,10 +131,9 @@ static void list(gd *g, const pp_block *b, double indent, int depth)
 /* The height of text set in the body style at width w, with the paragraph gap before it. */
 static double body_h(gd *g, const char *text, double w)
 {
-    pp_textbox *tb = pp_textbox_flow(g->ts, text, st(g, "body"), w);
-    double h = mm(g, "para-gap") + pp_textbox_height(tb);
-    pp_textbox_free(tb);
-    return h;
+    pp_textbox *tb = body_flow(g, text, w);
+    g_ptr_array_add(g->measured, tb);
+    return mm(g, "para-gap") + pp_textbox_height(tb);
 }
 
 /* The room a list's first item takes, with the gap before it: what its intro keeps with it. */
@@ -126,7 +141,7 @@ static double first_item_h(gd *g, const pp_block *list, double indent)
 {
     const pp_block *first = list->n_children ? &list->children[0].children[0] : NULL;
     if (!first || first->kind != PP_BLOCK_P) return 2 * line_h(g, "body");
-    return body_h(g, first->text.text, g->f.width - indent - mm(g, "list-indent"));
+    return body_h(g, first->text.text, g->f.width - (indent + mm(g, "list-indent")));
 }
 
 /* What a heading keeps with it: its first paragraph whole (and, for a list's intro, the list's
@@ -201,7 +216,11 @@ static void colophon(gd *g)
 void pp_guide_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
-    gd g = {.s = s, .c = env->content, .ts = env->ts, .l = l};
+    gd g = {.s = s,
+            .c = env->content,
+            .ts = env->ts,
+            .l = l,
+            .measured = g_ptr_array_new_with_free_func((GDestroyNotify)pp_textbox_free)};
     pp_flow *f = &g.f;
     *f = (pp_flow){.s = s,
                    .env = env,
@@ -221,6 +240,7 @@ void pp_guide_plan(pp_scene *s, const pp_sheet_env *env)
     title_block(&g);
     blocks(&g, env->content->guide, env->content->n_guide, 0, 1);
     colophon(&g);
+    g_ptr_array_unref(g.measured);
 }
 
 /* Every name this sheet reads from layouts/guide.xml. */

@@ -11,11 +11,15 @@ out=${1:-${TMPDIR:-/tmp}/pp-fuzz}
 CC=${CC:-clang}
 mkdir -p "$out/obj"
 
-deps=$(pkg-config --cflags cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf)
-libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf libqrencode libjpeg) -lhyphen -lgettextpo -lm"
+deps=$(pkg-config --cflags cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqpdf libpng)
+libs="$(pkg-config --libs cairo cairo-pdf pangocairo pangoft2 fontconfig libxml-2.0 libqrencode gmodule-2.0 libpng libjpeg) -lhyphen -lm"
 # The library code gets the fuzzer's coverage instrumentation but not its main (fuzzer-no-link).
 flags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_POSIX_C_SOURCE=200809L"
-defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\""
+# output/qpdfx.c and l10n/l10n.c open libqpdf and libgettextpo by their sonames (as CMake reads them).
+soname() { objdump -p "$1" | awk '/SONAME/ {print $2}'; }
+qpdf_soname=$(soname "$(pkg-config --variable=libdir libqpdf)/libqpdf.so")
+gettextpo_soname=$(soname "$(pkg-config --variable=libdir libqpdf)/libgettextpo.so")
+defs="-DPP_VERSION=\"fuzz\" -DPP_DATA_DIR=\"$repo\" -DPP_HYPHEN_DIR=\"/usr/share/hyphen\" -DPP_QPDF=\"$qpdf_soname\" -DPP_GETTEXTPO=\"$gettextpo_soname\""
 
 objs=""
 for src in "$repo"/src/base/*.c "$repo"/src/model/*.c "$repo"/src/typeset/*.c "$repo"/src/sheets/*.c "$repo"/src/doc/*.c \
