@@ -236,6 +236,8 @@ static void print_check(const pp_options *o, const pp_doc_request *r, const pp_s
            pp_scene_errors(s) ? "some text does not fit" : "valid, all text fits");
     if (ss) printf("; %zu session text(s) go on in continuation pages", s->n_conts);
     putchar('\n');
+    for (guint i = 0; o->verbose && s->figures && i < s->figures->len; i++)
+        printf("  %s\n", (const char *)g_ptr_array_index(s->figures, i));
 }
 
 /* Text that does not fit, in s or in the scenes it draws again (render --tile, --marks). */

@@ -79,6 +79,8 @@ static const char usage_check[] =
     "\n"
     "  --sheet NAME        praatplaat, followup, guide, report, or all (default)\n"
     "  --paper SIZE        A4, A3 (default), A2, A1 or A0\n"
+    "  --verbose           also what each sheet tells of its composition (type sizes, how much\n"
+    "                      of the page it uses)\n"
     "  --session, --landscape, --portrait, --data DIR, --layouts DIR   as for render\n";
 
 static const char usage_publish[] =
@@ -272,6 +274,11 @@ static pp_status option(int argc, char **argv, int *i, pp_options *o, pp_error *
     }
     if (strcmp(a, "--form") == 0) {
         o->form = true;
+        return PP_OK;
+    }
+    if (strcmp(a, "--verbose") == 0) {
+        if (o->command != PP_CMD_CHECK) return usage(err, "--verbose is for check");
+        o->verbose = true;
         return PP_OK;
     }
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

@@ -48,6 +48,7 @@ typedef struct pp_options {
     double tile_margin;  /* --tile-margin, mm (default 6) */
     bool marks;          /* render --marks */
     bool duplex;         /* render, check --duplex: sheets with a back side add it (the kaartjes) */
+    bool verbose;        /* check: also what each sheet tells of its composition */
     double bleed;        /* --bleed, mm (default 3) */
     bool overlap_given, tile_margin_given, bleed_given;
 } pp_options;

@@ -1,8 +1,14 @@
 /* The radial praatplaat: a centre disc with the instrument's title, a ring of equal sectors (one
  * per theme, its name set along the arc), and outside the ring one panel per theme on its sector's
- * bisector: the theme's statements with score boxes, room for notes and post-its, and the extra
- * attention mark. The geometry follows from the number of themes: panels are placed as close to the
- * ring as they can be without touching it, clamped into the margins, and shrunk until none overlap.
+ * bisector: the theme's numbered statements with score boxes, room for notes and post-its, and the
+ * extra attention mark.
+ *
+ * The composition is solved from the content and the page (docs/radial-composition.md): the ring
+ * names get the largest one size at which every name fits its sector (on one arc or two); the
+ * panels get the largest scale of their type and lengths at which every statement takes the lines
+ * it needs, every notes area holds its post-its and all panels place around the ring without
+ * overlapping; then the panel shape that gives the largest panels at that scale, the free height
+ * going to the notes. The ring's rotation depends on the theme count and the orientation only.
  * Every size, colour and style comes from layouts/praatplaat.xml. */
 #include "model/formfields.h"
 #include "model/record.h"
@@ -15,8 +21,15 @@
 
 /* A push off the ring goes this much further than needed, so rounding cannot leave it touching. */
 static const double NUDGE_MM = 0.01;
-/* Halvings of the search for a panel's distance from the ring: far below a micrometre. */
-enum { DISTANCE_STEPS = 40 };
+/* Room left under a measured text so that rounding never makes it overflow its box. */
+static const double SLACK_MM = 0.05;
+/* Halvings of the searches: a panel's distance from the ring (far below a micrometre), the scale
+ * (below a thousandth), the panel height (below a tenth of a mm at A0). */
+enum { DISTANCE_STEPS = 40, SCALE_STEPS = 10, HEIGHT_STEPS = 12 };
+/* Panel widths tried at each scale, and ring radii tried between ring-outer and ring-outer-max. */
+enum { WIDTH_STEPS = 7, RING_STEPS = 24 };
+/* Ring-name sizes are tried this many points apart. */
+static const double RING_PT_STEP = 0.25;
 
 typedef struct rect {
     double x, y, w, h;
@@ -34,11 +47,23 @@ typedef struct rd {
     double cx, cy;      /* centre of the ring */
     double r_in, r_out; /* radii of the ring */
     double start;       /* angle of the middle of sector 0 */
+    double ring_pt;     /* the one size of every ring name */
+    double k;           /* the panels' scale: their lengths and type, 1 as in the layout */
+    double pt;          /* the one size of every statement */
+    double *rows;       /* each statement's row height, theme by theme (owned) */
+    bool *over;         /* the statement needs more than its row even at the minimum size */
+    bool ordered;       /* placing holds each panel's centre within its own sector's angle */
 } rd;
 
 static double mm(rd *f, const char *name)
 {
     return pp_layout_mm(f->l, name);
+}
+
+/* A panel length at the panels' scale. */
+static double mk(rd *f, const char *name)
+{
+    return pp_layout_mm(f->l, name) * f->k;
 }
 
 static double num(rd *f, const char *name)
@@ -56,9 +81,24 @@ static const pp_style *st(rd *f, const char *name)
     return pp_layout_style(f->l, name);
 }
 
+/* A panel style at the panels' scale (never below its minimum). */
+static const pp_style *sk(rd *f, const char *name)
+{
+    const pp_style *s = st(f, name);
+    return pp_scene_style(f->s, s, s->size * f->k);
+}
+
 static double theme_angle(const rd *f, size_t i)
 {
     return f->start + 2 * G_PI * (double)i / (double)f->c->n_themes;
+}
+
+static size_t n_statements(const rd *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->c->n_themes; i++)
+        n += f->c->themes[i].n_statements;
+    return n;
 }
 
 /* --- Placement ------------------------------------------------------------------------------- */
@@ -96,29 +136,17 @@ static double clear_distance(const rd *f, double a, double w, double h, double c
     return hi;
 }
 
-static rect clamp(const rd *f, rect r);
-
-/* The panel at distance d on the ray at angle a, moved inside the area. */
-static rect panel_at(const rd *f, double a, double d, double w, double h)
-{
-    return clamp(f, centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h));
-}
-
-/* A panel's size at scale k: the width and the statement rows shrink, the notes area does not. */
-typedef struct psize {
-    double w, fixed_h, var_h;
-} psize;
-
-static double size_h(psize p, double k)
-{
-    return p.fixed_h + k * p.var_h;
-}
-
 static rect clamp(const rd *f, rect r)
 {
     r.x = fmin(fmax(r.x, f->area.x), f->area.x + f->area.w - r.w);
     r.y = fmin(fmax(r.y, f->area.y), f->area.y + f->area.h - r.h);
     return r;
+}
+
+/* The panel at distance d on the ray at angle a, moved inside the area. */
+static rect panel_at(const rd *f, double a, double d, double w, double h)
+{
+    return clamp(f, centred(f->cx + d * cos(a), f->cy + d * sin(a), w, h));
 }
 
 /* Pushes two overlapping panels apart, each by half, along the axis where they overlap least. */
@@ -149,6 +177,19 @@ static bool push_off_ring(const rd *f, rect *r, double clearance)
     return true;
 }
 
+/* Whether each panel's centre lies in its own sector's angle seen from the ring's centre (when
+ * f->ordered), so the panels read around the ring in the themes' order. */
+static bool in_order(const rd *f, const rect *p)
+{
+    double half = G_PI / (double)f->c->n_themes;
+    for (size_t i = 0; f->ordered && i < f->c->n_themes; i++) {
+        double a = atan2(p[i].y + p[i].h / 2 - f->cy, p[i].x + p[i].w / 2 - f->cx);
+        double d = remainder(a - theme_angle(f, i), 2 * G_PI);
+        if (fabs(d) > half + 1e-9) return false;
+    }
+    return true;
+}
+
 /* Places every panel: each starts just clear of the ring on its sector's bisector; then panels that
  * overlap push each other apart (symmetrically), the ring pushes them out and the margins hold them
  * in, until nothing overlaps. False when that does not settle. */
@@ -174,54 +215,283 @@ static bool place_all(rd *f, double w, double h, rect *out)
             moved |= push_off_ring(f, &out[i], clearance);
             out[i] = clamp(f, out[i]);
         }
-        if (!moved) return true;
+        if (!moved) return in_order(f, out);
     }
     return false;
 }
 
-/* Finds the largest panel scale (from grow-max down to the layout's minimum) and the rotation of
- * the ring that let all panels fit. Returns the scale, or 0 when even the smallest does not fit. */
-static double solve(rd *f, psize ps, rect *out)
+/* --- The panels' content, measured ----------------------------------------------------------- */
+
+/* The statement size at scale k. */
+static double statement_pt(rd *f, double k)
 {
-    /* bounded, so the search below always ends */
-    double n = (double)f->c->n_themes, step = pp_layout_num_in(f->l, "shrink-step", 0.5, 0.999);
-    double least = pp_layout_num_in(f->l, "shrink-min", 0.05, 1);
-    const double starts[2] = {-G_PI / 2, -G_PI / 2 + G_PI / n};
-    for (double k = pp_layout_num_in(f->l, "grow-max", least, 10); k >= least - 1e-9; k *= step)
-        for (int s = 0; s < 2; s++) {
-            f->start = starts[s];
-            if (place_all(f, ps.w * k, size_h(ps, k), out)) return k;
-        }
-    return 0;
+    const pp_style *s = st(f, "statement");
+    return fmax(s->size * k, s->min);
 }
 
-/* --- Drawing -----------------------------------------------------------------------------------
- */
-
-static void fit(rd *f, const pp_text *t, const char *style, rect r, pp_valign v, const char *box)
+/* A statement's number ("2."), as the session's remarks are written (g_free). */
+static gchar *number_label(size_t k)
 {
-    pp_scene_fit(f->s, f->ts, f->c, t, st(f, style), r.x, r.y, r.w, r.h, v, box);
+    return g_strdup_printf("%zu.", k + 1);
+}
+
+/* The width of the number column at size pt: the widest number of any theme and a gap. */
+static double number_w(rd *f, double pt, double k)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < f->c->n_themes; i++)
+        most = MAX(most, f->c->themes[i].n_statements);
+    pp_style sty = *st(f, "statement-number");
+    sty.size = fmax(pt, sty.min);
+    gchar *label = number_label(most ? most - 1 : 0);
+    pp_textbox *tb = pp_textbox_line(f->ts, label, &sty, 1e6);
+    double w = pp_textbox_width(tb) + mm(f, "number-gap") * k;
+    pp_textbox_free(tb);
+    g_free(label);
+    return w;
+}
+
+static double scores_w(rd *f, double k)
+{
+    return (3 * mm(f, "score-box") + 2 * mm(f, "score-gap")) * k;
+}
+
+/* The width a statement's text has in a panel w wide at scale k. */
+static double text_w(rd *f, double k, double w, double pt)
+{
+    return w - 2 * mm(f, "panel-pad") * k - number_w(f, pt, k) - scores_w(f, k) -
+           mm(f, "score-gap") * k;
+}
+
+/* The height the notes area needs in a panel w wide at scale k: its minimum, and room for
+ * postits-min post-its of their true size in a grid; -1 when they do not fit side by side. */
+static double notes_need(rd *f, double k, double w)
+{
+    double base = mm(f, "notes-min-h") * k, aw = w - 2 * mm(f, "panel-pad") * k;
+    int want = (int)num(f, "postits-min");
+    if (want <= 0) return base;
+    double p = mm(f, "postit"), g = mm(f, "postit-gap"), best = -1;
+    for (int c = 1; c <= want && c * p + (c - 1) * g <= aw + 1e-9; c++) {
+        int rows = (want + c - 1) / c;
+        double h = rows * p + (rows - 1) * g;
+        if (best < 0 || h < best) best = h;
+    }
+    return best < 0 ? -1 : fmax(base, best);
+}
+
+/* The fixed parts of a panel's height at scale k: header, paddings, score heads, gaps, notes
+ * label and attention row. */
+/* The height of a label row (length name at scale k), never less than a line of style sty at its
+ * size at that scale: a row shrinks with the panel only as far as its text can. */
+static double label_h(rd *f, double k, const char *name, const char *sty)
+{
+    pp_style line = *st(f, sty);
+    line.size = fmax(line.size * k, line.min);
+    pp_textbox *tb = pp_textbox_line(f->ts, "X", &line, 1e6);
+    double h = fmax(mm(f, name) * k, pp_textbox_height(tb) + SLACK_MM);
+    pp_textbox_free(tb);
+    return h;
+}
+
+static double fixed_h(rd *f, double k)
+{
+    return label_h(f, k, "header-h", "panel-name") + label_h(f, k, "score-head-h", "score-label") +
+           label_h(f, k, "notes-label-h", "notes-label") +
+           label_h(f, k, "attention-h", "attention") +
+           (2 * mm(f, "panel-pad") + 2 * mm(f, "section-gap")) * k;
+}
+
+/* Measures every statement at scale k in panels w wide into rows and over (each statement's row
+ * height; whether it needs more than statement-max-h). Returns the height the tallest panel needs
+ * with its notes area at its minimum, or -1 when the notes cannot hold their post-its, or (when
+ * strict) a statement needs more than its row may have or a panel is taller than the area. */
+static double measure(rd *f, double k, double w, bool strict, double *rows, bool *over)
+{
+    double pt = statement_pt(f, k), tw = text_w(f, k, w, pt), notes = notes_need(f, k, w);
+    if (notes < 0 || tw <= 0) return -1;
+    pp_style sty = *st(f, "statement");
+    sty.size = pt;
+    double pad = mm(f, "statement-pad") * k, box = mm(f, "score-box") * k;
+    double cap = mm(f, "statement-max-h") * k, tallest = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < f->c->n_themes; i++) {
+        double h = fixed_h(f, k) + notes;
+        for (size_t s = 0; s < f->c->themes[i].n_statements; s++, at++) {
+            pp_textbox *tb = pp_textbox_flow(f->ts, f->c->themes[i].statements[s].text, &sty, tw);
+            double need = fmax(pp_textbox_height(tb) + SLACK_MM, box) + 2 * pad;
+            over[at] = need > cap || pp_textbox_overflows(tb);
+            pp_textbox_free(tb);
+            if (over[at] && strict) return -1;
+            rows[at] = fmin(need, cap);
+            h += rows[at];
+        }
+        if (strict && h > f->area.h) return -1; /* a search need not measure on */
+        tallest = fmax(tallest, h);
+    }
+    return tallest;
+}
+
+/* --- Solving the composition ------------------------------------------------------------------ */
+
+typedef struct comp {
+    double k, w, h;
+} comp;
+
+/* The largest height from lo up to the area's at which w-wide panels still place. */
+static double tallest_placing(rd *f, double w, double lo, rect *tmp)
+{
+    double hi = f->area.h;
+    if (place_all(f, w, hi, tmp)) return hi;
+    for (int i = 0; i < HEIGHT_STEPS; i++) {
+        double mid = (lo + hi) / 2;
+        if (place_all(f, w, mid, tmp))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The panels at scale k: of WIDTH_STEPS widths from panel-w-min to panel-w-max times panel-w · k,
+ * those whose content fits and that place; with grow, the one that leaves the largest panels
+ * (their height grown as far as they place), else the first. False when none places. */
+static bool try_scale(rd *f, double k, bool strict, bool grow, comp *out, rect *tmp)
+{
+    size_t n = n_statements(f);
+    double *rows = g_new(double, n ? n : 1);
+    bool *over = g_new(bool, n ? n : 1);
+    double lo = num(f, "panel-w-min"), hi = num(f, "panel-w-max"), best = -1;
+    for (int j = 0; j < WIDTH_STEPS; j++) {
+        double w = mm(f, "panel-w") * k * (hi - (hi - lo) * j / (WIDTH_STEPS - 1));
+        double h = measure(f, k, w, strict, rows, over);
+        if (h < 0 || !place_all(f, w, h, tmp)) continue;
+        if (grow) h = tallest_placing(f, w, h, tmp);
+        if (w * h > best) best = w * h, *out = (comp){k, w, h};
+        if (!grow) break;
+    }
+    g_free(rows);
+    g_free(over);
+    return best > 0;
+}
+
+/* The largest scale from shrink-min to grow-max at which the panels fit (every statement in the
+ * lines it needs when strict), and their size. False when not even the smallest fits. */
+static bool solve_scale(rd *f, bool strict, comp *out, rect *tmp)
+{
+    double lo = pp_layout_num_in(f->l, "shrink-min", 0.05, 1);
+    double hi = pp_layout_num_in(f->l, "grow-max", lo, 10);
+    if (!try_scale(f, lo, strict, false, out, tmp)) return false;
+    if (try_scale(f, hi, strict, false, out, tmp))
+        lo = hi;
+    else
+        for (int i = 0; i < SCALE_STEPS; i++) {
+            double mid = (lo + hi) / 2;
+            if (try_scale(f, mid, strict, false, out, tmp))
+                lo = mid;
+            else
+                hi = mid;
+        }
+    return try_scale(f, lo, strict, true, out, tmp);
+}
+
+/* The ring's rotation: from the theme count and the orientation only, so every paper size shows
+ * the same arrangement. Four themes sit in the corners; six in landscape in two columns of three;
+ * otherwise the first theme is at the top. */
+static void rotation(rd *f)
+{
+    size_t n = f->c->n_themes;
+    bool landscape = f->page_w >= f->page_h;
+    f->start = -G_PI / 2 + ((n == 4 || (n == 6 && landscape)) ? G_PI / (double)n : 0);
+}
+
+/* --- The ring -------------------------------------------------------------------------------- */
+
+/* Name i in its sector at style sty: on one arc, or on two when one is too long; NULL when it
+ * fits neither way. */
+static pp_textbox *ring_name(rd *f, size_t i, const pp_style *sty)
+{
+    const char *name = f->c->themes[i].name.text;
+    double share = num(f, "ring-text-share"), sweep = 2 * G_PI / (double)f->c->n_themes * share;
+    double r_mid = (f->r_in + f->r_out) / 2, depth = (f->r_out - f->r_in) * share;
+    pp_textbox *tb = pp_textbox_line(f->ts, name, sty, 1e6);
+    double lh = pp_textbox_height(tb);
+    if (pp_textbox_width(tb) <= r_mid * sweep && lh <= depth) return tb;
+    pp_textbox_free(tb);
+    /* two arcs: the inner one, half a line nearer the centre, is the shorter */
+    tb = pp_textbox_flow(f->ts, name, sty, (r_mid - lh / 2) * sweep);
+    if (!pp_textbox_overflows(tb) && pp_textbox_lines(tb) <= 2 && pp_textbox_height(tb) <= depth)
+        return tb;
+    pp_textbox_free(tb);
+    return NULL;
+}
+
+/* Whether every ring name fits at size pt. */
+static bool ring_fits(rd *f, double pt)
+{
+    pp_style sty = *st(f, "ring-name");
+    sty.size = pt;
+    for (size_t i = 0; i < f->c->n_themes; i++) {
+        pp_textbox *tb = ring_name(f, i, &sty);
+        if (!tb) return false;
+        pp_textbox_free(tb);
+    }
+    return true;
+}
+
+/* The ring's radii and the names' one size: the layout's radii, widened step by step up to
+ * ring-outer-max until every name fits its sector at least at the style's minimum; then the
+ * largest size (down from the style's) at which all fit. */
+static void ring_solve(rd *f)
+{
+    const pp_style *sty = st(f, "ring-name");
+    double thick = mm(f, "ring-outer") - mm(f, "ring-inner");
+    double r0 = mm(f, "ring-outer"), r1 = fmax(r0, mm(f, "ring-outer-max"));
+    for (int j = 0; j <= RING_STEPS; j++) {
+        f->r_out = r0 + (r1 - r0) * j / RING_STEPS;
+        f->r_in = f->r_out - thick;
+        for (double pt = sty->size; pt >= sty->min - 1e-9; pt -= RING_PT_STEP)
+            if (ring_fits(f, pt)) {
+                f->ring_pt = pt;
+                return;
+            }
+    }
+    f->ring_pt = sty->min; /* reported name by name when drawn */
+}
+
+/* --- Drawing -------------------------------------------------------------------------------- */
+
+static void fit(rd *f, const pp_text *t, const pp_style *sty, rect r, pp_valign v, const char *box)
+{
+    pp_scene_fit(f->s, f->ts, f->c, t, sty, r.x, r.y, r.w, r.h, v, box);
 }
 
 static void ring(rd *f)
 {
     size_t n = f->c->n_themes;
-    double r_in = f->r_in, r_mid = (r_in + f->r_out) / 2;
     double sweep = 2 * G_PI / (double)n, gap = mm(f, "sector-gap");
     pp_op *ring = pp_scene_circle(f->s, f->cx, f->cy, f->r_out, pp_fill(col(f, "paper")));
     ring->role = "ring";
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++) { /* all sectors first: no sector is drawn over a name */
         double a = theme_angle(f, i);
-        pp_op *w = pp_scene_sector(f->s, f->cx, f->cy, r_in, f->r_out, a - sweep / 2, a + sweep / 2,
-                                   pp_fill(pp_layout_palette(f->l, i)));
+        pp_op *w = pp_scene_sector(f->s, f->cx, f->cy, f->r_in, f->r_out, a - sweep / 2,
+                                   a + sweep / 2, pp_fill(pp_layout_palette(f->l, i)));
         w->paint.stroke = true;
         w->paint.stroke_rgb = col(f, "paper");
         w->paint.width = gap;
-        double room = r_mid * sweep * num(f, "ring-text-share");
-        pp_textbox *tb =
-            pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), room);
-        pp_arc arc = {f->cx, f->cy, r_mid, a};
-        pp_scene_arc_text(f->s, tb, arc, f->c, &f->c->themes[i].name, "ring name");
+    }
+    const pp_style *sty = pp_scene_style(f->s, st(f, "ring-name"), f->ring_pt);
+    for (size_t i = 0; i < n; i++) {
+        const pp_text *name = &f->c->themes[i].name;
+        pp_textbox *tb = ring_name(f, i, sty);
+        if (!tb) {
+            pp_scene_problem(f->s, f->c, name,
+                             "ring name \"%s\" (id %s) does not fit its sector on two arcs at the "
+                             "minimum size %.1f pt",
+                             name->text, name->id, f->ring_pt);
+            tb = pp_textbox_line(f->ts, name->text, sty, 1e6);
+        }
+        pp_arc arc = {f->cx, f->cy, (f->r_in + f->r_out) / 2, theme_angle(f, i)};
+        pp_scene_arc_text(f->s, tb, arc, f->c, name, "ring name");
     }
 }
 
@@ -233,8 +503,8 @@ static void disc(rd *f)
     double name_h = side * num(f, "disc-name-share");
     rect title = {f->cx - side / 2, f->cy - side / 2, side, side - name_h};
     rect name = {f->cx - side / 2, f->cy + side / 2 - name_h, side, name_h};
-    fit(f, &f->c->praatplaat.title, "disc-title", title, PP_VALIGN_BOTTOM, "disc title");
-    fit(f, &f->c->praatplaat.name, "disc-name", name, PP_VALIGN_TOP, "disc name");
+    fit(f, &f->c->praatplaat.title, st(f, "disc-title"), title, PP_VALIGN_BOTTOM, "disc title");
+    fit(f, &f->c->praatplaat.name, st(f, "disc-name"), name, PP_VALIGN_TOP, "disc name");
 }
 
 /* A tapering band from the ring along the bisector to the panel, under the panel. */
@@ -258,23 +528,19 @@ static rect inset(rect r, double d)
 static void checkbox(rd *f, double x, double y, double size, const char *role)
 {
     pp_op *b =
-        pp_scene_rect(f->s, x, y, size, size, pp_stroke(col(f, "ink"), mm(f, "box-line")), role);
+        pp_scene_rect(f->s, x, y, size, size, pp_stroke(col(f, "ink"), mk(f, "box-line")), role);
     b->paint.fill = true;
     b->paint.fill_rgb = col(f, "paper");
 }
 
-/* The three score labels above the score columns, and the boxes of one statement. */
-static double scores_w(rd *f)
-{
-    return 3 * mm(f, "score-box") + 2 * mm(f, "score-gap");
-}
-
+/* The three score labels above the score columns. */
 static void score_heads(rd *f, double right, double y)
 {
-    double box = mm(f, "score-box"), gap = mm(f, "score-gap"), h = mm(f, "score-head-h");
+    double box = mk(f, "score-box"), gap = mk(f, "score-gap"),
+           h = label_h(f, f->k, "score-head-h", "score-label");
     for (int k = 0; k < PP_SCORES; k++) {
-        double x = right - scores_w(f) + k * (box + gap) - gap / 2;
-        fit(f, &f->c->praatplaat.scores[k], "score-label", (rect){x, y, box + gap, h},
+        double x = right - scores_w(f, f->k) + k * (box + gap) - gap / 2;
+        fit(f, &f->c->praatplaat.scores[k], sk(f, "score-label"), (rect){x, y, box + gap, h},
             PP_VALIGN_BOTTOM, "score label");
     }
 }
@@ -292,21 +558,60 @@ static void radio(rd *f, char *name, const char *on, double x, double y, double 
     if (op) op->paint = pen(f);
 }
 
-static void statement(rd *f, size_t theme, size_t k, rect r)
+/* A statement that needs more than its row even at the minimum size: the words that fit and an
+ * ellipsis in the row, never over the next one; the whole is reported with its id. */
+static void statement_over(rd *f, const pp_text *t, const pp_style *sty, rect r)
 {
-    double box = mm(f, "score-box"), gap = mm(f, "score-gap"), sw = scores_w(f);
-    fit(f, &f->c->themes[theme].statements[k], "statement", (rect){r.x, r.y, r.w - sw - gap, r.h},
-        PP_VALIGN_CENTER, "statement");
+    const char *more = "\u2026";
+    size_t len = pp_textbox_fit_prefix(f->ts, t->text, sty, sty->size, r.w, r.h, more);
+    pp_textbox *all = pp_textbox_flow(f->ts, t->text, sty, r.w);
+    gchar *ex = g_utf8_substring(t->text, 0, 40);
+    pp_scene_problem(f->s, f->c, t,
+                     "text \"%s…\" (id %s) does not fit %s box \"statement\": needs %.1f mm "
+                     "of height, has %.1f mm at the minimum size %.1f pt; the sheet shows its "
+                     "first %zu of %zu bytes",
+                     ex, t->id, f->s->sheet ? f->s->sheet : "", pp_textbox_height(all), r.h,
+                     sty->size, len, strlen(t->text));
+    pp_textbox_free(all);
+    g_free(ex);
+    pp_text shown = *t;
+    gchar *text = g_strdup_printf("%.*s%s%s", (int)len, t->text, len ? " " : "", more);
+    shown.text = text;
+    pp_textbox *tb = pp_textbox_fit(f->ts, text, sty, r.w, r.h);
+    pp_scene_place(f->s, tb, r.x, r.y, r.h, PP_VALIGN_TOP, f->c, &shown, "statement");
+    g_free(text);
+}
+
+/* Statement k of a theme in its row r (at index at of f->rows): its number, its text at the one
+ * statement size, its score boxes and a rule under the row. */
+static void statement(rd *f, size_t theme, size_t k, size_t at, rect r)
+{
+    const pp_text *stmt = &f->c->themes[theme].statements[k];
+    double box = mk(f, "score-box"), gap = mk(f, "score-gap"), sw = scores_w(f, f->k);
+    double pad = mk(f, "statement-pad"), nw = number_w(f, f->pt, f->k);
+    rect tr = {r.x + nw, r.y + pad, r.w - nw - sw - gap, r.h - 2 * pad};
+    const pp_style *sty = pp_scene_style(f->s, st(f, "statement"), f->pt);
+    pp_textbox *tb = f->over[at] ? NULL : pp_textbox_fit(f->ts, stmt->text, sty, tr.w, tr.h);
+    double top = tr.y + (tb ? fmax(0, (tr.h - pp_textbox_height(tb)) / 2) : 0);
+    gchar *label = number_label(k); /* first, so the text layer reads "2. …" */
+    pp_text number = {.text = label, .line = stmt->line, .file = stmt->file};
+    pp_textbox *nb =
+        pp_textbox_line(f->ts, label, pp_scene_style(f->s, st(f, "statement-number"), f->pt), nw);
+    pp_scene_text(f->s, nb, r.x, top, f->c, &number, "statement number");
+    g_free(label);
+    if (tb)
+        pp_scene_text(f->s, tb, tr.x, top, f->c, stmt, "statement");
+    else
+        statement_over(f, stmt, sty, tr);
     int score = f->ss ? f->ss->themes[theme].statements[k].score : -1;
     for (int j = 0; j < PP_SCORES; j++) {
         double x = r.x + r.w - sw + j * (box + gap), y = r.y + (r.h - box) / 2;
         checkbox(f, x, y, box, "score box");
         if (j == score) pp_ink_cross(f->s, x, y, box, -mm(f, "ink-overshoot"), pen(f));
-        const pp_text *stmt = &f->c->themes[theme].statements[k];
         radio(f, pp_form_name("score", stmt->id, NULL), pp_form_scores[j], x, y, box, stmt->text);
     }
     pp_scene_line(f->s, r.x, r.y + r.h, r.x + r.w, r.y + r.h,
-                  pp_stroke(col(f, "rule"), mm(f, "rule")));
+                  pp_stroke(col(f, "rule"), mk(f, "rule")));
 }
 
 /* --- A filled-in session -------------------------------------------------------------------- */
@@ -557,48 +862,78 @@ static void notes_fields(rd *f, size_t theme, rect a)
     g_free(tip);
 }
 
-/* Notes area: faint post-it guides where they fit (as many as side by side), else writing lines. */
+/* How many post-its of their true size the area a holds in a grid, and in how many columns. */
+static int postit_grid(rd *f, rect a, int *cols, int *rows)
+{
+    double p = mm(f, "postit"), g = mm(f, "postit-gap");
+    *cols = (int)floor((a.w + g) / (p + g) + 1e-9); /* exactly one post-it's room holds one */
+    *rows = (int)floor((a.h + g) / (p + g) + 1e-9);
+    if (*cols < 0) *cols = 0;
+    if (*rows < 0) *rows = 0;
+    return *cols * *rows;
+}
+
+/* Notes area: faint post-it guides where they fit (at least postits-min, in a grid, else as many
+ * as side by side), else writing lines. */
 static void notes(rd *f, size_t theme, rect r)
 {
-    double lh = mm(f, "notes-label-h");
-    fit(f, &f->c->praatplaat.explain, "notes-label", (rect){r.x, r.y, r.w, lh}, PP_VALIGN_TOP,
-        "notes label");
+    double lh = label_h(f, f->k, "notes-label-h", "notes-label");
+    fit(f, &f->c->praatplaat.explain, sk(f, "notes-label"), (rect){r.x, r.y, r.w, lh},
+        PP_VALIGN_TOP, "notes label");
     rect a = {r.x, r.y + lh, r.w, r.h - lh};
     double p = mm(f, "postit"), g = mm(f, "postit-gap");
-    int cols = (int)floor((a.w + g) / (p + g)), rows = a.h >= p ? 1 : 0;
+    int cols, rows, room = postit_grid(f, a, &cols, &rows);
     int want = (int)num(f, "postits-min");
-    if (want > 0 && cols * rows < want) {
+    if (want > 0 && room < want) {
         pp_text t = f->c->themes[theme].name;
         pp_scene_problem(f->s, f->c, &t,
-                         "the notes area of theme %s holds %d post-it(s) of %.0f mm "
-                         "side by side; the layout wants %d",
-                         t.id, cols * rows, p, want);
+                         "the notes area of theme %s holds %d post-it(s) of %.0f mm; the layout "
+                         "wants %d",
+                         t.id, room, p, want);
     }
     if (f->s->form) notes_fields(f, theme, a);
     if (f->s->codes) /* where a scan cuts the notes out (docs/scanning.md): drawn as nothing */
         pp_scene_rect(f->s, a.x, a.y, a.w, a.h, (pp_paint){0}, "notes area");
     if (f->ss && answers(f, theme, a)) return;
-    if (num(f, "postit-guides") > 0 && cols * rows > 0) {
-        double x = a.x + (a.w - cols * p - (cols - 1) * g) / 2, y = a.y + (a.h - p) / 2;
-        for (int k = 0; k < cols; k++) {
-            pp_op *o = pp_scene_rect(f->s, x + k * (p + g), y, p, p,
+    if (num(f, "postit-guides") > 0 && room > 0) {
+        int shown = MIN(room, MAX(want, cols)); /* the wanted ones, or one row */
+        int used_rows = (shown + cols - 1) / cols;
+        cols = (shown + used_rows - 1) / used_rows; /* balanced: 2 × 2 rather than 3 + 1 */
+        int used_cols = MIN(shown, cols);
+        double x = a.x + (a.w - used_cols * p - (used_cols - 1) * g) / 2;
+        double y = a.y + (a.h - used_rows * p - (used_rows - 1) * g) / 2;
+        for (int k = 0; k < shown; k++) {
+            pp_op *o = pp_scene_rect(f->s, x + (k % cols) * (p + g), y + (k / cols) * (p + g), p, p,
                                      pp_stroke(col(f, "guide"), mm(f, "rule")), "postit guide");
             o->paint.dash = mm(f, "guide-dash");
             o->radius = mm(f, "corner");
         }
         return;
     }
-    double gap = pp_layout_mm_in(f->l, "line-gap", 1, 1000); /* > 0: the loop ends */
+    double gap = pp_layout_mm_in(f->l, "line-gap", 1, 1000) * f->k; /* > 0: the loop ends */
     for (double y = a.y + gap; y < a.y + a.h - 1e-6; y += gap)
-        pp_scene_line(f->s, a.x, y, a.x + a.w, y, pp_stroke(col(f, "guide"), mm(f, "rule")));
+        pp_scene_line(f->s, a.x, y, a.x + a.w, y, pp_stroke(col(f, "guide"), mk(f, "rule")));
+}
+
+/* The width of the yes/no labels: the layout's at the panels' scale, or the wider word's. */
+static double mark_label_w(rd *f)
+{
+    double w = mk(f, "mark-label-w");
+    const pp_text *labels[2] = {&f->c->yes, &f->c->no};
+    for (int k = 0; k < 2; k++) {
+        pp_textbox *tb = pp_textbox_line(f->ts, labels[k]->text, sk(f, "mark"), 1e6);
+        w = fmax(w, pp_textbox_width(tb) + SLACK_MM);
+        pp_textbox_free(tb);
+    }
+    return w;
 }
 
 static void attention(rd *f, size_t theme, rect r)
 {
     pp_mark mark = f->ss ? f->ss->themes[theme].attention : PP_MARK_NONE;
-    double box = mm(f, "mark-box"), gap = mm(f, "mark-gap"), lw = mm(f, "mark-label-w");
-    double lg = mm(f, "mark-label-gap"), pair = 2 * (box + lg + lw) + gap;
-    fit(f, &f->c->praatplaat.attention, "attention", (rect){r.x, r.y, r.w - pair, r.h},
+    double box = mk(f, "mark-box"), gap = mk(f, "mark-gap"), lw = mark_label_w(f);
+    double lg = mk(f, "mark-label-gap"), pair = 2 * (box + lg + lw) + gap;
+    fit(f, &f->c->praatplaat.attention, sk(f, "attention"), (rect){r.x, r.y, r.w - pair, r.h},
         PP_VALIGN_CENTER, "attention");
     const pp_text *labels[2] = {&f->c->yes, &f->c->no};
     double x = r.x + r.w - pair + gap;
@@ -611,67 +946,91 @@ static void attention(rd *f, size_t theme, rect r)
         g_free(tip);
         if (mark == (k == 0 ? PP_MARK_YES : PP_MARK_NO))
             pp_ink_cross(f->s, x, r.y + (r.h - box) / 2, box, -mm(f, "ink-overshoot"), pen(f));
-        fit(f, labels[k], "mark", (rect){x + box + lg, r.y, lw, r.h}, PP_VALIGN_CENTER,
+        fit(f, labels[k], sk(f, "mark"), (rect){x + box + lg, r.y, lw, r.h}, PP_VALIGN_CENTER,
             "yes/no label");
         x += box + lg + lw;
     }
 }
 
-static void panel(rd *f, size_t i, rect p, double k)
+/* Panel i in p; its statements' rows start at index at of f->rows. The notes area takes the
+ * height the rows leave. */
+static void panel(rd *f, size_t i, rect p, size_t at)
 {
     const pp_theme *t = &f->c->themes[i];
     pp_rgb c = pp_layout_palette(f->l, i);
     pp_op *bg = pp_scene_rect(f->s, p.x, p.y, p.w, p.h, pp_fill(col(f, "panel-fill")), "panel");
     bg->paint.stroke = true;
     bg->paint.stroke_rgb = c;
-    bg->paint.width = mm(f, "panel-line");
-    bg->radius = mm(f, "corner");
-    double hh = mm(f, "header-h"), pad = mm(f, "panel-pad");
-    pp_scene_rect(f->s, p.x, p.y, p.w, hh, pp_fill(c), "panel header")->radius = mm(f, "corner");
-    fit(f, &t->name, "panel-name", (rect){p.x + pad, p.y, p.w - 2 * pad, hh}, PP_VALIGN_CENTER,
-        "panel name");
+    bg->paint.width = mk(f, "panel-line");
+    bg->radius = mk(f, "corner");
+    double hh = label_h(f, f->k, "header-h", "panel-name"), pad = mk(f, "panel-pad");
+    pp_scene_rect(f->s, p.x, p.y, p.w, hh, pp_fill(c), "panel header")->radius = mk(f, "corner");
+    fit(f, &t->name, sk(f, "panel-name"), (rect){p.x + pad, p.y, p.w - 2 * pad, hh},
+        PP_VALIGN_CENTER, "panel name");
     rect in = inset((rect){p.x, p.y + hh, p.w, p.h - hh}, pad);
-    double sh = mm(f, "score-head-h"), slot = mm(f, "statement-h") * k, ah = mm(f, "attention-h");
+    double sh = label_h(f, f->k, "score-head-h", "score-label"), sg = mk(f, "section-gap");
+    double ah = label_h(f, f->k, "attention-h", "attention");
     score_heads(f, in.x + in.w, in.y);
     double y = in.y + sh;
-    for (size_t s = 0; s < t->n_statements; s++, y += slot)
-        statement(f, i, s, (rect){in.x, y, in.w, slot});
-    y += mm(f, "section-gap");
-    notes(f, i, (rect){in.x, y, in.w, in.y + in.h - ah - y - mm(f, "section-gap")});
+    for (size_t s = 0; s < t->n_statements; s++) {
+        statement(f, i, s, at + s, (rect){in.x, y, in.w, f->rows[at + s]});
+        y += f->rows[at + s];
+    }
+    y += sg;
+    notes(f, i, (rect){in.x, y, in.w, in.y + in.h - ah - y - sg});
     attention(f, i, (rect){in.x, in.y + in.h - ah, in.w, ah});
 }
 
-/* The panel's natural size: panel-w wide; tall enough for the theme with the most statements and
- * the notes area at its minimum. */
-static psize panel_size(rd *f)
+/* The ring's centre: in the middle across; down the page at ring-y-landscape or ring-y-portrait
+ * of the area's height (portrait puts the ring higher, the panels in columns below and beside). */
+static void ring_centre(rd *f)
 {
-    size_t most = 0;
-    for (size_t i = 0; i < f->c->n_themes; i++)
-        most = MAX(most, f->c->themes[i].n_statements);
-    psize p = {mm(f, "panel-w"), 0, 0};
-    p.fixed_h = mm(f, "header-h") + 2 * mm(f, "panel-pad") + mm(f, "score-head-h") +
-                2 * mm(f, "section-gap") + mm(f, "notes-label-h") + mm(f, "notes-min-h") +
-                mm(f, "attention-h");
-    p.var_h = (double)most * mm(f, "statement-h");
-    return p;
+    bool landscape = f->page_w >= f->page_h;
+    f->cx = f->area.x + f->area.w / 2;
+    f->cy = f->area.y + f->area.h * num(f, landscape ? "ring-y-landscape" : "ring-y-portrait");
 }
 
-/* The ring's radii: the layout's, widened (up to ring-outer-max) until every theme name fits its
- * sector's arc at least at the style's minimum size (names shrink before the ring grows). */
-static void ring_radii(rd *f)
+/* Solves the panels' scale and size and places them into panels; when nothing fits, reports it
+ * and places them at the smallest scale anyway. */
+static void compose(rd *f, rect *panels)
 {
-    double thick = mm(f, "ring-outer") - mm(f, "ring-inner");
-    double sweep = 2 * G_PI / (double)f->c->n_themes, widest = 0;
-    for (size_t i = 0; i < f->c->n_themes; i++) {
-        pp_textbox *tb = pp_textbox_line(f->ts, f->c->themes[i].name.text, st(f, "ring-name"), 1e6);
-        widest = fmax(widest, pp_textbox_width(tb) * st(f, "ring-name")->min /
-                                  st(f, "ring-name")->size * num(f, "ring-slack"));
-        pp_textbox_free(tb);
+    size_t n = f->c->n_themes;
+    comp cp;
+    bool ok = false; /* in order and every statement whole, else the best that places */
+    for (int pass = 0; pass < 4 && !ok; pass++) {
+        f->ordered = pass % 2 == 0;
+        ok = solve_scale(f, pass < 2, &cp, panels);
     }
-    double mid =
-        fmax(mm(f, "ring-outer") - thick / 2, widest / (sweep * num(f, "ring-text-share")));
-    f->r_out = fmin(mid + thick / 2, mm(f, "ring-outer-max"));
-    f->r_in = f->r_out - thick;
+    if (!ok) {
+        double k = num(f, "shrink-min");
+        cp = (comp){k, mm(f, "panel-w") * k, 0};
+    }
+    f->k = cp.k;
+    f->pt = statement_pt(f, f->k);
+    size_t ns = n_statements(f);
+    f->rows = g_new0(double, ns ? ns : 1);
+    f->over = g_new0(bool, ns ? ns : 1);
+    double need = measure(f, f->k, cp.w, false, f->rows, f->over);
+    if (ok && place_all(f, cp.w, cp.h, panels)) return;
+    pp_scene_problem(f->s, f->c, &f->c->themes[0].name,
+                     "the %zu theme panels do not fit around the ring at this paper size", n);
+    double h = need > 0 ? need : f->area.h / 2;
+    for (size_t i = 0; i < n; i++)
+        panels[i] = panel_at(f, theme_angle(f, i), f->r_out, cp.w, h);
+}
+
+/* What check --verbose tells of the composition: the statement size, the ring names' size and
+ * the share of the area inside the margins that panels and ring cover. */
+static void figures(rd *f, const rect *panels)
+{
+    double m = mm(f, "margin"), inside = (f->page_w - 2 * m) * (f->page_h - 2 * m), used = 0;
+    for (size_t i = 0; i < f->c->n_themes; i++)
+        used += panels[i].w * panels[i].h;
+    used += G_PI * f->r_out * f->r_out;
+    pp_scene_figure(f->s, "statements %.1f pt, ring names %.1f pt, panel scale %.2f", f->pt,
+                    f->ring_pt, f->k);
+    pp_scene_figure(f->s, "panels and ring cover %.1f%% of the area inside the margins",
+                    100 * used / inside);
 }
 
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
@@ -685,34 +1044,28 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     f.area = (rect){m, m, f.page_w - 2 * m, f.page_h - 2 * m};
     pp_codes_keep_clear(s, l, f.page_w, f.page_h, &f.area.x, &f.area.y, &f.area.w, &f.area.h);
     f.area.h -= foot;
-    f.cx = f.area.x + f.area.w / 2;
-    f.cy = f.area.y + f.area.h / 2;
-    ring_radii(&f);
+    ring_centre(&f);
+    rotation(&f);
+    ring_solve(&f);
     pp_page *page = pp_scene_page(s, f.page_w, f.page_h);
     page->outline = env->content->praatplaat.name.text;
     pp_scene_rect(s, 0, 0, f.page_w, f.page_h, pp_fill(col(&f, "paper")), "paper");
     size_t n = env->content->n_themes;
     rect *panels = g_new0(rect, n);
-    psize ps = panel_size(&f);
-    double k = solve(&f, ps, panels);
-    if (k == 0) {
-        pp_scene_problem(s, env->content, &env->content->themes[0].name,
-                         "the %zu theme panels do not fit around the ring at this paper size", n);
-        k = num(&f, "shrink-min");
-        f.start = -G_PI / 2;
-        for (size_t i = 0; i < n; i++)
-            panels[i] = panel_at(&f, theme_angle(&f, i), f.r_out, ps.w * k, size_h(ps, k));
-    }
+    compose(&f, panels);
     for (size_t i = 0; i < n; i++)
         connector(&f, i, panels[i]);
     ring(&f);
     disc(&f);
-    for (size_t i = 0; i < n; i++)
-        panel(&f, i, panels[i], k);
-    fit(&f, &env->content->colophon.short_line, "colophon",
+    for (size_t i = 0, at = 0; i < n; at += env->content->themes[i].n_statements, i++)
+        panel(&f, i, panels[i], at);
+    fit(&f, &env->content->colophon.short_line, st(&f, "colophon"),
         (rect){f.area.x, f.area.y + f.area.h, f.area.w, foot}, PP_VALIGN_BOTTOM, "colophon");
     pp_codes_draw(s, l);
+    figures(&f, panels);
     g_free(panels);
+    g_free(f.rows);
+    g_free(f.over);
 }
 
 /* Every name this sheet reads from layouts/praatplaat.xml. */
@@ -730,6 +1083,7 @@ const pp_layout_key pp_radial_keys[] = {
     PP_STYLE("ring-name"),
     PP_STYLE("score-label"),
     PP_STYLE("statement"),
+    PP_STYLE("statement-number"),
     PP_COLOUR("disc-fill"),
     PP_COLOUR("guide"),
     PP_COLOUR("ink"),
@@ -760,6 +1114,7 @@ const pp_layout_key pp_radial_keys[] = {
     PP_LENGTH("mark-label-w"),
     PP_LENGTH("notes-label-h"),
     PP_LENGTH("notes-min-h"),
+    PP_LENGTH("number-gap"),
     PP_LENGTH("panel-gap"),
     PP_LENGTH("panel-line"),
     PP_LENGTH("panel-pad"),
@@ -777,12 +1132,15 @@ const pp_layout_key pp_radial_keys[] = {
     PP_LENGTH("score-head-h"),
     PP_LENGTH("section-gap"),
     PP_LENGTH("sector-gap"),
-    PP_LENGTH("statement-h"),
+    PP_LENGTH("statement-max-h"),
+    PP_LENGTH("statement-pad"),
     PP_CODES_KEYS,
     PP_NUMBER("connector-tint"),
     PP_NUMBER("disc-name-share"),
     PP_NUMBER("disc-text-share"),
     PP_NUMBER_IN("grow-max", 0.05, 10),
+    PP_NUMBER_IN("panel-w-max", 1, 3),
+    PP_NUMBER_IN("panel-w-min", 0.2, 1),
     PP_NUMBER("postit-author-pt-per-mm"),
     PP_NUMBER("postit-author-share"),
     PP_NUMBER("postit-guides"),
@@ -790,10 +1148,10 @@ const pp_layout_key pp_radial_keys[] = {
     PP_NUMBER("postit-pt-per-mm"),
     PP_NUMBER("postit-share"),
     PP_NUMBER("postits-min"),
-    PP_NUMBER("ring-slack"),
-    PP_NUMBER("ring-text-share"),
+    PP_NUMBER_IN("ring-text-share", 0.1, 1),
+    PP_NUMBER_IN("ring-y-landscape", 0.2, 0.8),
+    PP_NUMBER_IN("ring-y-portrait", 0.2, 0.8),
     PP_NUMBER_IN("shrink-min", 0.05, 1),
-    PP_NUMBER_IN("shrink-step", 0.5, 0.999),
     PP_NUMBER_IN("spread-rounds", 0, 100000),
     PP_THEMES_MIN,
     PP_THEMES_MAX,

@@ -27,6 +27,7 @@ void pp_scene_free(pp_scene *s)
         g_free(s->conts[i].where), g_free(s->conts[i].text);
     g_free(s->conts);
     if (s->owned) g_ptr_array_free(s->owned, TRUE);
+    if (s->figures) g_ptr_array_free(s->figures, TRUE);
     for (size_t i = 0; i < s->n_layouts; i++)
         pp_layout_free(s->layouts[i]);
     g_free(s->layouts);
@@ -171,6 +172,17 @@ void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, cons
     va_start(ap, fmt);
     vsnprintf(p->what, sizeof p->what, fmt, ap);
     va_end(ap);
+}
+
+void pp_scene_figure(pp_scene *s, const char *fmt, ...)
+{
+    if (!s->figures) s->figures = g_ptr_array_new_with_free_func(g_free);
+    va_list ap;
+    va_start(ap, fmt);
+    gchar *what = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_ptr_array_add(s->figures, g_strdup_printf("%s: %s", s->sheet ? s->sheet : "?", what));
+    g_free(what);
 }
 
 bool pp_scene_fatal(const pp_scene *s)

@@ -142,6 +142,9 @@ typedef struct pp_scene {
     /* render --codes qr: what the scan codes say before the orientation, the layout's version and
      * the corner (sheets/codes.h), borrowed for the planning; NULL: no codes */
     const char *codes;
+    /* What the sheets tell of their composition for `check --verbose` ("statements 22.5 pt"):
+     * one line each, owned; NULL until the first */
+    GPtrArray *figures;
     /* internal */
     size_t cap_pages, cap_problems, cap_conts;
     pp_layout **layouts;
@@ -206,6 +209,8 @@ void pp_page_extend_edges(pp_page *p, double bleed);
 void pp_scene_problem(pp_scene *s, const pp_content *c, const pp_text *src, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Adds a line to s->figures (check --verbose), prefixed with the sheet's name. */
+void pp_scene_figure(pp_scene *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* True when one of s's problems forbids writing any output. */
 bool pp_scene_fatal(const pp_scene *s);
 /* The number of s's problems that are errors (not warnings). */

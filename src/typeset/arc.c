@@ -57,40 +57,56 @@ static void show_cluster(cairo_t *cr, const PangoGlyphItemIter *it, const cluste
     cairo_glyph_free(glyphs);
 }
 
-void pp_arc_draw(const pp_textbox *line, cairo_t *cr, pp_arc arc)
+/* One line of the box on its own arc: its middle at radius r, centred on the arc's angle. */
+typedef struct arc_line {
+    double r, left, w, shift; /* radius; the line's left edge and width in the layout; baseline */
+} arc_line;
+
+/* Where the line of iter goes: lines stack outwards from the centre as they read (on the upper
+ * half the first line is the outer one, on the lower half the inner one), the box's middle on
+ * arc.r. */
+static arc_line line_of(PangoLayoutIter *iter, double height, pp_arc arc, bool lower)
 {
-    PangoLayout *layout = pp_textbox_layout(line);
-    const pp_rgb col = pp_textbox_style(line)->colour;
+    PangoRectangle ll;
+    pango_layout_iter_get_line_extents(iter, NULL, &ll);
+    double top = (double)ll.y / PANGO_SCALE, lh = (double)ll.height / PANGO_SCALE;
+    double baseline = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
+    double off = height / 2 - (top + lh / 2); /* > 0: the line is above the box's middle */
+    return (arc_line){arc.r + (lower ? -off : off), (double)ll.x / PANGO_SCALE,
+                      (double)ll.width / PANGO_SCALE, baseline - (top + lh / 2)};
+}
+
+void pp_arc_draw(const pp_textbox *box, cairo_t *cr, pp_arc arc)
+{
+    PangoLayout *layout = pp_textbox_layout(box);
+    const pp_rgb col = pp_textbox_style(box)->colour;
     PangoRectangle ext;
     pango_layout_get_extents(layout, NULL, &ext);
-    double total = (double)ext.width / PANGO_SCALE;
     double height = (double)ext.height / PANGO_SCALE;
-    double baseline = (double)pango_layout_get_baseline(layout) / PANGO_SCALE;
-    /* Baseline offset that puts the middle of the line on the circle. */
-    double shift = baseline - height / 2;
     bool lower = pp_arc_is_lower(arc.mid);
     double dir = lower ? -1 : 1; /* clockwise on the upper half, anticlockwise on the lower */
-    double start = arc.mid - dir * total / (2 * arc.r);
+    const char *text = pango_layout_get_text(layout);
     cairo_save(cr);
     cairo_set_source_rgb(cr, col.r, col.g, col.b);
     PangoLayoutIter *iter = pango_layout_get_iter(layout);
     do {
         PangoGlyphItem *run = pango_layout_iter_get_run_readonly(iter);
         if (!run) continue;
+        arc_line ln = line_of(iter, height, arc, lower);
+        double start = arc.mid - dir * ln.w / (2 * ln.r);
         PangoRectangle rl;
         pango_layout_iter_get_run_extents(iter, NULL, &rl);
         cairo_set_scaled_font(
             cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font)));
         PangoGlyphItemIter it;
-        const char *text = pango_layout_get_text(layout);
         for (gboolean more = pango_glyph_item_iter_init_start(&it, run, text); more;
              more = pango_glyph_item_iter_next_cluster(&it)) {
-            cluster c = cluster_of(&it, run->glyphs, (double)rl.x / PANGO_SCALE);
-            double a = start + dir * c.x / arc.r;
+            cluster c = cluster_of(&it, run->glyphs, (double)rl.x / PANGO_SCALE - ln.left);
+            double a = start + dir * c.x / ln.r;
             cairo_save(cr);
-            cairo_translate(cr, arc.cx + arc.r * cos(a), arc.cy + arc.r * sin(a));
+            cairo_translate(cr, arc.cx + ln.r * cos(a), arc.cy + ln.r * sin(a));
             cairo_rotate(cr, a + dir * G_PI / 2);
-            show_cluster(cr, &it, &c, shift);
+            show_cluster(cr, &it, &c, ln.shift);
             cairo_restore(cr);
         }
     } while (pango_layout_iter_next_run(iter));

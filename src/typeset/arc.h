@@ -15,14 +15,16 @@
 
 typedef struct pp_arc {
     double cx, cy; /* centre, mm */
-    double r;      /* radius of the text's middle line, mm */
+    double r;      /* radius of the middle of the text's lines, mm */
     double mid;    /* angle of the text's middle */
 } pp_arc;
 
 /* True when text at angle mid is set the lower-half way. */
 bool pp_arc_is_lower(double mid);
 
-/* Draws a one-line box (pp_textbox_line) centred on the arc; cr's user unit is 1 mm. */
+/* Draws a box centred on the arc, each of its lines (pp_textbox_line: one; pp_textbox_flow: as
+ * many as it wraps into) on an arc of its own, centred on the arc's angle, the lines' stack
+ * centred on arc.r; cr's user unit is 1 mm. */
 void pp_arc_draw(const pp_textbox *line, cairo_t *cr, pp_arc arc);
 
 #endif

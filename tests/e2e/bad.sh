@@ -126,7 +126,7 @@ gen_layout_missing() {
     IN=$IN_DIR/layouts/followup.xml
     rm "$IN"
 }
-gen_layout_shrink_step_one() { break_layout praatplaat.xml 's/<number name="shrink-step" value="[^"]*"/<number name="shrink-step" value="1"/' 'name="shrink-step"'; }
+gen_layout_panel_w_max_half() { break_layout praatplaat.xml 's/<number name="panel-w-max" value="[^"]*"/<number name="panel-w-max" value="0.5"/' 'name="panel-w-max"'; }
 gen_layout_themes_max_negative() { break_layout praatplaat.xml 's/<number name="themes-max" value="[^"]*"/<number name="themes-max" value="-1"/' 'name="themes-max"'; }
 gen_layout_line_gap_zero() { break_layout praatplaat.xml 's/<length name="line-gap" mm="[^"]*"/<length name="line-gap" mm="0"/' 'name="line-gap"'; }
 # Held to the sheet's declared names (issue #11): a misspelt, a missing and an unused name; a layout

@@ -19,9 +19,12 @@ SOFT = "\u00ad"
 def words(pdf, page):
     text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(page), "-l", str(page), pdf, "-"],
                           check=True, capture_output=True, text=True).stdout
-    # A word hyphenated at a soft hyphen comes out as U+00AD "-" at a line's end.
+    # A word hyphenated at a soft hyphen comes out as U+00AD "-" at a line's end. Its first part is
+    # kept as a word too: when a seam runs under that line end, the rest is on another tile.
+    heads = {w.rstrip(SOFT + "-") for line in text.splitlines() if line.rstrip("-").endswith(SOFT)
+             for w in line.split()[-1:]}
     text = text.replace(SOFT + "-\n", "").replace(SOFT + "\n", "").replace(SOFT, "")
-    return set(text.split())
+    return set(text.split()) | heads
 
 
 def found(word, tokens):
