@@ -43,7 +43,7 @@ enum { GRID = 16, MIN_BOX_PX = 8, PAPER_PERCENTILE = 90 };
 /* Finding a box's printed line: samples per side, how far to look (a share of the box's side) and
  * in how many coarse steps each way. */
 enum { OUTLINE = 16, SEARCH_STEPS = 4 };
-static const double SEARCH = 0.3;
+static const double SEARCH = 0.45;
 static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 0.12, EMPTY = 0.03;
 static const double MIN_WHITE = 60;
 /* Notes cut-outs: pixels per mm, the photo's own but at most this many. */

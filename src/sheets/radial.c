@@ -43,7 +43,10 @@ typedef struct rd {
     pp_typeset *ts;
     pp_layout *l;
     double page_w, page_h;
-    rect area;          /* inside the margins, above the colophon */
+    rect area;                /* inside the margins, above the colophon */
+    rect foot;                /* the colophon, clear of the scan codes */
+    rect codes[PP_CODES_MAX]; /* the scan codes with code-gap around them: panels keep out */
+    int n_codes;
     double cx, cy;      /* centre of the ring */
     double r_in, r_out; /* radii of the ring */
     double start;       /* angle of the middle of sector 0 */
@@ -177,6 +180,40 @@ static bool push_off_ring(const rd *f, rect *r, double clearance)
     return true;
 }
 
+/* Moves a panel off every scan code it reaches into, the shortest way that stays inside the
+ * area: the codes sit in the corners, where a band along the whole edge would waste the page. */
+static bool push_off_codes(const rd *f, rect *r)
+{
+    bool moved = false;
+    for (int k = 0; k < f->n_codes; k++) {
+        rect o = f->codes[k];
+        if (!overlaps(*r, o, 0)) continue;
+        double dx[] = {o.x + o.w - r->x, o.x - (r->x + r->w), 0, 0};
+        double dy[] = {0, 0, o.y + o.h - r->y, o.y - (r->y + r->h)};
+        int best = -1;
+        for (int i = 0; i < 4; i++) {
+            rect t = {r->x + dx[i] +
+                          (dx[i] > 0   ? NUDGE_MM
+                           : dx[i] < 0 ? -NUDGE_MM
+                                       : 0),
+                      r->y + dy[i] +
+                          (dy[i] > 0   ? NUDGE_MM
+                           : dy[i] < 0 ? -NUDGE_MM
+                                       : 0),
+                      r->w, r->h};
+            bool inside = t.x >= f->area.x - 1e-6 && t.y >= f->area.y - 1e-6 &&
+                          t.x + t.w <= f->area.x + f->area.w + 1e-6 &&
+                          t.y + t.h <= f->area.y + f->area.h + 1e-6;
+            if (inside && (best < 0 || fabs(dx[i] + dy[i]) < fabs(dx[best] + dy[best]))) best = i;
+        }
+        if (best < 0) continue; /* no way out inside the area: the placing does not settle */
+        r->x += dx[best] + (dx[best] > 0 ? NUDGE_MM : dx[best] < 0 ? -NUDGE_MM : 0);
+        r->y += dy[best] + (dy[best] > 0 ? NUDGE_MM : dy[best] < 0 ? -NUDGE_MM : 0);
+        moved = true;
+    }
+    return moved;
+}
+
 /* Whether each panel's centre lies in its own sector's angle seen from the ring's centre (when
  * f->ordered), so the panels read around the ring in the themes' order. */
 static bool in_order(const rd *f, const rect *p)
@@ -214,6 +251,7 @@ static bool place_all(rd *f, double w, double h, rect *out)
         for (size_t i = 0; i < n; i++) {
             moved |= push_off_ring(f, &out[i], clearance);
             out[i] = clamp(f, out[i]);
+            moved |= push_off_codes(f, &out[i]);
         }
         if (!moved) return in_order(f, out);
     }
@@ -1033,6 +1071,18 @@ static void figures(rd *f, const rect *panels)
                     100 * used / inside);
 }
 
+/* The scan codes on this page, each grown by code-gap, for the panels to keep out of. */
+static void keep_out_of_codes(rd *f)
+{
+    f->n_codes = f->s->codes ? pp_codes_count(f->l) : 0;
+    double gap = f->n_codes ? mm(f, "code-gap") : 0;
+    for (int k = 0; k < f->n_codes; k++) {
+        double x, y, side;
+        pp_codes_square(f->l, f->page_w, f->page_h, k, &x, &y, &side);
+        f->codes[k] = (rect){x - gap, y - gap, side + 2 * gap, side + 2 * gap};
+    }
+}
+
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
@@ -1040,10 +1090,13 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     f.page_w = pp_layout_page_w(l);
     f.page_h = pp_layout_page_h(l);
     double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");
-    /* the content and the colophon under it keep clear of the scan codes (sheets/codes.h) */
-    f.area = (rect){m, m, f.page_w - 2 * m, f.page_h - 2 * m};
-    pp_codes_keep_clear(s, l, f.page_w, f.page_h, &f.area.x, &f.area.y, &f.area.w, &f.area.h);
-    f.area.h -= foot;
+    /* the colophon keeps clear of the scan codes' bands (sheets/codes.h); the panels use the
+     * whole page inside the margins and keep out of the codes' corners only */
+    rect in = {m, m, f.page_w - 2 * m, f.page_h - 2 * m}, clear = in;
+    pp_codes_keep_clear(s, l, f.page_w, f.page_h, &clear.x, &clear.y, &clear.w, &clear.h);
+    f.area = (rect){in.x, in.y, in.w, clear.y + clear.h - foot - in.y};
+    f.foot = (rect){clear.x, clear.y + clear.h - foot, clear.w, foot};
+    keep_out_of_codes(&f);
     ring_centre(&f);
     rotation(&f);
     ring_solve(&f);
@@ -1059,8 +1112,8 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     disc(&f);
     for (size_t i = 0, at = 0; i < n; at += env->content->themes[i].n_statements, i++)
         panel(&f, i, panels[i], at);
-    fit(&f, &env->content->colophon.short_line, st(&f, "colophon"),
-        (rect){f.area.x, f.area.y + f.area.h, f.area.w, foot}, PP_VALIGN_BOTTOM, "colophon");
+    fit(&f, &env->content->colophon.short_line, st(&f, "colophon"), f.foot, PP_VALIGN_BOTTOM,
+        "colophon");
     pp_codes_draw(s, l);
     figures(&f, panels);
     g_free(panels);

@@ -173,10 +173,10 @@ scan_png() { # SOURCE [OPTIONS...]: a PNG of SOURCE's praatplaat
 gen_photo_no_codes() { scan_png "$form_content" --codes none; }
 gen_photo_other_instrument() { scan_png "$valid" --codes qr; }
 gen_photo_truncated() { scan_png "$form_content" --codes qr; head -c 30000 "$IN" >"$IN_DIR/cut.png"; IN=$IN_DIR/cut.png; }
-gen_photo_old_layout() { # a sheet printed with layout version 2 (the layout now is version 1)
+gen_photo_old_layout() { # a sheet printed with a layout version other than the layout's now
     mkdir -p "$IN_DIR/layouts"
     cp "$SRC"/layouts/*.xml "$IN_DIR/layouts/"
-    sed -i 's|<number name="code-version" value="1"/>|<number name="code-version" value="2"/>|' "$IN_DIR/layouts/praatplaat.xml"
+    sed -i 's|<number name="code-version" value="[0-9]*"/>|<number name="code-version" value="999"/>|' "$IN_DIR/layouts/praatplaat.xml"
     scan_png "$form_content" --codes qr --layouts "$IN_DIR/layouts"
 }
 gen_photo_huge() { # a PNG whose header says 20 000 × 20 000 pixels
