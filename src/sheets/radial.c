@@ -47,15 +47,16 @@ typedef struct rd {
     rect foot;                /* the colophon, clear of the scan codes */
     rect codes[PP_CODES_MAX]; /* the scan codes with code-gap around them: panels keep out */
     int n_codes;
-    double cx, cy;      /* centre of the ring */
-    double r_in, r_out; /* radii of the ring */
-    double start;       /* angle of the middle of sector 0 */
-    double ring_pt;     /* the one size of every ring name */
-    double k;           /* the panels' scale: their lengths and type, 1 as in the layout */
-    double pt;          /* the one size of every statement */
-    double *rows;       /* each statement's row height, theme by theme (owned) */
-    bool *over;         /* the statement needs more than its row even at the minimum size */
-    bool ordered;       /* placing holds each panel's centre within its own sector's angle */
+    double cx, cy;       /* centre of the ring */
+    double r_in, r_out;  /* radii of the ring */
+    double start;        /* angle of the middle of sector 0 */
+    double ring_pt;      /* the one size of every ring name */
+    double k;            /* the panels' scale: their lengths and type, 1 as in the layout */
+    double pt;           /* the one size of every statement */
+    double *rows;        /* each statement's row height, theme by theme (owned) */
+    bool *over;          /* the statement needs more than its row even at the minimum size */
+    bool ordered;        /* placing holds each panel's centre within its own sector's angle */
+    GHashTable *heights; /* statement heights measured so far (row_heights) */
 } rd;
 
 static double mm(rd *f, const char *name)
@@ -339,6 +340,50 @@ static double fixed_h(rd *f, double k)
            (2 * mm(f, "panel-pad") + 2 * mm(f, "section-gap")) * k;
 }
 
+/* --- Statement heights, measured once --------------------------------------------------------- */
+
+/* A statement measured at one size: the widths from lo to hi at which it has the same lines, and
+ * its height there. The search tries many widths at each size; most fall in a span measured before.
+ */
+typedef struct span {
+    double lo, hi, h;
+    bool wide;
+} span;
+
+/* The spans of statement `at` at size pt (owned by f->heights). */
+static GArray *spans(rd *f, size_t at, double pt)
+{
+    char key[64];
+    g_snprintf(key, sizeof key, "%zu %a", at, pt);
+    GArray *a = g_hash_table_lookup(f->heights, key);
+    if (!a) {
+        a = g_array_new(FALSE, FALSE, sizeof(span));
+        g_hash_table_insert(f->heights, g_strdup(key), a);
+    }
+    return a;
+}
+
+/* The height of statement text (number `at`) at style sty in text width tw; *wide when a word is
+ * wider than tw. */
+static double statement_h(rd *f, size_t at, const char *text, const pp_style *sty, double tw,
+                          bool *wide)
+{
+    GArray *a = spans(f, at, sty->size);
+    for (guint i = 0; i < a->len; i++) {
+        const span *p = &g_array_index(a, span, i);
+        if (p->lo <= tw && tw <= p->hi) {
+            *wide = p->wide;
+            return p->h;
+        }
+    }
+    span p = {.hi = tw};
+    p.h = pp_textbox_flow_height(f->ts, text, sty, tw, &p.wide, &p.lo);
+    p.lo = p.wide ? tw : fmin(p.lo, tw);
+    g_array_append_val(a, p);
+    *wide = p.wide;
+    return p.h;
+}
+
 /* Measures every statement at scale k in panels w wide into rows and over (each statement's row
  * height; whether it needs more than statement-max-h). Returns the height the tallest panel needs
  * with its notes area at its minimum, or -1 when the notes cannot hold their post-its, or (when
@@ -350,15 +395,15 @@ static double measure(rd *f, double k, double w, bool strict, double *rows, bool
     pp_style sty = *st(f, "statement");
     sty.size = pt;
     double pad = mm(f, "statement-pad") * k, box = mm(f, "score-box") * k;
-    double cap = mm(f, "statement-max-h") * k, tallest = 0;
+    double cap = mm(f, "statement-max-h") * k, tallest = 0, fixed = fixed_h(f, k);
     size_t at = 0;
     for (size_t i = 0; i < f->c->n_themes; i++) {
-        double h = fixed_h(f, k) + notes;
+        double h = fixed + notes;
         for (size_t s = 0; s < f->c->themes[i].n_statements; s++, at++) {
-            pp_textbox *tb = pp_textbox_flow(f->ts, f->c->themes[i].statements[s].text, &sty, tw);
-            double need = fmax(pp_textbox_height(tb) + SLACK_MM, box) + 2 * pad;
-            over[at] = need > cap || pp_textbox_overflows(tb);
-            pp_textbox_free(tb);
+            bool wide;
+            double th = statement_h(f, at, f->c->themes[i].statements[s].text, &sty, tw, &wide);
+            double need = fmax(th + SLACK_MM, box) + 2 * pad;
+            over[at] = need > cap || wide;
             if (over[at] && strict) return -1;
             rows[at] = fmin(need, cap);
             h += rows[at];
@@ -1083,10 +1128,16 @@ static void keep_out_of_codes(rd *f)
     }
 }
 
+static void free_cells(gpointer a)
+{
+    g_array_free(a, TRUE);
+}
+
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
     rd f = {.env = env, .ss = env->session, .s = s, .c = env->content, .ts = env->ts, .l = l};
+    f.heights = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_cells);
     f.page_w = pp_layout_page_w(l);
     f.page_h = pp_layout_page_h(l);
     double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");
@@ -1119,6 +1170,7 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     g_free(panels);
     g_free(f.rows);
     g_free(f.over);
+    g_hash_table_destroy(f.heights);
 }
 
 /* Every name this sheet reads from layouts/praatplaat.xml. */

@@ -239,6 +239,23 @@ pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st
     return tb;
 }
 
+double pp_textbox_flow_height(pp_typeset *ts, const char *text, const pp_style *st, double w,
+                              bool *overflow, double *least)
+{
+    pp_textbox *tb = make(ts, text, st, w, -1);
+    *overflow = !fits_at(tb, st->size);
+    double lw, h;
+    logical(tb, &lw, &h);
+    *least = 0;
+    for (GSList *l = pango_layout_get_lines_readonly(tb->layout); l; l = l->next) {
+        PangoRectangle r;
+        pango_layout_line_get_extents(l->data, NULL, &r);
+        *least = fmax(*least, (double)r.width / PANGO_SCALE);
+    }
+    pp_textbox_free(tb);
+    return h;
+}
+
 /* Does text[0..len) followed by suffix fit (w, h) at size? */
 static bool prefix_fits(pp_typeset *ts, const char *text, size_t len, const char *suffix,
                         const pp_style *st, double size, double w, double h)

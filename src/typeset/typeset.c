@@ -20,8 +20,9 @@ struct pp_typeset {
     bool rtl;             /* the direction of the paragraphs made next */
     char *hyphen_dir;
     char *lang;
-    pp_hyphenator *hyph; /* the language's dictionary, loaded when first needed */
-    bool hyph_tried;     /* a load was tried for lang (there may be no dictionary) */
+    pp_hyphenator *hyph;    /* the language's dictionary, loaded when first needed */
+    bool hyph_tried;        /* a load was tried for lang (there may be no dictionary) */
+    GHashTable *hyphenated; /* text → its hyphenated form in lang: searches set a text often */
 };
 
 /* Our fonts only, generic names aliased to them, and a private cache so fontconfig never writes to
@@ -109,6 +110,7 @@ pp_typeset *pp_typeset_new(const char *fonts_dir, const char *hyphen_dir, pp_err
     FcConfig *fc = make_config(fonts_dir, err);
     if (!fc) return NULL;
     pp_typeset *ts = g_new0(pp_typeset, 1);
+    ts->hyphenated = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     ts->fc = fc;
     /* Current before pango's first font map: pango 1.50 starts a thread that runs FcInit(), which
      * would otherwise parse the machine's whole font configuration that we never use. */
@@ -183,6 +185,7 @@ bool pp_typeset_free(pp_typeset *ts)
 {
     if (!ts) return true;
     pp_hyphenator_free(ts->hyph);
+    g_hash_table_destroy(ts->hyphenated);
     FcCharSetDestroy(ts->covered);
     g_object_unref(ts->ctx[0]);
     g_object_unref(ts->ctx[1]);
@@ -203,6 +206,7 @@ void pp_typeset_set_language(pp_typeset *ts, const char *lang)
     pp_hyphenator_free(ts->hyph);
     ts->hyph = NULL;
     ts->hyph_tried = false;
+    g_hash_table_remove_all(ts->hyphenated);
     g_free(ts->lang);
     ts->lang = g_strdup(lang);
     ts->rtl = pp_lang_is_rtl(lang);
@@ -291,7 +295,19 @@ static void put_hyphenated(pp_typeset *ts, GString *out, const char *text, size_
     g_free(part);
 }
 
+static char *hyphenate(pp_typeset *ts, const char *text);
+
 char *pp_typeset_hyphenate(pp_typeset *ts, const char *text)
+{
+    const char *done = g_hash_table_lookup(ts->hyphenated, text);
+    if (!done) {
+        done = hyphenate(ts, text);
+        g_hash_table_insert(ts->hyphenated, g_strdup(text), (char *)done);
+    }
+    return g_strdup(done);
+}
+
+static char *hyphenate(pp_typeset *ts, const char *text)
 {
     /* Loading a dictionary parses its whole pattern file (a quarter of a follow-up plaat's run):
      * done on the first text that asks for hyphenation, never for sheets that hyphenate nothing. */

@@ -4,6 +4,8 @@
 #include "typeset/hyphen.h"
 #include "typeset/textbox.h"
 
+#include <math.h>
+
 static pp_style body(void)
 {
     return (pp_style){.name = "body",
@@ -315,6 +317,47 @@ static void direction_from_the_language(void **state)
     pp_textbox_free(session);
 }
 
+/* What the praatplaat's search relies on (sheets/radial.c): a text flowed at width w keeps its
+ * lines at every width down to its widest line's, and pp_textbox_flow_height agrees with the box.
+ */
+static void flow_keeps_its_lines_down_to_its_widest_line(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_typeset_set_language(ts, "nl");
+    static const char *const texts[] = {
+        sentence,
+        "De samenwerkingspartners hebben een gezamenlijke visie op onderwijsontwikkeling en "
+        "arbeidsmarktoriëntatie, en die visie is vastgelegd in een samenwerkingsovereenkomst.",
+        "Kinderdagverblijfmedewerkersopleidingscentrum en www.voorbeeld-organisatie.nl/contact"};
+    static const double sizes[] = {6, 9.5, 14, 22.9};
+    int narrower = 0, multi = 0;
+    for (size_t t = 0; t < G_N_ELEMENTS(texts); t++)
+        for (size_t z = 0; z < G_N_ELEMENTS(sizes); z++)
+            for (double w = 15; w < 400; w *= 1.23) {
+                pp_style st = body();
+                st.size = sizes[z];
+                bool wide, wide2;
+                double least, least2;
+                double h = pp_textbox_flow_height(ts, texts[t], &st, w, &wide, &least);
+                pp_textbox *tb = pp_textbox_flow(ts, texts[t], &st, w);
+                assert_true(fabs(h - pp_textbox_height(tb)) < 1e-9);
+                assert_int_equal(wide, pp_textbox_overflows(tb));
+                int lines = pp_textbox_lines(tb);
+                pp_textbox_free(tb);
+                if (wide) continue; /* a word wider than w: no span to keep */
+                assert_true(least <= w + 1e-9);
+                double h2 = pp_textbox_flow_height(ts, texts[t], &st, least, &wide2, &least2);
+                tb = pp_textbox_flow(ts, texts[t], &st, least);
+                assert_int_equal(pp_textbox_lines(tb), lines);
+                pp_textbox_free(tb);
+                assert_true(fabs(h2 - h) < 1e-9);
+                assert_false(wide2);
+                narrower += least < w - 1;
+                multi += lines > 1;
+            }
+    assert_true(narrower > 20 && multi > 20); /* the property was put to the test */
+}
+
 static void one_line_boxes_shrink_instead_of_wrapping(void **state)
 {
     pp_typeset *ts = *state;
@@ -339,6 +382,7 @@ int main(void)
         cmocka_unit_test(keeps_soft_hyphens_only_where_lines_break),
         cmocka_unit_test(counts_missing_glyphs),
         cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
+        cmocka_unit_test(flow_keeps_its_lines_down_to_its_widest_line),
         cmocka_unit_test(direction_from_the_language),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
