@@ -18,6 +18,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 /* A push off the ring goes this much further than needed, so rounding cannot leave it touching. */
 static const double NUDGE_MM = 0.01;
@@ -47,16 +48,18 @@ typedef struct rd {
     rect foot;                /* the colophon, clear of the scan codes */
     rect codes[PP_CODES_MAX]; /* the scan codes with code-gap around them: panels keep out */
     int n_codes;
-    double cx, cy;       /* centre of the ring */
-    double r_in, r_out;  /* radii of the ring */
-    double start;        /* angle of the middle of sector 0 */
-    double ring_pt;      /* the one size of every ring name */
-    double k;            /* the panels' scale: their lengths and type, 1 as in the layout */
-    double pt;           /* the one size of every statement */
-    double *rows;        /* each statement's row height, theme by theme (owned) */
-    bool *over;          /* the statement needs more than its row even at the minimum size */
-    bool ordered;        /* placing holds each panel's centre within its own sector's angle */
-    GHashTable *heights; /* statement heights measured so far (row_heights) */
+    double cx, cy;          /* centre of the ring */
+    double r_in, r_out;     /* radii of the ring */
+    double start;           /* angle of the middle of sector 0 */
+    double ring_pt;         /* the one size of every ring name */
+    double k;               /* the panels' scale: their lengths and type, 1 as in the layout */
+    double pt;              /* the one size of every statement */
+    double *rows;           /* each statement's row height, theme by theme (owned) */
+    bool *over;             /* the statement needs more than its row even at the minimum size */
+    bool ordered;           /* placing holds each panel's centre within its own sector's angle */
+    GArray **spans;         /* each statement's spans (statement_h), one array per statement */
+    bool exact;             /* only spans measured at the very size count (statement_h) */
+    double line_pt, line_h; /* the height of one statement line at line_pt (line_h) */
 } rd;
 
 static double mm(rd *f, const char *name)
@@ -342,25 +345,45 @@ static double fixed_h(rd *f, double k)
 
 /* --- Statement heights, measured once --------------------------------------------------------- */
 
-/* A statement measured at one size: the widths from lo to hi at which it has the same lines, and
- * its height there. The search tries many widths at each size; most fall in a span measured before.
- */
+/* A statement measured at size pt: the widths from lo to hi at which it keeps the same lines. The
+ * search tries many widths at each of many sizes. Without hinting, type scales with its size, so a
+ * span carries over to another size in proportion (with SPAN_SLACK to spare for rounding): there
+ * the statement has as many lines, each one line of that size high. */
 typedef struct span {
-    double lo, hi, h;
-    bool wide;
+    double pt, lo, hi, h;
+    int lines;
+    bool wide; /* a word wider than hi: measured at hi only */
 } span;
+static const double SPAN_SLACK = 0.003;
 
-/* The spans of statement `at` at size pt (owned by f->heights). */
-static GArray *spans(rd *f, size_t at, double pt)
+/* The height of one line of statement style sty (at its size). */
+static double line_h(rd *f, const pp_style *sty)
 {
-    char key[64];
-    g_snprintf(key, sizeof key, "%zu %a", at, pt);
-    GArray *a = g_hash_table_lookup(f->heights, key);
-    if (!a) {
-        a = g_array_new(FALSE, FALSE, sizeof(span));
-        g_hash_table_insert(f->heights, g_strdup(key), a);
+    if (f->line_pt != sty->size) {
+        pp_textbox *tb = pp_textbox_line(f->ts, "X", sty, 1e6);
+        f->line_h = pp_textbox_height(tb);
+        f->line_pt = sty->size;
+        pp_textbox_free(tb);
     }
-    return a;
+    return f->line_h;
+}
+
+/* A span of statement `at` that holds width tw at sty's size, or NULL. Spans measured at another
+ * size count only while the search runs (f->exact false). */
+static const span *span_for(rd *f, GArray *a, const pp_style *sty, double tw)
+{
+    for (guint i = 0; i < a->len; i++) {
+        const span *p = &g_array_index(a, span, i);
+        if (p->pt == sty->size && p->lo <= tw && tw <= p->hi) return p;
+    }
+    for (guint i = 0; !f->exact && i < a->len; i++) {
+        const span *p = &g_array_index(a, span, i);
+        double r = tw / sty->size;
+        if (!p->wide && p->lo / p->pt * (1 + SPAN_SLACK) <= r &&
+            r <= p->hi / p->pt * (1 - SPAN_SLACK))
+            return p;
+    }
+    return NULL;
 }
 
 /* The height of statement text (number `at`) at style sty in text width tw; *wide when a word is
@@ -368,20 +391,19 @@ static GArray *spans(rd *f, size_t at, double pt)
 static double statement_h(rd *f, size_t at, const char *text, const pp_style *sty, double tw,
                           bool *wide)
 {
-    GArray *a = spans(f, at, sty->size);
-    for (guint i = 0; i < a->len; i++) {
-        const span *p = &g_array_index(a, span, i);
-        if (p->lo <= tw && tw <= p->hi) {
-            *wide = p->wide;
-            return p->h;
-        }
+    GArray *a = f->spans[at];
+    const span *p = span_for(f, a, sty, tw);
+    if (p) {
+        *wide = p->wide;
+        return p->pt == sty->size ? p->h : p->lines * line_h(f, sty);
     }
-    span p = {.hi = tw};
-    p.h = pp_textbox_flow_height(f->ts, text, sty, tw, &p.wide, &p.lo);
-    p.lo = p.wide ? tw : fmin(p.lo, tw);
-    g_array_append_val(a, p);
-    *wide = p.wide;
-    return p.h;
+    pp_flow_size m = pp_textbox_measure_flow(f->ts, text, sty, tw);
+    /* one line stays one line however wide */
+    double hi = m.lines == 1 && !m.overflow ? HUGE_VAL : tw;
+    span n = {sty->size, m.overflow ? tw : fmin(m.least, tw), hi, m.h, m.lines, m.overflow};
+    g_array_append_val(a, n);
+    *wide = n.wide;
+    return n.h;
 }
 
 /* Measures every statement at scale k in panels w wide into rows and over (each statement's row
@@ -1075,25 +1097,52 @@ static void ring_centre(rd *f)
 
 /* Solves the panels' scale and size and places them into panels; when nothing fits, reports it
  * and places them at the smallest scale anyway. */
-static void compose(rd *f, rect *panels)
+static bool solve(rd *f, comp *cp, rect *panels)
 {
-    size_t n = f->c->n_themes;
-    comp cp;
     bool ok = false; /* in order and every statement whole, else the best that places */
     for (int pass = 0; pass < 4 && !ok; pass++) {
         f->ordered = pass % 2 == 0;
-        ok = solve_scale(f, pass < 2, &cp, panels);
+        ok = solve_scale(f, pass < 2, cp, panels);
     }
     if (!ok) {
         double k = num(f, "shrink-min");
-        cp = (comp){k, mm(f, "panel-w") * k, 0};
+        *cp = (comp){k, mm(f, "panel-w") * k, 0};
+    }
+    return ok;
+}
+
+/* Measures the rows drawn at their very size into f->rows and f->over; false when that differs
+ * from what the search saw through spans carried over from other sizes (which SPAN_SLACK should
+ * prevent). Returns the tallest panel's need in *need. */
+static bool measure_exactly(rd *f, const comp *cp, double *need)
+{
+    size_t ns = n_statements(f);
+    double *rows = g_new0(double, ns ? ns : 1);
+    bool *over = g_new0(bool, ns ? ns : 1);
+    f->exact = false;
+    double seen = measure(f, cp->k, cp->w, false, rows, over);
+    f->exact = true;
+    *need = measure(f, cp->k, cp->w, false, f->rows, f->over);
+    bool same = seen == *need && memcmp(over, f->over, sizeof(bool) * ns) == 0;
+    g_free(rows);
+    g_free(over);
+    return same;
+}
+
+static void compose(rd *f, rect *panels)
+{
+    size_t n = f->c->n_themes, ns = n_statements(f);
+    comp cp;
+    bool ok = solve(f, &cp, panels);
+    f->rows = g_new0(double, ns ? ns : 1);
+    f->over = g_new0(bool, ns ? ns : 1);
+    double need;
+    if (!measure_exactly(f, &cp, &need)) { /* search again, every size measured itself */
+        ok = solve(f, &cp, panels);
+        need = measure(f, cp.k, cp.w, false, f->rows, f->over);
     }
     f->k = cp.k;
     f->pt = statement_pt(f, f->k);
-    size_t ns = n_statements(f);
-    f->rows = g_new0(double, ns ? ns : 1);
-    f->over = g_new0(bool, ns ? ns : 1);
-    double need = measure(f, f->k, cp.w, false, f->rows, f->over);
     if (ok && place_all(f, cp.w, cp.h, panels)) return;
     pp_scene_problem(f->s, f->c, &f->c->themes[0].name,
                      "the %zu theme panels do not fit around the ring at this paper size", n);
@@ -1128,16 +1177,14 @@ static void keep_out_of_codes(rd *f)
     }
 }
 
-static void free_cells(gpointer a)
-{
-    g_array_free(a, TRUE);
-}
-
 void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
     rd f = {.env = env, .ss = env->session, .s = s, .c = env->content, .ts = env->ts, .l = l};
-    f.heights = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_cells);
+    size_t ns = n_statements(&f);
+    f.spans = g_new(GArray *, ns ? ns : 1);
+    for (size_t i = 0; i < ns; i++)
+        f.spans[i] = g_array_new(FALSE, FALSE, sizeof(span));
     f.page_w = pp_layout_page_w(l);
     f.page_h = pp_layout_page_h(l);
     double m = mm(&f, "margin"), foot = mm(&f, "colophon-h");
@@ -1170,7 +1217,9 @@ void pp_radial_plan(pp_scene *s, const pp_sheet_env *env)
     g_free(panels);
     g_free(f.rows);
     g_free(f.over);
-    g_hash_table_destroy(f.heights);
+    for (size_t i = 0; i < ns; i++)
+        g_array_free(f.spans[i], TRUE);
+    g_free(f.spans);
 }
 
 /* Every name this sheet reads from layouts/praatplaat.xml. */

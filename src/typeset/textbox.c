@@ -239,21 +239,20 @@ pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st
     return tb;
 }
 
-double pp_textbox_flow_height(pp_typeset *ts, const char *text, const pp_style *st, double w,
-                              bool *overflow, double *least)
+pp_flow_size pp_textbox_measure_flow(pp_typeset *ts, const char *text, const pp_style *st, double w)
 {
     pp_textbox *tb = make(ts, text, st, w, -1);
-    *overflow = !fits_at(tb, st->size);
-    double lw, h;
-    logical(tb, &lw, &h);
-    *least = 0;
+    pp_flow_size m = {.overflow = !fits_at(tb, st->size)};
+    double lw;
+    logical(tb, &lw, &m.h);
+    m.lines = pango_layout_get_line_count(tb->layout);
     for (GSList *l = pango_layout_get_lines_readonly(tb->layout); l; l = l->next) {
         PangoRectangle r;
         pango_layout_line_get_extents(l->data, NULL, &r);
-        *least = fmax(*least, (double)r.width / PANGO_SCALE);
+        m.least = fmax(m.least, (double)r.width / PANGO_SCALE);
     }
     pp_textbox_free(tb);
-    return h;
+    return m;
 }
 
 /* Does text[0..len) followed by suffix fit (w, h) at size? */

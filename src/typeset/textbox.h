@@ -23,13 +23,17 @@ pp_textbox *pp_textbox_fit(pp_typeset *ts, const char *text, const pp_style *st,
 pp_textbox *pp_textbox_line(pp_typeset *ts, const char *text, const pp_style *st, double w);
 /* At the style's size, width w, no height limit: for text that flows. */
 pp_textbox *pp_textbox_flow(pp_typeset *ts, const char *text, const pp_style *st, double w);
-/* The height (mm) pp_textbox_flow's box would have, without making one: for searches that measure
- * a text at many widths. *overflow as pp_textbox_overflows; *least: the widest line's width, down
- * to which the lines stay as they are (lines are filled greedily: each still fits, and what did not
- * fit still does not). The same lines as the box's: leaving out the soft hyphens no line ends at
- * never moves a break. */
-double pp_textbox_flow_height(pp_typeset *ts, const char *text, const pp_style *st, double w,
-                              bool *overflow, double *least);
+/* What pp_textbox_flow's box would be, measured without making one: for searches that set a text
+ * at many widths. least: the widest line's width, down to which the lines stay as they are (lines
+ * are filled greedily: each still fits, and what did not fit still does not). The same lines as
+ * the box's: leaving out the soft hyphens no line ends at never moves a break. */
+typedef struct pp_flow_size {
+    double h, least; /* mm */
+    int lines;
+    bool overflow; /* as pp_textbox_overflows */
+} pp_flow_size;
+pp_flow_size pp_textbox_measure_flow(pp_typeset *ts, const char *text, const pp_style *st,
+                                     double w);
 void pp_textbox_free(pp_textbox *tb);
 
 /* For text that goes on elsewhere: the length in bytes of the longest prefix of text, ending at a

@@ -336,24 +336,23 @@ static void flow_keeps_its_lines_down_to_its_widest_line(void **state)
             for (double w = 15; w < 400; w *= 1.23) {
                 pp_style st = body();
                 st.size = sizes[z];
-                bool wide, wide2;
-                double least, least2;
-                double h = pp_textbox_flow_height(ts, texts[t], &st, w, &wide, &least);
+                pp_flow_size m = pp_textbox_measure_flow(ts, texts[t], &st, w);
                 pp_textbox *tb = pp_textbox_flow(ts, texts[t], &st, w);
-                assert_true(fabs(h - pp_textbox_height(tb)) < 1e-9);
-                assert_int_equal(wide, pp_textbox_overflows(tb));
-                int lines = pp_textbox_lines(tb);
+                assert_true(fabs(m.h - pp_textbox_height(tb)) < 1e-9);
+                assert_int_equal(m.overflow, pp_textbox_overflows(tb));
+                assert_int_equal(m.lines, pp_textbox_lines(tb));
                 pp_textbox_free(tb);
-                if (wide) continue; /* a word wider than w: no span to keep */
-                assert_true(least <= w + 1e-9);
-                double h2 = pp_textbox_flow_height(ts, texts[t], &st, least, &wide2, &least2);
-                tb = pp_textbox_flow(ts, texts[t], &st, least);
-                assert_int_equal(pp_textbox_lines(tb), lines);
+                if (m.overflow) continue; /* a word wider than w: no span to keep */
+                assert_true(m.least <= w + 1e-9);
+                pp_flow_size m2 = pp_textbox_measure_flow(ts, texts[t], &st, m.least);
+                tb = pp_textbox_flow(ts, texts[t], &st, m.least);
+                assert_int_equal(pp_textbox_lines(tb), m.lines);
                 pp_textbox_free(tb);
-                assert_true(fabs(h2 - h) < 1e-9);
-                assert_false(wide2);
-                narrower += least < w - 1;
-                multi += lines > 1;
+                assert_int_equal(m2.lines, m.lines);
+                assert_true(fabs(m2.h - m.h) < 1e-9);
+                assert_false(m2.overflow);
+                narrower += m.least < w - 1;
+                multi += m.lines > 1;
             }
     assert_true(narrower > 20 && multi > 20); /* the property was put to the test */
 }
