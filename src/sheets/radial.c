@@ -386,6 +386,18 @@ static const span *span_for(rd *f, GArray *a, const pp_style *sty, double tw)
     return NULL;
 }
 
+/* The greatest width up to which text, measured as m at width tw, keeps its lines as far as the
+ * search can tell: one line stays one line however wide; more lines are measured once more a
+ * little wider, so that the same proportion at another size, rounded otherwise, still falls in. */
+static double span_top(rd *f, const char *text, const pp_style *sty, double tw, pp_flow_size m)
+{
+    if (m.overflow) return tw;
+    if (m.lines == 1) return HUGE_VAL;
+    double wider = tw * (1 + 2 * SPAN_SLACK);
+    pp_flow_size w = pp_textbox_measure_flow(f->ts, text, sty, wider);
+    return w.lines == m.lines && w.h == m.h && !w.overflow ? wider : tw;
+}
+
 /* The height of statement text (number `at`) at style sty in text width tw; *wide when a word is
  * wider than tw. */
 static double statement_h(rd *f, size_t at, const char *text, const pp_style *sty, double tw,
@@ -398,8 +410,7 @@ static double statement_h(rd *f, size_t at, const char *text, const pp_style *st
         return p->pt == sty->size ? p->h : p->lines * line_h(f, sty);
     }
     pp_flow_size m = pp_textbox_measure_flow(f->ts, text, sty, tw);
-    /* one line stays one line however wide */
-    double hi = m.lines == 1 && !m.overflow ? HUGE_VAL : tw;
+    double hi = span_top(f, text, sty, tw, m);
     span n = {sty->size, m.overflow ? tw : fmin(m.least, tw), hi, m.h, m.lines, m.overflow};
     g_array_append_val(a, n);
     *wide = n.wide;

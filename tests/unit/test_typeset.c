@@ -4,6 +4,7 @@
 #include "typeset/hyphen.h"
 #include "typeset/textbox.h"
 
+#include <limits.h>
 #include <math.h>
 
 static pp_style body(void)
@@ -355,6 +356,19 @@ static void flow_keeps_its_lines_down_to_its_widest_line(void **state)
                 multi += m.lines > 1;
             }
     assert_true(narrower > 20 && multi > 20); /* the property was put to the test */
+    /* and a text never takes more lines when it gets more room (the search reads a span a little
+     * beyond the width it measured when the lines there are as many) */
+    for (size_t t = 0; t < G_N_ELEMENTS(texts); t++) {
+        pp_style st = body();
+        int last = INT_MAX, changes = 0;
+        for (double w = 12; w < 160; w += 0.7) {
+            pp_flow_size m = pp_textbox_measure_flow(ts, texts[t], &st, w);
+            assert_true(m.lines <= last);
+            changes += m.lines < last && last != INT_MAX;
+            last = m.lines;
+        }
+        assert_true(changes >= 2);
+    }
 }
 
 static void one_line_boxes_shrink_instead_of_wrapping(void **state)
