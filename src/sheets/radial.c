@@ -48,18 +48,17 @@ typedef struct rd {
     rect foot;                /* the colophon, clear of the scan codes */
     rect codes[PP_CODES_MAX]; /* the scan codes with code-gap around them: panels keep out */
     int n_codes;
-    double cx, cy;          /* centre of the ring */
-    double r_in, r_out;     /* radii of the ring */
-    double start;           /* angle of the middle of sector 0 */
-    double ring_pt;         /* the one size of every ring name */
-    double k;               /* the panels' scale: their lengths and type, 1 as in the layout */
-    double pt;              /* the one size of every statement */
-    double *rows;           /* each statement's row height, theme by theme (owned) */
-    bool *over;             /* the statement needs more than its row even at the minimum size */
-    bool ordered;           /* placing holds each panel's centre within its own sector's angle */
-    GArray **spans;         /* each statement's spans (statement_h), one array per statement */
-    bool exact;             /* only spans measured at the very size count (statement_h) */
-    double line_pt, line_h; /* the height of one statement line at line_pt (line_h) */
+    double cx, cy;      /* centre of the ring */
+    double r_in, r_out; /* radii of the ring */
+    double start;       /* angle of the middle of sector 0 */
+    double ring_pt;     /* the one size of every ring name */
+    double k;           /* the panels' scale: their lengths and type, 1 as in the layout */
+    double pt;          /* the one size of every statement */
+    double *rows;       /* each statement's row height, theme by theme (owned) */
+    bool *over;         /* the statement needs more than its row even at the minimum size */
+    bool ordered;       /* placing holds each panel's centre within its own sector's angle */
+    GArray **spans;     /* each statement's spans (statement_h), one array per statement */
+    bool exact;         /* only spans measured at the very size count (statement_h) */
 } rd;
 
 static double mm(rd *f, const char *name)
@@ -329,10 +328,7 @@ static double label_h(rd *f, double k, const char *name, const char *sty)
 {
     pp_style line = *st(f, sty);
     line.size = fmax(line.size * k, line.min);
-    pp_textbox *tb = pp_textbox_line(f->ts, "X", &line, 1e6);
-    double h = fmax(mm(f, name) * k, pp_textbox_height(tb) + SLACK_MM);
-    pp_textbox_free(tb);
-    return h;
+    return fmax(mm(f, name) * k, pp_textbox_line_height(&line, line.size) + SLACK_MM);
 }
 
 static double fixed_h(rd *f, double k)
@@ -355,18 +351,6 @@ typedef struct span {
     bool wide; /* a word wider than hi: measured at hi only */
 } span;
 static const double SPAN_SLACK = 0.003;
-
-/* The height of one line of statement style sty (at its size). */
-static double line_h(rd *f, const pp_style *sty)
-{
-    if (f->line_pt != sty->size) {
-        pp_textbox *tb = pp_textbox_line(f->ts, "X", sty, 1e6);
-        f->line_h = pp_textbox_height(tb);
-        f->line_pt = sty->size;
-        pp_textbox_free(tb);
-    }
-    return f->line_h;
-}
 
 /* A span of statement `at` that holds width tw at sty's size, or NULL. Spans measured at another
  * size count only while the search runs (f->exact false). */
@@ -407,7 +391,7 @@ static double statement_h(rd *f, size_t at, const char *text, const pp_style *st
     const span *p = span_for(f, a, sty, tw);
     if (p) {
         *wide = p->wide;
-        return p->pt == sty->size ? p->h : p->lines * line_h(f, sty);
+        return p->pt == sty->size ? p->h : p->lines * pp_textbox_line_height(sty, sty->size);
     }
     pp_flow_size m = pp_textbox_measure_flow(f->ts, text, sty, tw);
     double hi = span_top(f, text, sty, tw, m);
@@ -824,15 +808,6 @@ static void postit_ref(rd *f, const pp_text *src, int first, int last, double x,
     g_free(range);
 }
 
-/* The height of one line of text in style sty at its minimum size. */
-static double min_line_h(rd *f, const pp_style *sty)
-{
-    pp_textbox *tb = pp_textbox_line(f->ts, "X", pp_scene_style(f->s, sty, sty->min), 1e6);
-    double h = pp_textbox_height(tb);
-    pp_textbox_free(tb);
-    return h;
-}
-
 /* A post-it's picture, as large as fits the square (x, y, side), centred. */
 static void postit_picture(rd *f, const pp_picture *pic, double x, double y, double side)
 {
@@ -859,7 +834,9 @@ static void postit(rd *f, size_t theme, const pp_postit *p, double x, double y, 
         pp_scene_style(f->s, st(f, "ink-author"),
                        fmin(st(f, "ink-author")->size, side * num(f, "postit-author-pt-per-mm")));
     double ah = author_h(f, &p->author, st_author, in, side * num(f, "postit-author-share"));
-    if (in - ah < min_line_h(f, st_text)) { /* an author too long for the post-it: all goes on */
+    if (in - ah <
+        pp_textbox_line_height(
+            st_text, st_text->min)) { /* an author too long for the post-it: all goes on */
         int n = continue_postit(f, theme, p);
         postit_ref(f, p->text.text ? &p->text : &p->author, n, n, x, y, side);
         return;

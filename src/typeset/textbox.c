@@ -35,6 +35,18 @@ static PangoAlignment alignment(pp_align a, bool rtl)
                                        : PANGO_ALIGN_LEFT;
 }
 
+/* A line's height in pango units at size pt: what set_size asks of every line. */
+static int line_units(const pp_style *st, double size)
+{
+    double em = size * PP_PT_MM;
+    return (int)lround(st->leading * em * PANGO_SCALE);
+}
+
+double pp_textbox_line_height(const pp_style *st, double pt)
+{
+    return (double)line_units(st, pt) / PANGO_SCALE;
+}
+
 /* Sets the layout's font and spacing for size pt. */
 static void set_size(PangoLayout *layout, const pp_style *st, double size, bool joined)
 {
@@ -47,8 +59,7 @@ static void set_size(PangoLayout *layout, const pp_style *st, double size, bool 
     pango_layout_set_font_description(layout, fd);
     pango_font_description_free(fd);
     PangoAttrList *attrs = pango_attr_list_new();
-    pango_attr_list_insert(
-        attrs, pango_attr_line_height_new_absolute((int)lround(st->leading * em * PANGO_SCALE)));
+    pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(line_units(st, size)));
     if (st->tracking != 0 && !joined)
         pango_attr_list_insert(
             attrs, pango_attr_letter_spacing_new((int)lround(st->tracking * em * PANGO_SCALE)));

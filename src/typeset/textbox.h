@@ -34,6 +34,10 @@ typedef struct pp_flow_size {
 } pp_flow_size;
 pp_flow_size pp_textbox_measure_flow(pp_typeset *ts, const char *text, const pp_style *st,
                                      double w);
+/* The height (mm) of one line of st at size pt, found without laying anything out: every line is
+ * exactly the style's leading high (an absolute line height), so a search need not load the font
+ * at each size it tries. */
+double pp_textbox_line_height(const pp_style *st, double pt);
 void pp_textbox_free(pp_textbox *tb);
 
 /* For text that goes on elsewhere: the length in bytes of the longest prefix of text, ending at a

@@ -371,6 +371,33 @@ static void flow_keeps_its_lines_down_to_its_widest_line(void **state)
     }
 }
 
+/* Every line is the style's leading high, whatever the font's own height: the searches compute a
+ * line's height instead of loading the font at every size they try. */
+static void line_height_is_the_leading(void **state)
+{
+    pp_typeset *ts = *state;
+    static const char *const families[] = {"Noto Sans", "Comic Neue", "Andika"};
+    int n = 0;
+    for (size_t f = 0; f < G_N_ELEMENTS(families); f++)
+        for (int weight = 400; weight <= 700; weight += 300)
+            for (double leading = 0.9; leading < 1.6; leading += 0.17)
+                for (double pt = 4; pt < 80; pt *= 1.19) {
+                    pp_style st = {.family = families[f],
+                                   .weight = weight,
+                                   .size = pt,
+                                   .min = pt,
+                                   .leading = leading};
+                    pp_textbox *tb = pp_textbox_line(ts, "Xg", &st, 1e6);
+                    assert_true(pp_textbox_height(tb) == pp_textbox_line_height(&st, pt));
+                    pp_textbox_free(tb);
+                    pp_flow_size m = pp_textbox_measure_flow(ts, sentence, &st, 12 * pt * PP_PT_MM);
+                    assert_true(m.lines > 1);
+                    assert_true(m.h == m.lines * pp_textbox_line_height(&st, pt));
+                    n++;
+                }
+    assert_true(n > 100);
+}
+
 static void one_line_boxes_shrink_instead_of_wrapping(void **state)
 {
     pp_typeset *ts = *state;
@@ -396,6 +423,7 @@ int main(void)
         cmocka_unit_test(counts_missing_glyphs),
         cmocka_unit_test(one_line_boxes_shrink_instead_of_wrapping),
         cmocka_unit_test(flow_keeps_its_lines_down_to_its_widest_line),
+        cmocka_unit_test(line_height_is_the_leading),
         cmocka_unit_test(direction_from_the_language),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
