@@ -29,6 +29,8 @@ static const double SLACK_MM = 0.05;
 enum { DISTANCE_STEPS = 40, SCALE_STEPS = 10, HEIGHT_STEPS = 12 };
 /* Panel widths tried at each scale, and ring radii tried between ring-outer and ring-outer-max. */
 enum { WIDTH_STEPS = 7, RING_STEPS = 24 };
+/* Placings that go round in a cycle of up to this many rounds are given up at once. */
+enum { CYCLE_MAX = 8 };
 /* Ring-name sizes are tried this many points apart. */
 static const double RING_PT_STEP = 0.25;
 
@@ -230,6 +232,17 @@ static bool in_order(const rd *f, const rect *p)
     return true;
 }
 
+/* Whether the n panels in out stand exactly where they stood at one of the last CYCLE_MAX rounds
+ * (kept in seen, a ring of CYCLE_MAX · n): then the pushing only goes round in that cycle until
+ * spread-rounds end, without settling. */
+static bool cycles(rect *seen, const rect *out, size_t n, int round)
+{
+    for (int q = 0; q < CYCLE_MAX && q < round; q++)
+        if (memcmp(seen + (size_t)q * n, out, n * sizeof *out) == 0) return true;
+    memcpy(seen + (size_t)(round % CYCLE_MAX) * n, out, n * sizeof *out);
+    return false;
+}
+
 /* Places every panel: each starts just clear of the ring on its sector's bisector; then panels that
  * overlap push each other apart (symmetrically), the ring pushes them out and the margins hold them
  * in, until nothing overlaps. False when that does not settle. */
@@ -243,6 +256,8 @@ static bool place_all(rd *f, double w, double h, rect *out)
         out[i] = panel_at(f, a, clear_distance(f, a, w, h, clearance), w, h);
     }
     int rounds = (int)pp_layout_num_in(f->l, "spread-rounds", 0, 100000);
+    rect *seen = g_new(rect, (size_t)CYCLE_MAX * n);
+    bool settled = false;
     for (int round = 0; round <= rounds; round++) {
         bool moved = false;
         for (size_t i = 0; i < n; i++)
@@ -256,9 +271,14 @@ static bool place_all(rd *f, double w, double h, rect *out)
             out[i] = clamp(f, out[i]);
             moved |= push_off_codes(f, &out[i]);
         }
-        if (!moved) return in_order(f, out);
+        if (!moved) {
+            settled = true;
+            break;
+        }
+        if (cycles(seen, out, n, round)) break;
     }
-    return false;
+    g_free(seen);
+    return settled && in_order(f, out);
 }
 
 /* --- The panels' content, measured ----------------------------------------------------------- */
