@@ -9,15 +9,9 @@
 /* Grey from colour: ITU-R BT.601 weights, in 1/1000. */
 enum { W_R = 299, W_G = 587, W_B = 114, W_SUM = 1000 };
 
-/* pp_image_size_ok for a photo: checked from the file's header, before it is decoded. */
-static bool photo_size_ok(const char *path, unsigned w, unsigned h, pp_error *err)
-{
-    if (w >= 1 && h >= 1 && (double)w * h <= PP_MAX_PHOTO_PIXELS) return true;
-    pp_error_set(err, PP_ERR_INVALID, path, 0,
-                 "%u × %u pixels; a photo of at most %u million pixels is read (docs/scanning.md)",
-                 w, h, PP_MAX_PHOTO_PIXELS / 1000000u);
-    return false;
-}
+/* Checked from the file's size and header, before it is read whole or decoded. */
+static const pp_image_rules photo_rules = {PP_MAX_PHOTO_BYTES, PP_MAX_PHOTO_PIXELS, "a photo",
+                                           "docs/scanning.md", false};
 
 /* The grey values of s. */
 static unsigned char *grey_of(cairo_surface_t *s, int w, int h)
@@ -38,22 +32,7 @@ static unsigned char *grey_of(cairo_surface_t *s, int w, int h)
 
 pp_photo *pp_photo_load(const char *path, pp_error *err)
 {
-    gchar *data = NULL;
-    gsize n = 0;
-    GError *e = NULL;
-    if (!g_file_get_contents(path, &data, &n, &e)) {
-        pp_error_set(err, PP_ERR_IO, path, 0, "cannot read: %s", e->message);
-        g_error_free(e);
-        return NULL;
-    }
-    cairo_surface_t *s = NULL;
-    if (n > PP_MAX_PHOTO_BYTES)
-        pp_error_set(err, PP_ERR_INVALID, path, 0,
-                     "%zu bytes; a photo of at most %u MiB is read (docs/scanning.md)", n,
-                     PP_MAX_PHOTO_BYTES / (1024u * 1024u));
-    else
-        s = pp_image_decode((const unsigned char *)data, n, path, photo_size_ok, err);
-    g_free(data);
+    cairo_surface_t *s = pp_image_load(path, &photo_rules, err);
     if (!s) return NULL;
     cairo_surface_flush(s);
     pp_photo *p = g_new0(pp_photo, 1);

@@ -3,6 +3,7 @@
 #include "base/limits.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdio.h> /* before jpeglib.h, which needs size_t and FILE */
 
 #include <jpeglib.h>
@@ -21,12 +22,20 @@ pp_image_kind pp_image_kind_of(const unsigned char *data, size_t n)
     return PP_IMAGE_UNKNOWN;
 }
 
+const pp_image_rules pp_picture_rules = {PP_MAX_PICTURE_FILE_BYTES, PP_MAX_PICTURE_PIXELS,
+                                         "a picture", "docs/session-format.md", true};
+
 /* The caller's limit, then cairo's: an image surface has at most PP_MAX_IMAGE_SIDE pixels a side
  * (a larger one would come back as an error surface without pixels to write to). */
-static bool size_allowed(const char *path, unsigned w, unsigned h, pp_image_size_ok *caller,
+static bool size_allowed(const char *path, unsigned w, unsigned h, const pp_image_rules *rules,
                          pp_error *err)
 {
-    if (!caller(path, w, h, err)) return false;
+    if (w < 1 || h < 1 || (double)w * h > rules->max_pixels) {
+        pp_error_set(err, PP_ERR_INVALID, path, 0,
+                     "%u × %u pixels; %s of at most %.0f million pixels is read (%s)", w, h,
+                     rules->what, rules->max_pixels / 1e6, rules->see);
+        return false;
+    }
     if (w <= PP_MAX_IMAGE_SIDE && h <= PP_MAX_IMAGE_SIDE) return true;
     pp_error_set(err, PP_ERR_INVALID, path, 0,
                  "%u × %u pixels; an image of at most %u pixels a side is read", w, h,
@@ -54,13 +63,13 @@ static cairo_status_t png_read(void *closure, unsigned char *out, unsigned int l
 }
 
 static cairo_surface_t *load_png(const unsigned char *data, size_t n, const char *path,
-                                 pp_image_size_ok *caller, pp_error *err)
+                                 const pp_image_rules *rules, pp_error *err)
 {
     if (n < PNG_HEAD_LEN) {
         pp_error_set(err, PP_ERR_INVALID, path, 0, "a PNG file cut short");
         return NULL;
     }
-    if (!size_allowed(path, be32(data + PNG_W_AT), be32(data + PNG_H_AT), caller, err)) return NULL;
+    if (!size_allowed(path, be32(data + PNG_W_AT), be32(data + PNG_H_AT), rules, err)) return NULL;
     png_reader r = {data, n, 0};
     cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, &r);
     if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) return s;
@@ -100,7 +109,7 @@ static void jpeg_rows(struct jpeg_decompress_struct *j, cairo_surface_t *s)
 }
 
 static cairo_surface_t *load_jpeg(const unsigned char *data, size_t n, const char *path,
-                                  pp_image_size_ok *caller, pp_error *err)
+                                  const pp_image_rules *rules, pp_error *err)
 {
     struct jpeg_decompress_struct j;
     jpeg_fail fail;
@@ -119,7 +128,7 @@ static cairo_surface_t *load_jpeg(const unsigned char *data, size_t n, const cha
     }
     jpeg_mem_src(&j, data, (unsigned long)n);
     jpeg_read_header(&j, TRUE);
-    if (!size_allowed(path, j.image_width, j.image_height, caller, err)) longjmp(fail.back, 1);
+    if (!size_allowed(path, j.image_width, j.image_height, rules, err)) longjmp(fail.back, 1);
     j.out_color_space = JCS_RGB;
     jpeg_start_decompress(&j);
     s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)j.output_width, (int)j.output_height);
@@ -132,13 +141,13 @@ static cairo_surface_t *load_jpeg(const unsigned char *data, size_t n, const cha
 }
 
 cairo_surface_t *pp_image_decode(const unsigned char *data, size_t n, const char *path,
-                                 pp_image_size_ok *size_ok, pp_error *err)
+                                 const pp_image_rules *rules, pp_error *err)
 {
     switch (pp_image_kind_of(data, n)) {
     case PP_IMAGE_PNG:
-        return load_png(data, n, path, size_ok, err);
+        return load_png(data, n, path, rules, err);
     case PP_IMAGE_JPEG:
-        return load_jpeg(data, n, path, size_ok, err);
+        return load_jpeg(data, n, path, rules, err);
     case PP_IMAGE_UNKNOWN:
         break;
     }
@@ -146,33 +155,34 @@ cairo_surface_t *pp_image_decode(const unsigned char *data, size_t n, const char
     return NULL;
 }
 
-static bool picture_size_ok(const char *path, unsigned w, unsigned h, pp_error *err)
+/* path read whole into *data (n bytes, g_free it), unless its size says it is too large: a larger
+ * regular file is refused before it is read, whatever else is checked after. */
+static bool read_file(const char *path, const pp_image_rules *rules, gchar **data, gsize *n,
+                      pp_error *err)
 {
-    if (w >= 1 && h >= 1 && (double)w * h <= PP_MAX_PICTURE_PIXELS) return true;
-    pp_error_set(err, PP_ERR_INVALID, path, 0,
-                 "%u × %u pixels; a picture of at most %u million pixels is drawn", w, h,
-                 PP_MAX_PICTURE_PIXELS / 1000000u);
+    GStatBuf st;
+    GError *e = NULL;
+    *n = g_stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (gsize)st.st_size : 0;
+    if (*n <= rules->max_bytes && !g_file_get_contents(path, data, n, &e)) {
+        pp_error_set(err, PP_ERR_IO, path, 0, "cannot read: %s", e->message);
+        g_error_free(e);
+        return false;
+    }
+    if (*n <= rules->max_bytes) return true;
+    pp_error_set(err, PP_ERR_INVALID, path, 0, "%zu bytes; %s of at most %zu MiB is read (%s)", *n,
+                 rules->what, rules->max_bytes / (1024u * 1024u), rules->see);
+    g_free(*data);
+    *data = NULL;
     return false;
 }
 
-cairo_surface_t *pp_image_load(const char *path, pp_error *err)
+cairo_surface_t *pp_image_load(const char *path, const pp_image_rules *rules, pp_error *err)
 {
     gchar *data = NULL;
     gsize n = 0;
-    GError *e = NULL;
-    if (!g_file_get_contents(path, &data, &n, &e)) {
-        pp_error_set(err, PP_ERR_IO, path, 0, "cannot read: %s", e->message);
-        g_error_free(e);
-        return NULL;
-    }
-    cairo_surface_t *s = NULL;
-    if (n > PP_MAX_PICTURE_FILE_BYTES)
-        pp_error_set(err, PP_ERR_INVALID, path, 0,
-                     "%zu bytes; a picture of at most %u MiB is drawn", n,
-                     PP_MAX_PICTURE_FILE_BYTES / (1024u * 1024u));
-    else
-        s = pp_image_decode((const unsigned char *)data, n, path, picture_size_ok, err);
-    if (s && pp_image_kind_of((const unsigned char *)data, n) == PP_IMAGE_JPEG)
+    if (!read_file(path, rules, &data, &n, err)) return NULL;
+    cairo_surface_t *s = pp_image_decode((const unsigned char *)data, n, path, rules, err);
+    if (s && rules->keep_jpeg && pp_image_kind_of((const unsigned char *)data, n) == PP_IMAGE_JPEG)
         cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, n, g_free,
                                     data);
     else

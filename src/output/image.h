@@ -1,38 +1,50 @@
 /* Decoding PNG and JPEG images into cairo image surfaces: the one decoder for a session's pictures
  * (drawn into reports, output/draw.c) and for the photos of `praatplaat scan` (cli/photo.c).
  *
- * pp_image_decode borrows data (n bytes) and path (only named in errors). Before any pixel is
- * decoded it hands the size from the file's header to the caller's size_ok, which keeps the
- * caller's limit and message: it returns true to go on, or false with err set to refuse. It returns
- * a surface you destroy with cairo_surface_destroy (CAIRO_FORMAT_RGB24 for a JPEG, RGB24 or ARGB32
+ * A pp_image_rules says what a caller accepts: the largest file and the most pixels (checked from
+ * the file's size and header, before it is read whole or decoded), how the messages name the image
+ * ("a photo") and where its limits are explained, and whether a JPEG keeps its file.
+ *
+ * pp_image_decode borrows data (n bytes), path (only named in errors) and rules; it returns a
+ * surface you destroy with cairo_surface_destroy (CAIRO_FORMAT_RGB24 for a JPEG, RGB24 or ARGB32
  * for a PNG, as cairo reads it), or NULL with err set (PP_ERR_INVALID, file path): "not a JPEG or
  * PNG image", "a PNG file cut short", "not a readable PNG image (damaged or cut short)", "not a
- * readable JPEG image (damaged or cut short)", or the image too wide or too high for cairo.
- * Neither decoder turns a picture by its EXIF orientation: pixels come as they are stored.
+ * readable JPEG image (damaged or cut short)", too many pixels, or more than PP_MAX_IMAGE_SIDE
+ * pixels a side (cairo's largest image). Neither decoder turns an image by its EXIF orientation:
+ * pixels come as they are stored.
  *
- * pp_image_load reads a session's picture (at most PP_MAX_PICTURE_FILE_BYTES and
- * PP_MAX_PICTURE_PIXELS, base/limits.h). A JPEG keeps its file as cairo's JPEG mime data (owned by
- * the surface), so a PDF embeds it as it is (DCT) instead of re-encoding the pixels. It borrows
- * path and returns a surface you destroy with cairo_surface_destroy, or NULL with err set (err may
- * be NULL: the session's loader checked the file before, so a caller may have nothing to add). */
+ * pp_image_load reads path (borrowed) and decodes it: too many bytes is PP_ERR_INVALID, a file that
+ * cannot be read PP_ERR_IO ("cannot read: …"). With rules->keep_jpeg a JPEG keeps its file as
+ * cairo's JPEG mime data (owned by the surface), so a PDF embeds it as it is (DCT) instead of
+ * re-encoding the pixels. err may be NULL when the caller has nothing to add to a failure. */
 #ifndef PP_IMAGE_H
 #define PP_IMAGE_H
 
 #include "base/error.h"
 
 #include <cairo.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum pp_image_kind { PP_IMAGE_UNKNOWN, PP_IMAGE_PNG, PP_IMAGE_JPEG } pp_image_kind;
 
+typedef struct pp_image_rules {
+    size_t max_bytes;
+    double max_pixels;
+    const char *what; /* "a photo": "N bytes; a photo of at most 64 MiB is read (SEE)" */
+    const char *see;  /* where the limits are explained: "docs/scanning.md" */
+    bool keep_jpeg;
+} pp_image_rules;
+
+/* A session's picture (base/limits.h: PP_MAX_PICTURE_*), kept as JPEG for PDFs. */
+extern const pp_image_rules pp_picture_rules;
+
 /* What the first bytes of data (n bytes) say it is. */
 pp_image_kind pp_image_kind_of(const unsigned char *data, size_t n);
 
-typedef bool pp_image_size_ok(const char *path, unsigned w, unsigned h, pp_error *err);
-
 cairo_surface_t *pp_image_decode(const unsigned char *data, size_t n, const char *path,
-                                 pp_image_size_ok *size_ok, pp_error *err);
+                                 const pp_image_rules *rules, pp_error *err);
 
-cairo_surface_t *pp_image_load(const char *path, pp_error *err);
+cairo_surface_t *pp_image_load(const char *path, const pp_image_rules *rules, pp_error *err);
 
 #endif
