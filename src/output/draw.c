@@ -127,6 +127,35 @@ static void draw_ref(cairo_t *cr, const pp_op *ref, pp_draw_cache *cache)
     cairo_restore(cr);
 }
 
+/* A scan code's modules as one stencil (a PDF /ImageMask of one bit per module, not interpolated:
+ * sharp at any size), in the op's ink. */
+static void draw_modules(cairo_t *cr, const pp_op *op)
+{
+    int n = op->n_pts;
+    cairo_surface_t *mask = cairo_image_surface_create(CAIRO_FORMAT_A1, n, n);
+    cairo_surface_flush(mask);
+    unsigned char *data = cairo_image_surface_get_data(mask);
+    int stride = cairo_image_surface_get_stride(mask);
+    for (int row = 0; row < n; row++) {
+        guint32 *word = (guint32 *)(void *)(data + (size_t)row * (size_t)stride);
+        for (int col = 0; col < n; col++) /* A1 packs pixels in native 32-bit words */
+            if (op->modules[row * n + col])
+                word[col / 32] |=
+                    G_BYTE_ORDER == G_LITTLE_ENDIAN ? 1u << (col % 32) : 1u << (31 - col % 32);
+    }
+    cairo_surface_mark_dirty(mask);
+    cairo_save(cr);
+    cairo_translate(cr, op->x, op->y);
+    cairo_scale(cr, op->w / n, op->h / n);
+    source(cr, op->paint.fill_rgb, op->paint.opacity);
+    cairo_pattern_t *p = cairo_pattern_create_for_surface(mask);
+    cairo_pattern_set_filter(p, CAIRO_FILTER_NEAREST);
+    cairo_mask(cr, p);
+    cairo_pattern_destroy(p);
+    cairo_restore(cr);
+    cairo_surface_destroy(mask);
+}
+
 static void draw_op(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
 {
     switch (op->kind) {
@@ -167,6 +196,9 @@ static void draw_op(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
         return;
     case PP_OP_IMAGE:
         draw_image(cr, op, cache);
+        return;
+    case PP_OP_MODULES:
+        draw_modules(cr, op);
         return;
     }
     paint(cr, &op->paint);

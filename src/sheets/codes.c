@@ -38,25 +38,6 @@ void pp_codes_keep_clear(const pp_scene *s, pp_layout *l, double w, double h, do
     *len = end - *lo;
 }
 
-/* The dark modules of one row as rectangles, a run of them as one. */
-static void code_row(pp_scene *s, const QRcode *q, int row, double x, double y, double m,
-                     pp_rgb dark)
-{
-    pp_paint ink = pp_fill(dark);
-    const unsigned char *d = q->data + row * q->width;
-    for (int c = 0; c < q->width;) {
-        if (!(d[c] & 1)) {
-            c++;
-            continue;
-        }
-        int end = c;
-        while (end < q->width && (d[end] & 1))
-            end++;
-        pp_scene_rect(s, x + c * m, y + row * m, (end - c) * m, m, ink, "code module");
-        c = end;
-    }
-}
-
 /* One code in a side × side square at (x, y): white, the modules centred with a quiet zone of
  * code-quiet modules around them. */
 static void code_at(pp_scene *s, pp_layout *l, const char *text, double x, double y, double side)
@@ -67,8 +48,8 @@ static void code_at(pp_scene *s, pp_layout *l, const char *text, double x, doubl
     double quiet = pp_layout_num_in(l, "code-quiet", 1, 10);
     double m = side / (q->width + 2 * quiet);
     pp_scene_rect(s, x, y, side, side, pp_fill(pp_layout_colour(l, "code-light")), "code");
-    for (int row = 0; row < q->width; row++)
-        code_row(s, q, row, x + quiet * m, y + quiet * m, m, pp_layout_colour(l, "code-dark"));
+    pp_scene_modules(s, x + quiet * m, y + quiet * m, q->width * m, q->width, q->data,
+                     pp_layout_colour(l, "code-dark"));
     QRcode_free(q);
 }
 

@@ -9,7 +9,7 @@
  * ORIENTATION landscape or portrait, VERSION the layout's code-version and PLACE 0 top left, 1 top
  * right, 2 bottom left, 3 bottom right, 4 the middle of the first long edge (top, or left when
  * portrait), 5 the middle of the other. Each code is drawn as one white square (role "code", in
- * place order) holding its dark modules (role "code module"); sizes come from the layout
+ * place order) holding its modules (one op, role "code module"); sizes come from the layout
  * (code-size, code-inset, code-gap, code-quiet, code-middle, code-version, code-dark, code-light,
  * keys every sheet with codes declares: PP_CODES_KEYS). Codes sit in bands along two edges of the
  * page; a sheet keeps its content inside pp_codes_keep_clear, so no code ever covers it. */

@@ -362,6 +362,7 @@ static void mirror_op(pp_op *op, double w)
     case PP_OP_TEXT:
     case PP_OP_FIELD:
     case PP_OP_IMAGE:
+    case PP_OP_MODULES: /* a code reads only one way round: moved, never mirrored */
         op->x = w - op->x - op->w;
         break;
     case PP_OP_LINE:
@@ -407,6 +408,20 @@ pp_op *pp_scene_image(pp_scene *s, const char *file, double x, double y, double 
     op->x = x, op->y = y, op->w = w, op->h = h;
     op->image = g_strdup(file);
     op->role = "picture";
+    return op;
+}
+
+pp_op *pp_scene_modules(pp_scene *s, double x, double y, double side, int n,
+                        const unsigned char *dark, pp_rgb ink)
+{
+    pp_op *op = pp_scene_rect(s, x, y, side, side, pp_fill(ink), "code module");
+    op->kind = PP_OP_MODULES;
+    op->n_pts = n;
+    op->modules = g_malloc((size_t)n * (size_t)n);
+    for (size_t i = 0; i < (size_t)n * (size_t)n; i++)
+        op->modules[i] = dark[i] & 1;
+    if (!s->owned) s->owned = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(s->owned, op->modules);
     return op;
 }
 

@@ -26,11 +26,12 @@ typedef enum pp_op_kind {
     PP_OP_POLYGON,
     PP_OP_TEXT,
     PP_OP_ARC_TEXT,
-    PP_OP_FIELD, /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
-    PP_OP_BEGIN, /* a structure element of a tagged PDF starts (tag, alt); ops up to its END */
-    PP_OP_END,   /* the innermost open structure element ends */
-    PP_OP_PAGE,  /* another page drawn again, clipped, scaled and moved (render --tile, --marks) */
-    PP_OP_IMAGE  /* a picture file (a session's <picture>), stretched to the box */
+    PP_OP_FIELD,  /* a form field (render --form): drawn by nothing, made a PDF field by output/ */
+    PP_OP_BEGIN,  /* a structure element of a tagged PDF starts (tag, alt); ops up to its END */
+    PP_OP_END,    /* the innermost open structure element ends */
+    PP_OP_PAGE,   /* another page drawn again, clipped, scaled and moved (render --tile, --marks) */
+    PP_OP_IMAGE,  /* a picture file (a session's <picture>), stretched to the box */
+    PP_OP_MODULES /* a scan code's n × n modules in the box, the dark ones in paint's fill */
 } pp_op_kind;
 
 typedef enum pp_field_kind {
@@ -89,6 +90,8 @@ typedef struct pp_op {
     double ref_scale, ref_dx, ref_dy;
     /* IMAGE: the PNG or JPEG file (owned), drawn into (x, y, w, h). */
     char *image;
+    /* MODULES: n_pts × n_pts bytes, row by row, nonzero for a dark module; owned by the scene */
+    unsigned char *modules;
 } pp_op;
 
 /* A rectangle in mm from the page's top-left corner. */
@@ -194,6 +197,12 @@ void pp_scene_end(pp_scene *s);
 /* The picture in file (a PNG or JPEG checked when its session was loaded; copied) stretched to
  * (x, y, w, h) mm: callers keep its proportions. */
 pp_op *pp_scene_image(pp_scene *s, const char *file, double x, double y, double w, double h);
+/* A scan code's n × n modules (dark where dark[row * n + col] & 1, as libqrencode gives them; the
+ * bytes are copied) in the square side mm wide at (x, y), dark ones in colour ink, role "code
+ * module": one operation, drawn as one stencil, where a rectangle per run of modules would be
+ * hundreds of PDF operations. */
+pp_op *pp_scene_modules(pp_scene *s, double x, double y, double side, int n,
+                        const unsigned char *dark, pp_rgb ink);
 
 /* Draws page ref again (borrowed: it must outlive the scene, see pp_scene.source), clipped to
  * clip on the current page, scaled by scale and moved by (dx, dy) mm. */
