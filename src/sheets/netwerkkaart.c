@@ -2,10 +2,11 @@
  * central question as title, the brainstorm question under it; "school" in a disc at the centre;
  * around it the distance rings, nearest first, each wider than the one inside it by ring-growth;
  * one sector per kind of partner, tinted in the kind's palette colour, with the kind's name on an
- * arc in a band of that colour around the rings; the rings' labels on plates on the line up from
- * the centre; faint post-it guides where a whole post-it fits inside one ring of one sector
- * (postit-guides: A1 and A0); legends of the kinds, the rings and the pen colour per role (the
- * palette's colours after the kinds'). Every number: layouts/netwerkkaart.xml. */
+ * arc in a band of that colour around the rings; the rings' labels on plates hung from each ring's
+ * outer line, straight up from the centre; faint post-it guides where a whole post-it fits inside
+ * one ring of one sector (postit-guides: A1 and A0); legends of the kinds, the rings and the pen
+ * colour per role (the palette's colours after the kinds'). Every number: layouts/netwerkkaart.xml.
+ */
 #include "model/record.h"
 #include "model/session_network.h"
 #include "sheets/ink.h"
@@ -81,11 +82,13 @@ static pp_rgb pen(nk *k, size_t i)
     return pp_layout_palette(k->l, (k->nw->n_kinds + i) % pp_layout_palette_size(k->l));
 }
 
-/* Ring boundaries from the centre disc to the band, ring i (nearest first) growth^i wide. */
-static void ring_radii(nk *k, double r_centre, double r_rings)
+/* Ring boundaries from the centre disc to the band, ring i (nearest first) g^i wide: on the blank
+ * map ring-growth, so that the outer rings hold the group's 76 mm post-its; on a filled-in map
+ * ring-growth-session, so that the nearest ring, where the key partners go, is not the smallest. */
+static void ring_radii(nk *k, double r_centre, double r_rings, double g)
 {
     size_t n = k->nw->n_rings;
-    double g = num(k, "ring-growth"), total = 0, w = 1;
+    double total = 0, w = 1;
     for (size_t i = 0; i < n; i++, w *= g)
         total += w;
     k->radii[0] = r_centre;
@@ -131,14 +134,31 @@ static void rings(nk *k)
     fit(k, &k->nw->centre, "centre", b, PP_VALIGN_CENTER, "centre");
 }
 
-/* Each ring's label on a plate in the middle of the ring, straight up from the centre. */
-static void ring_labels(nk *k)
+/* Each ring's label on a plate as wide as its text, hung from the ring's outer line straight up
+ * from the centre, so that the ring's inner part, where post-its go first, stays free: on the
+ * line on the blank map (half in the first sector, half in the last, each keeping room for its
+ * guides); with a session beside it in the last sector (beside), so that the first sector's
+ * nearest ring, the smallest cell, keeps all its room for partners. Only the plates' places here:
+ * they are drawn later, over the link lines (draw_ring_labels). */
+static void plan_ring_labels(nk *k, bool beside)
+{
+    double pad = mm(k, "plate-pad"), h = mm(k, "ring-label-h"), most = mm(k, "ring-label-w");
+    for (size_t i = 0; i < k->nw->n_rings; i++) {
+        pp_textbox *tb =
+            pp_textbox_line(k->ts, k->nw->rings[i].text, st(k, "ring-label"), most - 2 * pad);
+        double w = fmin(most, pp_textbox_width(tb) + 2 * pad);
+        pp_textbox_free(tb);
+        double r = k->radii[i + 1] - mm(k, "ring-label-inset");
+        double reach = beside ? w + mm(k, "sector-gap") / 2 : w / 2; /* its corner on r */
+        double top = fmax(fmin(sqrt(fmax(r * r - reach * reach, 0)), r), k->radii[i] + h);
+        k->plates[i] = (box){k->cx + (beside ? -reach : -w / 2), k->cy - top, w, h};
+    }
+}
+
+static void draw_ring_labels(nk *k)
 {
     for (size_t i = 0; i < k->nw->n_rings; i++) {
-        double r = (k->radii[i] + k->radii[i + 1]) / 2;
-        double w = mm(k, "ring-label-w"), h = mm(k, "ring-label-h");
-        box b = {k->cx - w / 2, k->cy - r - h / 2, w, h};
-        k->plates[i] = b;
+        box b = k->plates[i];
         pp_op *o = pp_scene_rect(k->s, b.x, b.y, b.w, b.h, pp_fill(col(k, "paper")), "ring label");
         o->radius = mm(k, "plate-corner");
         o->paint.stroke = true;
@@ -553,14 +573,52 @@ static void place_cell(nk *k, const pp_network_session *ns, size_t i, size_t r, 
     g_free(places);
 }
 
+static void link_segment(nk *k, double x0, double y0, double x1, double y1)
+{
+    pp_scene_line(k->s, x0, y0, x1, y1, pp_stroke(col(k, "link"), mm(k, "link-line")))->role =
+        "link";
+}
+
+/* The angle of (x, y) seen from the map's centre. */
+static double angle_of(const nk *k, double x, double y)
+{
+    return atan2(y - k->cy, x - k->cx);
+}
+
+/* A link from (x0, y0) to (x1, y1): straight where that keeps clear of the centre disc by
+ * link-clear, else around the disc the short way: along the tangent to a circle that clear, on
+ * that circle (in chords of link-chord degrees at most), and along the other tangent. */
+static void link(nk *k, double x0, double y0, double x1, double y1)
+{
+    double r = k->radii[0] + mm(k, "link-clear");
+    double d0 = hypot(x0 - k->cx, y0 - k->cy), d1 = hypot(x1 - k->cx, y1 - k->cy);
+    double a0 = angle_of(k, x0, y0), turn = remainder(angle_of(k, x1, y1) - a0, 2 * G_PI);
+    double dir = turn < 0 ? -1 : 1;
+    double t0 = a0 + dir * acos(fmin(r / d0, 1)); /* where the tangents touch the circle */
+    double t1 = a0 + turn - dir * acos(fmin(r / d1, 1));
+    double arc = dir * (t1 - t0);
+    if (d0 <= r || d1 <= r || arc <= 0) { /* the straight line clears the disc */
+        link_segment(k, x0, y0, x1, y1);
+        return;
+    }
+    int n = (int)ceil(arc / (num(k, "link-chord") * G_PI / 180));
+    double px = x0, py = y0;
+    for (int i = 0; i <= n; i++) {
+        double a = t0 + (t1 - t0) * i / n, x = k->cx + r * cos(a), y = k->cy + r * sin(a);
+        link_segment(k, px, py, x, y);
+        px = x, py = y;
+    }
+    link_segment(k, px, py, x1, y1);
+}
+
+/* The links between partners on the map, centre to centre, under the ring labels and the
+ * post-its. */
 static void draw_links(nk *k, const pp_network_session *ns, const spot *spots)
 {
     for (size_t i = 0; i < ns->n_links; i++) {
         const spot *a = &spots[ns->links[i].a], *b = &spots[ns->links[i].b];
         if (!a->placed || !b->placed) continue; /* the partner's continuation names the link */
-        pp_scene_line(k->s, a->b.x + a->b.w / 2, a->b.y + a->b.h / 2, b->b.x + b->b.w / 2,
-                      b->b.y + b->b.h / 2, pp_stroke(col(k, "link"), mm(k, "link-line")))
-            ->role = "link";
+        link(k, a->b.x + a->b.w / 2, a->b.y + a->b.h / 2, b->b.x + b->b.w / 2, b->b.y + b->b.h / 2);
     }
 }
 
@@ -601,6 +659,7 @@ static void session(nk *k, const pp_network_session *ns)
         for (size_t r = 0; r < k->nw->n_rings; r++)
             place_cell(k, ns, i, r, spots, &more[i * k->nw->n_rings + r]);
     draw_links(k, ns, spots);
+    draw_ring_labels(k);
     bool was = pp_ink_direction(k->env);
     for (size_t p = 0; p < ns->n_partners; p++)
         if (spots[p].placed) partner_postit(k, &ns->partners[p], spots[p].b);
@@ -649,17 +708,21 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
     k.r_band = fmin(map.w, map.h) / 2;
     k.cx = map.x + map.w / 2;
     k.cy = map.y + map.h / 2;
-    ring_radii(&k, mm(&k, "centre-r"), k.r_band - mm(&k, "band"));
-    sectors(&k);
-    rings(&k);
-    ring_labels(&k);
     const pp_session *ss = env->session;
     const pp_network_session *ns = ss ? ss->network : NULL;
-    if (ns && (ns->n_partners || ns->notes.text || ss->partnership.text || ss->date.text ||
-               ss->n_participants))
+    bool filled = ns && (ns->n_partners || ns->notes.text || ss->partnership.text ||
+                         ss->date.text || ss->n_participants);
+    ring_radii(&k, mm(&k, "centre-r"), k.r_band - mm(&k, "band"),
+               num(&k, filled ? "ring-growth-session" : "ring-growth"));
+    sectors(&k);
+    rings(&k);
+    plan_ring_labels(&k, filled);
+    if (filled)
         session(&k, ns); /* the group's post-its, not the guides for them */
-    else
+    else {
+        draw_ring_labels(&k);
         postit_guides(&k);
+    }
     legends(&k, leg);
 }
 
@@ -685,6 +748,9 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_LENGTH_IN("partner-step", 0.1, 100),
     PP_LENGTH("partner-border"),
     PP_LENGTH("link-line"),
+    PP_LENGTH("link-clear"),
+    PP_NUMBER_IN("link-chord", 1, 45),
+    PP_LENGTH("ring-label-inset"),
     PP_LENGTH("mark"),
     PP_LENGTH("mark-gap"),
     PP_LENGTH("mark-line"),
@@ -728,6 +794,7 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_NUMBER("centre-text-share"),
     PP_NUMBER("postit-guides"),
     PP_NUMBER_IN("ring-growth", 0.5, 3),
+    PP_NUMBER_IN("ring-growth-session", 0.5, 3),
     PP_NUMBER("sector-tint"),
     PP_KINDS_MIN,
     PP_KINDS_MAX,

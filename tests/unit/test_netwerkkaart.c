@@ -427,6 +427,53 @@ static pp_session *load_session(const char *path, const pp_content *c)
     return ss;
 }
 
+/* Distance from (px, py) to the segment from (x0, y0) to (x1, y1). */
+static double to_segment(double px, double py, double x0, double y0, double x1, double y1)
+{
+    double dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0;
+    t = fmax(0, fmin(1, t));
+    return hypot(px - (x0 + t * dx), py - (y0 + t * dy));
+}
+
+/* Every partner of the first sector's nearest ring (the sample's key partner among them) is on
+ * the map, the ring labels notwithstanding; no link line runs over the centre disc or a ring's
+ * label, and every link lies under the post-its (drawn before them). */
+static void check_near_first_sector(const pp_scene *s, const pp_content *c, const pp_session *ss,
+                                    const char *what)
+{
+    const pp_page *pg = &s->pages[0];
+    map m = read_map(pg, (int)c->network.n_kinds);
+    const pp_network_session *ns = ss->network;
+    size_t want = 0, got = 0, first_postit = pg->n, links = 0;
+    for (size_t p = 0; p < ns->n_partners; p++)
+        want += ns->partners[p].kind == 0 && ns->partners[p].ring == 0;
+    assert_true(want >= 2);
+    for (size_t i = 0; i < pg->n; i++) {
+        const pp_op *o = &pg->ops[i];
+        if (o->kind == PP_OP_RECT && role_is(o, "partner")) {
+            const pp_partner *p = partner_at(pg, i, ns);
+            got += p->kind == 0 && p->ring == 0;
+            first_postit = MIN(first_postit, i);
+        }
+    }
+    if (got != want)
+        fail_msg("%s: %zu of the %zu partners of the first sector's nearest ring on the map", what,
+                 got, want);
+    for (size_t i = 0; i < pg->n; i++) {
+        const pp_op *o = &pg->ops[i];
+        if (o->kind != PP_OP_LINE || !role_is(o, "link")) continue;
+        links++;
+        double x1 = o->x + o->w, y1 = o->y + o->h;
+        if (to_segment(m.cx, m.cy, o->x, o->y, x1, y1) < m.r_centre)
+            fail_msg("%s: a link line crosses the centre disc", what);
+        if (i > first_postit) fail_msg("%s: a link line is drawn over a post-it", what);
+        for (int q = 0; q < m.n_plates; q++)
+            if (o > m.plates[q]) fail_msg("%s: a link line is drawn over a ring's label", what);
+    }
+    assert_true(links > 0);
+}
+
 static void sample_session_partners(void **state)
 {
     pp_typeset *ts = *state;
@@ -451,6 +498,7 @@ static void sample_session_partners(void **state)
                          continued(s), ss->network->n_partners);
             if (on_map * 2 < ss->network->n_partners)
                 fail_msg("%s: only %zu of the partners on the map", what, on_map);
+            if (p < 2) check_near_first_sector(s, c, ss, what);
             pp_scene_free(s);
         }
     pp_session_free(ss);
