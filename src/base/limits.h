@@ -45,6 +45,8 @@ enum { PP_MAX_JOBS = 64, PP_MAX_PUBLISH_FILES = 200 };
 enum { PP_MAX_PHOTOS = 8 };
 #define PP_MAX_PHOTO_BYTES (64u * 1024u * 1024u)
 #define PP_MAX_PHOTO_PIXELS (60u * 1000u * 1000u)
+/* Any decoded image (a picture or a photo), pixels a side: cairo's largest image surface. */
+#define PP_MAX_IMAGE_SIDE 32767u
 
 /* Printing elsewhere (render --tile, --marks), in mm: the overlap of neighbouring tiles, the
  * printer's unprintable margin, and the bleed. */

@@ -110,6 +110,11 @@ bool pp_picture_probe(const char *path, pp_picture_info *info, char **why)
                                path, info->w, info->h, PP_MAX_PICTURE_PIXELS / 1000000u);
         return false;
     }
+    if (info->w > PP_MAX_IMAGE_SIDE || info->h > PP_MAX_IMAGE_SIDE) {
+        *why = g_strdup_printf("the picture %s has %u × %u pixels; at most %u a side are allowed",
+                               path, info->w, info->h, PP_MAX_IMAGE_SIDE);
+        return false;
+    }
     return true;
 }
 

@@ -1,6 +1,7 @@
 /* A picture a session refers to (<picture href>, written by `praatplaat scan --images`): a PNG or
- * JPEG file, within PP_MAX_PICTURE_FILE_BYTES and PP_MAX_PICTURE_PIXELS (base/limits.h). Only its
- * header is read here; decoding is output's (it draws the picture).
+ * JPEG file, within PP_MAX_PICTURE_FILE_BYTES, PP_MAX_PICTURE_PIXELS and PP_MAX_IMAGE_SIDE
+ * (base/limits.h). Only its header is read here; decoding is output's (output/image.h, which draws
+ * the picture and reads scan's photos).
  *
  * pp_picture_probe fills *info and returns true, or returns false with *why set to a message you
  * free with g_free. It borrows path. */

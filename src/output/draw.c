@@ -80,7 +80,7 @@ static void draw_image(cairo_t *cr, const pp_op *op, pp_draw_cache *cache)
 {
     cairo_surface_t *img = NULL;
     if (!g_hash_table_lookup_extended(cache->images, op->image, NULL, (gpointer *)&img)) {
-        img = pp_image_load(op->image);
+        img = pp_image_load(op->image, &pp_picture_rules, NULL);
         g_hash_table_insert(cache->images, g_strdup(op->image), img);
     }
     if (!img) return; /* checked when the session was loaded: gone or damaged since */

@@ -186,6 +186,28 @@ ihdr = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
 chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
 open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk + b"\0" * 64)' "$IN"
 }
+# A grey baseline JPEG of W × H pixels, every block flat (one Huffman code each for DC and AC).
+tiny_jpeg() { # W H OUT
+    python3 -c 'import struct, sys
+w, h = int(sys.argv[1]), int(sys.argv[2])
+def seg(m, b): return b"\xff" + bytes([m]) + struct.pack(">H", len(b) + 2) + b
+dqt = seg(0xDB, b"\0" + b"\1" * 64)
+sof = seg(0xC0, struct.pack(">BHHB", 8, h, w, 1) + b"\1\x11\0")
+dht = seg(0xC4, b"\x00" + b"\1" + b"\0" * 15 + b"\0") + seg(0xC4, b"\x10" + b"\1" + b"\0" * 15 + b"\0")
+sos = seg(0xDA, b"\1\1\0\0\x3f\0")
+blocks = ((w + 7) // 8) * ((h + 7) // 8)  # two bits a block: DC difference 0, end of block
+data = b"\0" * ((2 * blocks + 7) // 8)
+open(sys.argv[3], "wb").write(b"\xff\xd8" + dqt + sof + dht + sos + data + b"\xff\xd9")' "$@"
+}
+gen_photo_jpeg_too_wide() { # a JPEG wider than cairo's images (32767 pixels a side), few pixels
+    IN=$IN_DIR/wide.jpg
+    tiny_jpeg 40000 8 "$IN"
+}
+gen_photo_jpeg_cut() { # a JPEG cut off inside its header
+    tiny_jpeg 64 64 "$IN_DIR/whole.jpg"
+    IN=$IN_DIR/cut.jpg
+    head -c 100 "$IN_DIR/whole.jpg" >"$IN"
+}
 
 gen_form_plain() { # a sheet without fields
     IN=$IN_DIR/plain.pdf

@@ -158,7 +158,8 @@ static pp_session *load_in(fixture *f, const char *dir, const char *body, pp_err
 
 /* <picture href> of a theme and of a post-it (scan --images): resolved against the session's
  * folder, written back, given once only; a missing file, a file that is no PNG or JPEG, or one
- * over the pixel limit is an error at its line. A post-it may have only a picture. */
+ * over the pixel limit or wider than cairo's images is an error at its line. A post-it may have
+ * only a picture. */
 static void pictures(void **state)
 {
     fixture *f = *state;
@@ -166,6 +167,7 @@ static void pictures(void **state)
     picture_file(dir, "pics/a & b.png", "png", 300, 100);
     picture_file(dir, "pics/p1.jpg", "jpeg", 80, 80);
     picture_file(dir, "pics/huge.png", "png", 10000, 10000);
+    picture_file(dir, "pics/wide.jpg", "jpeg", 40000, 8);
     picture_file(dir, "pics/text.png", "text", 0, 0);
     pp_error err;
     pp_session *s = load_in(f, dir,
@@ -200,6 +202,8 @@ static void pictures(void **state)
          "is not a PNG or JPEG image"},
         {"<theme ref=\"ambitie\">\n<picture href=\"pics/huge.png\"/></theme>",
          "at most 40 million are allowed"},
+        {"<theme ref=\"ambitie\">\n<picture href=\"pics/wide.jpg\"/></theme>",
+         "40000 × 8 pixels; at most 32767 a side are allowed"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_null(load_in(f, dir, bad[i][0], &err));
