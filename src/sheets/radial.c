@@ -185,6 +185,13 @@ static bool push_off_ring(const rd *f, rect *r, double clearance)
     return true;
 }
 
+/* d and NUDGE_MM further the same way (none when d is 0): a push that cannot leave a panel
+ * touching what it was pushed off. */
+static double nudged(double d)
+{
+    return d + (d > 0 ? NUDGE_MM : d < 0 ? -NUDGE_MM : 0);
+}
+
 /* Moves a panel off every scan code it reaches into, the shortest way that stays inside the
  * area: the codes sit in the corners, where a band along the whole edge would waste the page. */
 static bool push_off_codes(const rd *f, rect *r)
@@ -197,23 +204,15 @@ static bool push_off_codes(const rd *f, rect *r)
         double dy[] = {0, 0, o.y + o.h - r->y, o.y - (r->y + r->h)};
         int best = -1;
         for (int i = 0; i < 4; i++) {
-            rect t = {r->x + dx[i] +
-                          (dx[i] > 0   ? NUDGE_MM
-                           : dx[i] < 0 ? -NUDGE_MM
-                                       : 0),
-                      r->y + dy[i] +
-                          (dy[i] > 0   ? NUDGE_MM
-                           : dy[i] < 0 ? -NUDGE_MM
-                                       : 0),
-                      r->w, r->h};
+            rect t = {r->x + nudged(dx[i]), r->y + nudged(dy[i]), r->w, r->h};
             bool inside = t.x >= f->area.x - 1e-6 && t.y >= f->area.y - 1e-6 &&
                           t.x + t.w <= f->area.x + f->area.w + 1e-6 &&
                           t.y + t.h <= f->area.y + f->area.h + 1e-6;
             if (inside && (best < 0 || fabs(dx[i] + dy[i]) < fabs(dx[best] + dy[best]))) best = i;
         }
         if (best < 0) continue; /* no way out inside the area: the placing does not settle */
-        r->x += dx[best] + (dx[best] > 0 ? NUDGE_MM : dx[best] < 0 ? -NUDGE_MM : 0);
-        r->y += dy[best] + (dy[best] > 0 ? NUDGE_MM : dy[best] < 0 ? -NUDGE_MM : 0);
+        r->x += nudged(dx[best]);
+        r->y += nudged(dy[best]);
         moved = true;
     }
     return moved;

@@ -4,20 +4,15 @@
  * post-its); the extra rows; the next reflection. Text flows over as many pages as it needs. Words
  * come from the content and the session, sizes and styles from layouts/report.xml. */
 #include "model/record.h"
-#include "sheets/flow.h"
 #include "sheets/ink.h"
+#include "sheets/report_parts.h"
 #include "sheets/sheet.h"
 
 #include <glib.h>
 #include <math.h>
 #include <string.h>
 
-typedef struct rp {
-    pp_flow fl;
-    const pp_content *c;
-    const pp_session *ss;
-    pp_layout *l;
-} rp;
+typedef pp_report rp;
 
 static const pp_style *st(rp *r, const char *name)
 {
@@ -37,60 +32,9 @@ static const pp_text *field(rp *r, const char *id)
     return NULL;
 }
 
-/* Text flowed as one structure element tag (tagged PDF). */
-static void tagged(rp *r, const char *tag, const pp_text *src, const char *text, const char *style,
-                   double after)
-{
-    pp_scene_begin(r->fl.s, tag, NULL);
-    pp_flow_text(&r->fl, src, text, st(r, style), 0, after);
-    pp_scene_end(r->fl.s);
-}
-
-/* A label in small capitals and, under it, a value: as paragraphs, or as the header and data
- * cells of a table row (row). */
-static void labelled_as(rp *r, const pp_text *label, const pp_text *src, const char *value,
-                        bool row)
-{
-    pp_flow_keep(&r->fl, mm(r, "keep"));
-    if (row) pp_scene_begin(r->fl.s, "TR", NULL);
-    if (label) tagged(r, row ? "TH" : "P", label, NULL, "label", mm(r, "label-gap"));
-    bool was = pp_ink_direction(r->fl.env); /* the session's language sets the answer's direction */
-    tagged(r, row ? "TD" : "P", src, value, "answer", mm(r, "block-gap"));
-    pp_typeset_set_rtl(r->fl.env->ts, was);
-    if (row) pp_scene_end(r->fl.s);
-}
-
 static void labelled(rp *r, const pp_text *label, const pp_text *src, const char *value)
 {
-    labelled_as(r, label, src, value, false);
-}
-
-static void head(rp *r)
-{
-    const pp_session *ss = r->ss;
-    tagged(r, "P", &r->c->record.title, NULL, "kicker", mm(r, "label-gap"));
-    tagged(r, "H1", &r->c->title, NULL, "title", mm(r, "block-gap"));
-    if (ss->partnership.text) labelled(r, field(r, "partnership"), &ss->partnership, NULL);
-    if (ss->date.text) {
-        gchar *d = pp_record_date(&r->c->record, ss->date.text);
-        labelled(r, field(r, "date"), &ss->date, d);
-        g_free(d);
-    }
-    if (!ss->n_participants) return;
-    pp_flow_keep(&r->fl, mm(r, "keep"));
-    const pp_text *label = field(r, "participants");
-    if (label) tagged(r, "P", label, NULL, "label", mm(r, "label-gap"));
-    bool was = pp_ink_direction(r->fl.env);
-    pp_scene_begin(r->fl.s, "L", NULL);
-    for (size_t i = 0; i < ss->n_participants; i++) {
-        const pp_participant *p = &ss->participants[i];
-        gchar *line = pp_record_participant(p);
-        tagged(r, "LI", p->name.text ? &p->name : &p->organisation, line, "answer", 0);
-        g_free(line);
-    }
-    pp_scene_end(r->fl.s);
-    pp_typeset_set_rtl(r->fl.env->ts, was);
-    r->fl.y += mm(r, "block-gap");
+    pp_report_labelled(r, label, src, value, false);
 }
 
 /* "JA" or "NEE" for a mark; NULL for none. */
@@ -113,8 +57,8 @@ static void cells(rp *r, size_t row)
             gchar *v = g_strjoin(" · ", m ? m->text : a->text.text, m ? a->text.text : NULL, NULL);
             if (!table) pp_scene_begin(r->fl.s, "Table", NULL);
             table = true;
-            labelled_as(r, &r->c->followup.groups[g].columns[j].question,
-                        a->text.text ? &a->text : m, v, true);
+            pp_report_labelled(r, &r->c->followup.groups[g].columns[j].question,
+                               a->text.text ? &a->text : m, v, true);
             g_free(v);
         }
     if (table) pp_scene_end(r->fl.s);
@@ -165,7 +109,7 @@ static void notes_picture(rp *r, size_t theme)
     double w = r->fl.width, h = w * pic->h / pic->w;
     if (h > mm(r, "notes-picture-h")) h = mm(r, "notes-picture-h"), w = h * pic->w / pic->h;
     pp_flow_keep(&r->fl, mm(r, "keep") + h);
-    tagged(r, "P", &r->c->praatplaat.explain, NULL, "label", mm(r, "label-gap"));
+    pp_report_tagged(r, "P", &r->c->praatplaat.explain, NULL, "label", mm(r, "label-gap"));
     pp_flow_keep(&r->fl, h);
     pp_scene_begin(r->fl.s, "Figure", picture_alt(r, theme, r->c->praatplaat.explain.text, 0));
     pp_scene_image(r->fl.s, pic->file, pp_flow_x(&r->fl), r->fl.y, w, h);
@@ -253,22 +197,10 @@ void pp_report_plan(pp_scene *s, const pp_sheet_env *env)
         pp_report_network_plan(s, env);
         return;
     }
-    pp_layout *l = env->layout;
-    double m = pp_layout_mm(l, "margin");
-    rp r = {.c = env->content, .ss = env->session, .l = l};
-    r.fl = (pp_flow){.s = s,
-                     .env = env,
-                     .page_w = pp_layout_page_w(l),
-                     .page_h = pp_layout_page_h(l),
-                     .left = m,
-                     .top = m,
-                     .outline = env->content->record.title.text,
-                     .paper = pp_layout_colour(l, "paper")};
-    r.fl.width = r.fl.page_w - 2 * m;
-    r.fl.bottom = r.fl.page_h - m;
-    pp_flow_page(&r.fl);
+    rp r;
+    pp_report_begin(&r, s, env);
     if (!r.ss) return; /* the CLI asks for a session; a blank report is an empty page */
-    head(&r);
+    pp_report_head(&r, field(&r, "partnership"), field(&r, "date"), field(&r, "participants"));
     themes(&r);
     next(&r);
 }
