@@ -52,6 +52,9 @@ static const double MAX_NOTES_PX_PER_MM = 10;
  * sheet they span), and the largest disagreement of the codes' corners with the transform, as a
  * share of a code's side. */
 enum { MIN_CODES = 3 };
+/* The most pages a sheet with codes has that scan takes a code for (a follow-up table of some
+ * hundred rows at A4); a larger place is not a praatplaat code. */
+enum { MAX_PAGES = 100 };
 static const double MAX_MISFIT = 0.05;
 /* The photo is searched for codes shrunk by these factors in turn, until this many are seen
  * (every code of a whole sheet with corner codes; a half sheet with middle codes shows four).
@@ -82,6 +85,7 @@ typedef struct found {
     double uv[2 * ZBAR_CORNERS]; /* the symbol's corners in the photo, px: zbar gives them top
                                     left, bottom left, bottom right, top right of the symbol */
     char **toks;                 /* its text's words (g_strfreev) */
+    int page;                    /* the sheet's page it is on, 0: the first (its place says) */
 } found;
 
 static bool parse_code(const char *text, found *f)
@@ -147,12 +151,16 @@ static void add_symbol(const zbar_api *z, const zbar_symbol_t *sym, int f_arg, f
     found f = {0};
     if (!parse_code(z->symbol_get_data(sym), &f)) return;
     char *end = NULL;
-    long corner = strtol(f.toks[TOK_PLACE], &end, 10);
+    long place = strtol(f.toks[TOK_PLACE], &end, 10);
     unsigned n = z->symbol_get_loc_size(sym);
-    if (*end || corner < 0 || corner >= PP_CODES_MAX || codes[corner].seen || n != ZBAR_CORNERS) {
+    /* place = page * PP_CODES_MAX + corner: a sheet's later pages have codes of their own */
+    long corner = place % PP_CODES_MAX;
+    if (*end || place < 0 || place >= MAX_PAGES * PP_CODES_MAX || codes[corner].seen ||
+        n != ZBAR_CORNERS) {
         g_strfreev(f.toks);
         return;
     }
+    f.page = (int)(place / PP_CODES_MAX);
     for (unsigned i = 0; i < n; i++) {
         f.uv[2 * i] = (z->symbol_get_loc_x(sym, i) + 0.5) * shrink;
         f.uv[2 * i + 1] = (z->symbol_get_loc_y(sym, i) + 0.5) * shrink;
@@ -234,6 +242,13 @@ static const found *agreed(const found *codes, const char *photo, pp_error *err)
                              "the codes in the photo belong to different sheets");
                 return NULL;
             }
+        if (first->page != codes[k].page) {
+            pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                         "the codes in the photo belong to pages %d and %d of the sheet; take "
+                         "a photo of each page",
+                         first->page + 1, codes[k].page + 1);
+            return NULL;
+        }
     }
     return first;
 }
@@ -309,13 +324,30 @@ static void free_sheet(sheet *sh)
     g_free(sh->codes);
 }
 
-/* The ops of role on the sheet's first page, in order. */
-static GPtrArray *ops_of(const pp_scene *s, const char *role)
+/* The ops of role on the sheet's page `page`, in order. */
+static GPtrArray *ops_of(const pp_scene *s, int page, const char *role)
 {
     GPtrArray *a = g_ptr_array_new();
-    const pp_page *p = &s->pages[0];
+    const pp_page *p = &s->pages[page];
     for (size_t i = 0; i < p->n; i++)
         if (p->ops[i].role && strcmp(p->ops[i].role, role) == 0) g_ptr_array_add(a, &p->ops[i]);
+    return a;
+}
+
+/* The ops of role on every page of the sheet, in order; the page of each in *pages (g_array of
+ * int, the caller frees both). */
+static GPtrArray *ops_all(const pp_scene *s, const char *role, GArray **pages)
+{
+    GPtrArray *a = g_ptr_array_new();
+    *pages = g_array_new(FALSE, FALSE, sizeof(int));
+    for (int k = 0; k < (int)s->n_pages; k++) {
+        GPtrArray *on = ops_of(s, k, role);
+        for (guint i = 0; i < on->len; i++) {
+            g_ptr_array_add(a, g_ptr_array_index(on, i));
+            g_array_append_val(*pages, k);
+        }
+        g_ptr_array_free(on, TRUE);
+    }
     return a;
 }
 
@@ -403,10 +435,10 @@ static bool fit(const double *xy, const double *uv, int n, double sx, double su,
 
 /* The QR symbol inside the code square sq (its modules' extent), mm, as its corners in zbar's
  * order (found.uv). */
-static void symbol_corners(const pp_scene *s, const pp_op *sq, double *xy)
+static void symbol_corners(const pp_scene *s, int page, const pp_op *sq, double *xy)
 {
     double x0 = sq->x + sq->w, y0 = sq->y + sq->h, x1 = sq->x, y1 = sq->y;
-    GPtrArray *mods = ops_of(s, "code module");
+    GPtrArray *mods = ops_of(s, page, "code module");
     for (guint i = 0; i < mods->len; i++) {
         const pp_op *m = g_ptr_array_index(mods, i);
         if (m->x < sq->x || m->y < sq->y || m->x > sq->x + sq->w || m->y > sq->y + sq->h) continue;
@@ -430,15 +462,20 @@ static double misfit(const homography *H, const double *xy, const double *uv, in
     return worst;
 }
 
-static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *ph,
+static pp_status locate(const pp_scene *s, int page, const found *codes, const pp_photo *ph,
                         const char *photo, homography *H, pp_error *err)
 {
-    GPtrArray *squares = ops_of(s, "code");
+    if (page >= (int)s->n_pages)
+        return pp_error_set(err, PP_ERR_INVALID, photo, 0,
+                            "its codes say page %d of the sheet; the sheet now has %zu pages: "
+                            "print it again",
+                            page + 1, s->n_pages);
+    GPtrArray *squares = ops_of(s, page, "code");
     double xy[2 * ZBAR_CORNERS * PP_CODES_MAX], uv[2 * ZBAR_CORNERS * PP_CODES_MAX];
     int n = 0, seen = 0;
     for (int k = 0; k < PP_CODES_MAX && k < (int)squares->len; k++) {
         if (!codes[k].seen) continue;
-        symbol_corners(s, g_ptr_array_index(squares, k), xy + 2 * n);
+        symbol_corners(s, page, g_ptr_array_index(squares, k), xy + 2 * n);
         memcpy(uv + 2 * n, codes[k].uv, sizeof codes[k].uv);
         n += ZBAR_CORNERS, seen++;
     }
@@ -450,7 +487,7 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
                             "only %d of the sheet's %u codes were found; at least %d are needed: "
                             "take the photo again with the corners in the picture",
                             seen, squares_n, MIN_CODES);
-    if (!fit(xy, uv, n, s->pages[0].w, fmax(ph->w, ph->h), H))
+    if (!fit(xy, uv, n, s->pages[page].w, fmax(ph->w, ph->h), H))
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
                             "the corner codes do not span the sheet; take the photo again");
     double u0, v0, u1, v1;
@@ -467,8 +504,6 @@ static pp_status locate(const pp_scene *s, const found *codes, const pp_photo *p
 
 typedef enum box_state { BOX_EMPTY, BOX_CROSSED, BOX_UNSURE } box_state;
 
-/* Why the boxes of a follow-up table's second sheet are not read. */
-static const char LATER_SHEET[] = "on the follow-up plaat's second sheet, which scan does not read";
 /* Why a box is not read when the photo does not show it (compared by address). */
 static const char OUTSIDE[] = "the box is outside the photo";
 
@@ -579,18 +614,20 @@ typedef struct view {
     found codes[PP_CODES_MAX];
     const found *f; /* the codes' agreed words, in codes */
     int sheet;      /* index of its sheet in the scan's sheets */
+    int page;       /* the sheet's page it shows, 0: the first */
     homography H;
 } view;
 
 /* A box read in every photo of its sheet that shows it: the readings that are sure must agree
  * (else the box is uncertain), and the best view (the box largest in it) names the photo. */
-static reading read_views(const view *views, int n, int which, const pp_op *box, const char **photo)
+static reading read_views(const view *views, int n, int which, int page, const pp_op *box,
+                          const char **photo)
 {
     reading best = {BOX_UNSURE, 0, "the box is in none of the photos"}, sure = best;
     double best_px = -1;
     int n_sure = 0;
     for (int i = 0; i < n; i++) {
-        if (views[i].sheet != which) continue;
+        if (views[i].sheet != which || views[i].page != page) continue;
         reading r = read_box(views[i].ph, &views[i].H, box);
         double u0, v0, u1, v1;
         project(&views[i].H, box->x, box->y, &u0, &v0);
@@ -617,7 +654,22 @@ typedef struct boxes {
     const view *views;
     int n_views, sheet;
     GPtrArray *ops; /* the boxes, in the sheet's order */
+    GArray *pages;  /* the page of each box (int) */
 } boxes;
+
+/* Whether a photo shows page `page` of the sheet of b. */
+static bool page_seen(const boxes *b, int page)
+{
+    for (int i = 0; i < b->n_views; i++)
+        if (b->views[i].sheet == b->sheet && b->views[i].page == page) return true;
+    return false;
+}
+
+static void boxes_free(boxes *b)
+{
+    g_ptr_array_free(b->ops, TRUE);
+    g_array_free(b->pages, TRUE);
+}
 
 /* Says on stderr and in t->comments that the group what is uncertain, and why; returns -2. */
 static int unsure(tally *t, const char *photo, const char *what, const char *why, double ink)
@@ -638,6 +690,7 @@ static int read_group(const boxes *b, size_t from, int n, const char *what, tall
     for (int j = 0; j < n; j++) {
         const char *seen = photo;
         reading r = read_views(b->views, b->n_views, b->sheet,
+                               g_array_index(b->pages, int, from + (size_t)j),
                                g_ptr_array_index(b->ops, from + (size_t)j), &seen);
         if (j == 0 || r.state == BOX_UNSURE) photo = seen;
         if (r.state == BOX_UNSURE && !why) why = r.why, ink = r.ink;
@@ -656,8 +709,9 @@ static int read_group(const boxes *b, size_t from, int n, const char *what, tall
 static void read_praatplaat(const pp_scene *s, const pp_content *c, const view *views, int n,
                             int which, GHashTable *values, tally *t, pp_error *err)
 {
-    boxes sc = {views, n, which, ops_of(s, "score box")},
-          mk = {views, n, which, ops_of(s, "checkbox")};
+    boxes sc = {views, n, which, NULL, NULL}, mk = {views, n, which, NULL, NULL};
+    sc.ops = ops_all(s, "score box", &sc.pages);
+    mk.ops = ops_all(s, "checkbox", &mk.pages);
     size_t at = 0, want = 0;
     for (size_t i = 0; i < c->n_themes; i++)
         want += c->themes[i].n_statements * PP_SCORES;
@@ -681,8 +735,8 @@ static void read_praatplaat(const pp_scene *s, const pp_content *c, const view *
                                 g_strdup(pp_form_marks[j]));
         g_free(what);
     }
-    g_ptr_array_free(sc.ops, TRUE);
-    g_ptr_array_free(mk.ops, TRUE);
+    boxes_free(&sc);
+    boxes_free(&mk);
 }
 
 /* The follow-up plaat's yes/no boxes (a pair in each cell of a yes/no column, row by row) into
@@ -690,13 +744,14 @@ static void read_praatplaat(const pp_scene *s, const pp_content *c, const view *
 static void read_followup(const pp_scene *s, const pp_content *c, const view *views, int n,
                           int which, GHashTable *values, tally *t, pp_error *err)
 {
-    boxes mk = {views, n, which, ops_of(s, "checkbox")};
+    boxes mk = {views, n, which, NULL, NULL};
+    mk.ops = ops_all(s, "checkbox", &mk.pages);
     size_t rows = c->n_themes + c->followup.n_rows, yesno = 0, at = 0;
     for (size_t g = 0; g < c->followup.n_groups; g++)
         for (size_t j = 0; j < c->followup.groups[g].n_columns; j++)
             yesno += c->followup.groups[g].columns[j].yesno;
-    /* a table that continues on a second sheet: scan reads the first (its codes are there) */
-    if (mk.ops->len > 2 * rows * yesno || mk.ops->len % 2)
+    /* the rows go on over the pages in order, a pair of boxes for each yes/no cell */
+    if (mk.ops->len != 2 * rows * yesno)
         pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
                      "the planned sheet has no boxes to read");
     for (size_t r = 0; r < rows && !pp_error_isset(err); r++) {
@@ -707,8 +762,15 @@ static void read_followup(const pp_scene *s, const pp_content *c, const view *vi
                 const pp_column *col = &c->followup.groups[g].columns[j];
                 if (!col->yesno) continue;
                 gchar *what = g_strdup_printf("follow-up %s %s", row, col->question.id);
-                int k = at < mk.ops->len ? read_group(&mk, at, 2, what, t)
-                                         : unsure(t, views[0].path, what, LATER_SHEET, 0);
+                int page = g_array_index(mk.pages, int, at);
+                gchar *why = page_seen(&mk, page)
+                                 ? NULL
+                                 : g_strdup_printf("on page %d of the follow-up plaat, of which "
+                                                   "no photo was given",
+                                                   page + 1);
+                int k =
+                    why ? unsure(t, views[0].path, what, why, 0) : read_group(&mk, at, 2, what, t);
+                g_free(why);
                 at += 2;
                 if (k >= 0)
                     g_hash_table_insert(values, pp_form_name("mark", row, col->question.id),
@@ -716,7 +778,7 @@ static void read_followup(const pp_scene *s, const pp_content *c, const view *vi
                 g_free(what);
             }
     }
-    g_ptr_array_free(mk.ops, TRUE);
+    boxes_free(&mk);
 }
 
 /* --- Notes areas as pictures ------------------------------------------------------------------ */
@@ -759,7 +821,7 @@ static const view *view_for(const view *views, int n, int which, const pp_op *a)
     double best_px = 0;
     for (int i = 0; i < n; i++) {
         const view *v = &views[i];
-        bool inside = v->sheet == which;
+        bool inside = v->sheet == which && v->page == 0;
         double u[4], w[4];
         for (int k = 0; k < 4 && inside; k++) {
             project(&v->H, a->x + (k % 2) * a->w, a->y + (k / 2) * a->h, &u[k], &w[k]);
@@ -779,13 +841,13 @@ static pp_status read_notes(const pp_scene *s, const pp_content *c, const view *
                             int which, const char *dir, pp_found_postits *postits,
                             GPtrArray *written, pp_error *err)
 {
-    GPtrArray *areas = ops_of(s, "notes area");
+    GPtrArray *areas = ops_of(s, 0, "notes area");
     if (dir && g_mkdir_with_parents(dir, 0777) != 0)
         pp_error_set(err, PP_ERR_IO, dir, 0, "cannot make the folder: %s", strerror(errno));
     for (size_t i = 0; i < areas->len && i < c->n_themes && !pp_error_isset(err); i++) {
         const view *v = view_for(views, n, which, g_ptr_array_index(areas, i));
         for (int j = 0; !v && j < n; j++) /* cut out what there is; outside the photo is white */
-            if (views[j].sheet == which) v = &views[j];
+            if (views[j].sheet == which && views[j].page == 0) v = &views[j];
         double k;
         cairo_surface_t *img = cut_out(v->ph, &v->H, g_ptr_array_index(areas, i), &k);
         postits[i] = pp_postits_find(img, k, s->layouts[0]);
@@ -876,6 +938,7 @@ static pp_status view_load(const zbar_api *z, view *v, const char *photo, const 
                             "no praatplaat codes in %s; is the whole sheet in the picture?", photo);
     v->f = agreed(v->codes, photo, err);
     if (!v->f || check_code(v->f, c, photo, err) != PP_OK) return err->status;
+    v->page = v->f->page;
     v->sheet = -1;
     for (guint i = 0; i < sheets->len && v->sheet < 0; i++) {
         const view *first = g_ptr_array_index(sheets, i);
@@ -928,8 +991,8 @@ static void scan_views(const pp_content *c, view *views, int n, sheet *sheets, i
         plan_sheet(&sheets[i], first->f, c, paths, first->path, err);
     }
     for (int i = 0; i < n && !pp_error_isset(err); i++)
-        locate(sheets[views[i].sheet].s, views[i].codes, views[i].ph, views[i].path, &views[i].H,
-               err);
+        locate(sheets[views[i].sheet].s, views[i].page, views[i].codes, views[i].ph, views[i].path,
+               &views[i].H, err);
     g_ptr_array_free(firsts, TRUE);
     if (!pp_error_isset(err)) read_sheets(sheets, *n_sheets, c, views, n, values, t, plaat, err);
 }

@@ -55,6 +55,11 @@ static void code_at(pp_scene *s, pp_layout *l, const char *text, double x, doubl
 
 void pp_codes_draw(pp_scene *s, pp_layout *l)
 {
+    pp_codes_draw_page(s, l, 0);
+}
+
+void pp_codes_draw_page(pp_scene *s, pp_layout *l, int page)
+{
     if (!s->codes) return;
     pp_page *p = pp_scene_current(s);
     int version = (int)pp_layout_num_in(l, "code-version", 1, 1000);
@@ -63,7 +68,8 @@ void pp_codes_draw(pp_scene *s, pp_layout *l)
         double x, y, side;
         pp_codes_square(l, p->w, p->h, k, &x, &y, &side);
         char *text = g_strdup_printf("%s %s %s %s %d %d", s->codes, pp_layout_sheet(l),
-                                     pp_layout_paper(l)->name, orientation, version, k);
+                                     pp_layout_paper(l)->name, orientation, version,
+                                     page * PP_CODES_MAX + k);
         code_at(s, l, text, x, y, side);
         g_free(text);
     }

@@ -42,5 +42,9 @@ void pp_codes_keep_clear(const pp_scene *s, pp_layout *l, double w, double h, do
 
 /* Draws the codes on the current page when s->codes is set. */
 void pp_codes_draw(pp_scene *s, pp_layout *l);
+/* As pp_codes_draw, on page `page` (0: the first) of a sheet that continues on more pages: its
+ * codes say place page * PP_CODES_MAX + k, so each page's codes differ and a sheet's first page
+ * keeps places 0 .. PP_CODES_MAX - 1 (docs/scanning.md). */
+void pp_codes_draw_page(pp_scene *s, pp_layout *l, int page);
 
 #endif

@@ -28,6 +28,7 @@ typedef struct fu {
     const pp_style *mark;            /* the yes and no words, at their one size */
     const pp_style *labels[2];       /* row labels (theme, extra), at their one size */
     double squeeze;                  /* the share of their height the bands above the rows keep */
+    int page;                        /* the page being planned, 0: the first */
 } fu;
 
 static const pp_style *st(fu *f, const char *name)
@@ -425,6 +426,9 @@ static void next_page(fu *f)
     double w = pp_layout_page_w(f->l), h = pp_layout_page_h(f->l);
     pp_scene_page(f->s, w, h);
     pp_scene_rect(f->s, 0, 0, w, h, pp_fill(col(f, "paper")), "paper");
+    /* every page has its own codes, so scan reads each (docs/scanning.md); the content keeps
+     * clear of them as on the first, the margins being the same */
+    pp_codes_draw_page(f->s, f->l, ++f->page);
     f->y = f->top;
 }
 
@@ -541,11 +545,11 @@ void pp_followup_plan(pp_scene *s, const pp_sheet_env *env)
     /* everything keeps clear of the scan codes (sheets/codes.h) */
     double x = m, y = m, aw = w - 2 * m, ah = h - 2 * m;
     pp_codes_keep_clear(s, l, w, h, &x, &y, &aw, &ah);
-    fu f = {env,  env->session, s, env->content, env->ts, l, x, x + aw, y, y + ah, y, 0,
-            NULL, {NULL},       1};
+    fu f = {
+        env, env->session, s, env->content, env->ts, l, x, x + aw, y, y + ah, y, 0, NULL, {NULL}, 1,
+        0};
     f.squeeze = squeeze(&f);
     pp_scene_rect(s, 0, 0, w, h, pp_fill(col(&f, "paper")), "paper");
-    /* on the first page only: scan reads the first page (docs/scanning.md) */
     pp_codes_draw(s, l);
     header(&f);
     fields(&f);

@@ -24,7 +24,12 @@
 #                      the session; one half alone: the other half's marks uncertain, none wrong
 #   followup2 PHOTO_TOOL the A0 follow-up plaat of eight themes, whose table continues on a second
 #                      sheet, blank, its first sheet photographed in two halves: the first
-#                      sheet's rows not filled in, the second's uncertain (not read), none wrong
+#                      sheet's rows not filled in, the second's uncertain (no photo of page 2), none
+#                      wrong
+#   followup-pages PHOTO_TOOL the same A0 follow-up plaat with a yes/no mark on every row of both
+#                      sheets (tests/data/eight-themes-marks.xml), a photo of each sheet: every mark
+#                      read, none uncertain; a photo of the second sheet alone: its marks read, the
+#                      first sheet's uncertain as on page 1, of which no photo was given
 #   disagree PHOTO_TOOL two photos of the praatplaat that disagree (one filled, one blank): every
 #                      filled group uncertain ("the photos disagree"), nothing wrong
 #   usage              the command line's errors for scan, --codes and --images
@@ -204,10 +209,40 @@ followup2)
     photo "$SCRATCH/fu.png" "$SCRATCH/right.jpg" --long 4000 --rotate -2 --keystone 0.05 --quality 80 --from 0.42 --to 1
     run "$BIN" scan "$eight" "$SCRATCH/left.jpg" "$SCRATCH/right.jpg" -o "$SCRATCH/s.xml"
     expect_rc 0
-    expect_in "$SCRATCH/stderr" "second sheet, which scan does not read"
-    grep "uncertain:" "$SCRATCH/stderr" | grep -v "second sheet" && fail "uncertain for another reason"
+    expect_in "$SCRATCH/stderr" "on page 2 of the follow-up plaat, of which no photo was given"
+    grep "uncertain:" "$SCRATCH/stderr" | grep -v "on page 2 of" && fail "uncertain for another reason"
     grep -q 'mark=' "$SCRATCH/s.xml" && fail "a mark read from a blank sheet"
     grep -q "not filled in, [1-9][0-9]* uncertain" "$SCRATCH/stderr" || fail "no rows counted"
+    ;;
+followup-pages)
+    # eight-themes.xml with the <record> words a session needs, taken from the Dutch content
+    python3 - "$SRC" "$SCRATCH/eight.xml" <<'PY' || die "content with a record block"
+import re, sys
+nl = open(sys.argv[1] + "/content/samenwerking/nl.xml", encoding="utf-8").read()
+record = re.search(r"  <record>.*?</record>\n", nl, re.S).group(0)
+eight = open(sys.argv[1] + "/tests/data/eight-themes.xml", encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(eight.replace("  </colophon>\n", "  </colophon>\n" + record, 1))
+PY
+    want=$SRC/tests/data/eight-themes-marks.xml
+    run "$BIN" render "$SCRATCH/eight.xml" --session "$want" --sheet followup --paper A0 -o "$SCRATCH/fu.pdf"
+    expect_rc 0
+    expect_eq "$(pdf_field "$SCRATCH/fu.pdf" Pages)" 2 "pages of the eight-theme A0 follow-up plaat"
+    pdftoppm -r 120 -png "$SCRATCH/fu.pdf" "$SCRATCH/fu" || die "pdftoppm failed"
+    photo "$SCRATCH/fu-1.png" "$SCRATCH/p1.jpg" --long 4000 --rotate 3 --keystone 0.05 --quality 80
+    photo "$SCRATCH/fu-2.png" "$SCRATCH/p2.jpg" --long 4000 --rotate 184 --keystone 0.08 --noise 6 --quality 70 --seed 2
+    content=$SCRATCH/eight.xml
+    scan_ok "$want" "$SCRATCH/p1.jpg" exact followup "$SCRATCH/p2.jpg"
+    expect_in "$SCRATCH/p1.xml.stderr" "10 group(s) read, 0 not filled in, 0 uncertain"
+    # the second sheet alone: its rows read, the first sheet's named as not photographed
+    run "$BIN" scan "$SCRATCH/eight.xml" "$SCRATCH/p2.jpg" -o "$SCRATCH/p2.xml"
+    expect_rc 0
+    cp "$SCRATCH/stderr" "$SCRATCH/p2.xml.stderr"
+    python3 "$SRC/tests/e2e/scancompare.py" "$want" "$SCRATCH/p2.xml" "$SCRATCH/p2.xml.stderr" safe followup ||
+        fail "second sheet alone: a mark wrong or not reported"
+    expect_in "$SCRATCH/p2.xml.stderr" "on page 1 of the follow-up plaat, of which no photo was given"
+    grep "uncertain:" "$SCRATCH/p2.xml.stderr" | grep -v "on page 1 of" && fail "uncertain for another reason"
+    read_n=$(grep -o '[0-9]* group(s) read' "$SCRATCH/p2.xml.stderr" | grep -o '^[0-9]*')
+    [ "${read_n:-0}" -ge 1 ] || fail "no mark of the second sheet read"
     ;;
 disagree)
     sheet "$marks" "$SCRATCH/filled.png"
