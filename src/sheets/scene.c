@@ -350,9 +350,11 @@ pp_op *pp_scene_fit(pp_scene *s, pp_typeset *ts, const pp_content *c, const pp_t
 pp_op *pp_scene_place(pp_scene *s, pp_textbox *tb, double x, double y, double h, pp_valign v,
                       const pp_content *c, const pp_text *src, const char *box)
 {
-    double free_h = h - pp_textbox_height(tb);
-    if (free_h > 0 && v != PP_VALIGN_TOP) y += v == PP_VALIGN_CENTER ? free_h / 2 : free_h;
-    return pp_scene_text(s, tb, x, y, c, src, box);
+    double free_h = h - pp_textbox_height(tb), down = 0;
+    if (free_h > 0 && v != PP_VALIGN_TOP) down = v == PP_VALIGN_CENTER ? free_h / 2 : free_h;
+    pp_op *op = pp_scene_text(s, tb, x, y + down, c, src, box);
+    op->h -= down; /* the op ends where its box does, not below it */
+    return op;
 }
 
 static void mirror_op(pp_op *op, double w)

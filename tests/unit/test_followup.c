@@ -314,9 +314,9 @@ static void codes_on_every_page(void **state)
             pp_scene *s = plan_codes(*state, contents[f], papers[k], &c);
             no_problems(s);
             if (strcmp(papers[k], "A0") == 0) assert_int_equal(s->n_pages, 2);
-            /* the later pages: their codes are new. The first page of eight-themes.xml at A1 and
-             * A0 puts its last row label under the bottom codes (on main too; see the notes) */
-            for (size_t p = 1; p < s->n_pages; p++) {
+            /* every page: a text set lower in its box ends where the box does (pp_scene_place),
+             * so a centred row label never seems to reach under the bottom codes */
+            for (size_t p = 0; p < s->n_pages; p++) {
                 gchar *where = g_strdup_printf("%s %s page %zu", contents[f], papers[k], p + 1);
                 codes_clear(&s->pages[p], where);
                 g_free(where);
