@@ -7,9 +7,12 @@
 #include "model/content.h"
 #include "sheets/sheet.h"
 
-/* Plans sheet for the content at rel at paper; the scene owns the layout. */
-static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet, const char *paper,
-                             pp_content **out)
+/* Plans sheet for the content at rel (a repo path; an absolute name stays as it is) at paper and
+ * orientation (> 0 landscape, < 0 portrait, 0 the layout's), with scan codes saying codes (a static
+ * string) or none (NULL); the scene owns the layout. */
+static inline pp_scene *plan_as(pp_typeset *ts, const char *rel, const char *sheet,
+                                const char *paper, int orientation, const char *codes,
+                                pp_content **out)
 {
     char *path = src_path(rel), *schema = src_path("schemas/content.rng"),
          *layouts = src_path("layouts");
@@ -17,7 +20,8 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
     pp_content *c = pp_content_load(path, schema, &err);
     if (!c) fail_msg("%s", err.msg);
     pp_scene *s = pp_scene_new();
-    pp_doc_request r = {pp_sheet_find(sheet), pp_paper_find(paper), 0};
+    s->codes = codes;
+    pp_doc_request r = {pp_sheet_find(sheet), pp_paper_find(paper), orientation};
     if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
         fail_msg("%s", err.msg);
     g_free(path);
@@ -25,6 +29,13 @@ static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet,
     g_free(layouts);
     *out = c;
     return s;
+}
+
+/* Plans sheet for the content at rel at paper, as the layout orients it, without codes. */
+static inline pp_scene *plan(pp_typeset *ts, const char *rel, const char *sheet, const char *paper,
+                             pp_content **out)
+{
+    return plan_as(ts, rel, sheet, paper, 0, NULL, out);
 }
 
 /* Plans sheet for an instrument given as XML text. */

@@ -244,21 +244,7 @@ static void row_labels_one_size(void **state)
 static pp_scene *plan_codes(pp_typeset *ts, const char *content, const char *paper,
                             pp_content **out)
 {
-    char *path = src_path(content), *schema = src_path("schemas/content.rng"),
-         *layouts = src_path("layouts");
-    pp_error err = {0};
-    pp_content *c = pp_content_load(path, schema, &err);
-    if (!c) fail_msg("%s", err.msg);
-    pp_scene *s = pp_scene_new();
-    s->codes = "PPSCAN 1 SAMENWERKING NL";
-    pp_doc_request r = {pp_sheet_find("followup"), pp_paper_find(paper), 0};
-    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
-        fail_msg("%s", err.msg);
-    g_free(path);
-    g_free(schema);
-    g_free(layouts);
-    *out = c;
-    return s;
+    return plan_as(ts, content, "followup", paper, 0, "PPSCAN 1 SAMENWERKING NL", out);
 }
 
 /* With scan codes: six (four corners, the middles of the top and bottom edges), inside the page;

@@ -121,20 +121,12 @@ static void theme_counts_outside_the_layout_are_refused(void **state)
 static pp_scene *plan_codes(pp_typeset *ts, int n, const char *paper, int orientation, bool codes)
 {
     char *xml = test_instrument(n, 4, statement), *name = temp_file(xml);
-    char *schema = src_path("schemas/content.rng"), *layouts = src_path("layouts");
-    pp_error err = {0};
-    pp_content *c = pp_content_load(name, schema, &err);
-    assert_non_null(c);
-    pp_scene *s = pp_scene_new();
-    s->codes = codes ? "PPSCAN 1 TEST NL" : NULL;
-    pp_doc_request r = {pp_sheet_find("praatplaat"), pp_paper_find(paper), orientation};
-    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
-        fail_msg("%s", err.msg);
+    pp_content *c;
+    pp_scene *s =
+        plan_as(ts, name, "praatplaat", paper, orientation, codes ? "PPSCAN 1 TEST NL" : NULL, &c);
     pp_content_free(c);
     unlink(name);
     g_free(name);
-    g_free(schema);
-    g_free(layouts);
     g_free(xml);
     return s;
 }
@@ -194,20 +186,7 @@ static void codes_never_cover_content(void **state)
 static pp_scene *plan_oriented(pp_typeset *ts, const char *rel, const char *paper, int orientation,
                                pp_content **out)
 {
-    char *path = src_path(rel), *schema = src_path("schemas/content.rng"),
-         *layouts = src_path("layouts");
-    pp_error err = {0};
-    pp_content *c = pp_content_load(path, schema, &err);
-    if (!c) fail_msg("%s", err.msg);
-    pp_scene *s = pp_scene_new();
-    pp_doc_request r = {pp_sheet_find("praatplaat"), pp_paper_find(paper), orientation};
-    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
-        fail_msg("%s", err.msg);
-    g_free(path);
-    g_free(schema);
-    g_free(layouts);
-    *out = c;
-    return s;
+    return plan_as(ts, rel, "praatplaat", paper, orientation, NULL, out);
 }
 
 /* Where a straight text's lines are: from its top (placed: moved down already when it is centred
