@@ -50,17 +50,18 @@ typedef struct rd {
     rect foot;                /* the colophon, clear of the scan codes */
     rect codes[PP_CODES_MAX]; /* the scan codes with code-gap around them: panels keep out */
     int n_codes;
-    double cx, cy;      /* centre of the ring */
-    double r_in, r_out; /* radii of the ring */
-    double start;       /* angle of the middle of sector 0 */
-    double ring_pt;     /* the one size of every ring name */
-    double k;           /* the panels' scale: their lengths and type, 1 as in the layout */
-    double pt;          /* the one size of every statement */
-    double *rows;       /* each statement's row height, theme by theme (owned) */
-    bool *over;         /* the statement needs more than its row even at the minimum size */
-    bool ordered;       /* placing holds each panel's centre within its own sector's angle */
-    GArray **spans;     /* each statement's spans (statement_h), one array per statement */
-    bool exact;         /* only spans measured at the very size count (statement_h) */
+    double cx, cy;        /* centre of the ring */
+    double r_in, r_out;   /* radii of the ring */
+    double start;         /* angle of the middle of sector 0 */
+    double ring_pt;       /* the one size of every ring name */
+    double k;             /* the panels' scale: their lengths and type, 1 as in the layout */
+    double pt;            /* the one size of every statement */
+    double *rows;         /* each statement's row height, theme by theme (owned) */
+    bool *over;           /* the statement needs more than its row even at the minimum size */
+    bool ordered;         /* placing holds each panel's centre within its own sector's angle */
+    GArray **spans;       /* each statement's spans (statement_h), one array per statement */
+    bool exact;           /* only spans measured at the very size count (statement_h) */
+    double num_pt, num_w; /* the widest number's width at size num_pt (number_w), 0 before */
 } rd;
 
 static double mm(rd *f, const char *name)
@@ -298,17 +299,21 @@ static gchar *number_label(size_t k)
 /* The width of the number column at size pt: the widest number of any theme and a gap. */
 static double number_w(rd *f, double pt, double k)
 {
-    size_t most = 0;
-    for (size_t i = 0; i < f->c->n_themes; i++)
-        most = MAX(most, f->c->themes[i].n_statements);
-    pp_style sty = *st(f, "statement-number");
-    sty.size = fmax(pt, sty.min);
-    gchar *label = number_label(most ? most - 1 : 0);
-    pp_textbox *tb = pp_textbox_line(f->ts, label, &sty, 1e6);
-    double w = pp_textbox_width(tb) + mm(f, "number-gap") * k;
-    pp_textbox_free(tb);
-    g_free(label);
-    return w;
+    /* the search asks at each of its widths for the same few sizes: remember the last */
+    if (f->num_pt != pt || f->num_w <= 0) {
+        size_t most = 0;
+        for (size_t i = 0; i < f->c->n_themes; i++)
+            most = MAX(most, f->c->themes[i].n_statements);
+        pp_style sty = *st(f, "statement-number");
+        sty.size = fmax(pt, sty.min);
+        gchar *label = number_label(most ? most - 1 : 0);
+        pp_textbox *tb = pp_textbox_line(f->ts, label, &sty, 1e6);
+        f->num_pt = pt;
+        f->num_w = pp_textbox_width(tb);
+        pp_textbox_free(tb);
+        g_free(label);
+    }
+    return f->num_w + mm(f, "number-gap") * k;
 }
 
 static double scores_w(rd *f, double k)
