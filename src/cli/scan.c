@@ -48,10 +48,14 @@ static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 
 static const double MIN_WHITE = 60;
 /* Notes cut-outs: pixels per mm, the photo's own but at most this many. */
 static const double MAX_NOTES_PX_PER_MM = 10;
-/* Codes needed in each photo (each gives 4 points; 3 fix a perspective well over the part of the
- * sheet they span), and the largest disagreement of the codes' corners with the transform, as a
- * share of a code's side. */
-enum { MIN_CODES = 3 };
+/* Codes needed in each photo (each gives 4 points), and below how many the transform is grown box
+ * by box (3 fix a perspective well over the part of the sheet they span; two on one edge, as in a
+ * photo of half a praatplaat, only near that edge), and the largest disagreement of the codes'
+ * corners with the transform, as a share of a code's side. */
+enum { MIN_CODES = 2, GROW_BELOW = 3 };
+/* Growing: a box's printed line counts as found where it is darker than this share of the paper's
+ * white around the box. */
+static const double LINE_SHARE = 0.8;
 /* The most pages a sheet with codes has that scan takes a code for (a follow-up table of some
  * hundred rows at A4); a larger place is not a praatplaat code. */
 enum { MAX_PAGES = 100 };
@@ -462,6 +466,22 @@ static double misfit(const homography *H, const double *xy, const double *uv, in
     return worst;
 }
 
+/* The corners of the codes seen, on the sheet (xy, mm) and in the photo (uv, px); returns how many
+ * points. */
+static int code_points(const pp_scene *s, int page, const found *codes, double *xy, double *uv)
+{
+    GPtrArray *squares = ops_of(s, page, "code");
+    int n = 0;
+    for (int k = 0; k < PP_CODES_MAX && k < (int)squares->len; k++) {
+        if (!codes[k].seen) continue;
+        symbol_corners(s, page, g_ptr_array_index(squares, k), xy + 2 * n);
+        memcpy(uv + 2 * n, codes[k].uv, sizeof codes[k].uv);
+        n += ZBAR_CORNERS;
+    }
+    g_ptr_array_free(squares, TRUE);
+    return n;
+}
+
 static pp_status locate(const pp_scene *s, int page, const found *codes, const pp_photo *ph,
                         const char *photo, homography *H, pp_error *err)
 {
@@ -472,13 +492,7 @@ static pp_status locate(const pp_scene *s, int page, const found *codes, const p
                             page + 1, s->n_pages);
     GPtrArray *squares = ops_of(s, page, "code");
     double xy[2 * ZBAR_CORNERS * PP_CODES_MAX], uv[2 * ZBAR_CORNERS * PP_CODES_MAX];
-    int n = 0, seen = 0;
-    for (int k = 0; k < PP_CODES_MAX && k < (int)squares->len; k++) {
-        if (!codes[k].seen) continue;
-        symbol_corners(s, page, g_ptr_array_index(squares, k), xy + 2 * n);
-        memcpy(uv + 2 * n, codes[k].uv, sizeof codes[k].uv);
-        n += ZBAR_CORNERS, seen++;
-    }
+    int n = code_points(s, page, codes, xy, uv), seen = n / ZBAR_CORNERS;
     double side = squares->len ? ((const pp_op *)g_ptr_array_index(squares, 0))->w : 0;
     guint squares_n = squares->len;
     g_ptr_array_free(squares, TRUE);
@@ -561,7 +575,8 @@ static double outline(const pp_photo *ph, const homography *H, const pp_op *box)
 /* H moved to where the box's printed line is darkest within a share of its side, px: the codes
  * fix the sheet to a pixel or two near them, less far away (one code covered, a bent sheet); the
  * line itself fixes each box. Coarse steps first, then single pixels around the best. */
-static homography registered(const pp_photo *ph, const homography *H, const pp_op *box, double px)
+static homography registered(const pp_photo *ph, const homography *H, const pp_op *box, double px,
+                             double *line)
 {
     int reach = (int)lround(px * SEARCH),
         step = reach / SEARCH_STEPS > 1 ? reach / SEARCH_STEPS : 1;
@@ -576,25 +591,38 @@ static homography registered(const pp_photo *ph, const homography *H, const pp_o
                 if (g < best) best = g, bu = cu + k, bv = cv + i;
             }
     }
+    *line = best;
     return shifted(H, bu, bv);
+}
+
+/* The paper's white around box (a high percentile of the box and its surroundings) where H puts
+ * it; false when that leaves the photo. */
+static bool paper_white(const pp_photo *ph, const homography *H, const pp_op *box, double *white)
+{
+    double around[GRID * GRID], pad = box->w * AROUND;
+    if (!sample(ph, H, box->x - pad, box->y - pad, box->w + 2 * pad, around)) return false;
+    qsort(around, GRID * GRID, sizeof around[0], by_value);
+    *white = around[GRID * GRID * PAPER_PERCENTILE / 100];
+    return true;
+}
+
+/* The side of box in the photo, px. */
+static double box_px(const homography *H, const pp_op *box)
+{
+    double u0, v0, u1, v1;
+    project(H, box->x, box->y, &u0, &v0);
+    project(H, box->x + box->w, box->y, &u1, &v1);
+    return hypot(u1 - u0, v1 - v0);
 }
 
 static reading read_box(const pp_photo *ph, const homography *H0, const pp_op *box)
 {
-    double u0, v0, u1, v1;
-    project(H0, box->x, box->y, &u0, &v0);
-    project(H0, box->x + box->w, box->y, &u1, &v1);
-    if (hypot(u1 - u0, v1 - v0) < MIN_BOX_PX)
-        return (reading){BOX_UNSURE, 0, "the box is too small in the photo"};
-    homography reg = registered(ph, H0, box, hypot(u1 - u0, v1 - v0));
-    const homography *H = &reg;
-    double around[GRID * GRID], inside[GRID * GRID], pad = box->w * AROUND,
-                                                     in = box->w * INNER_INSET;
-    if (!sample(ph, H, box->x - pad, box->y - pad, box->w + 2 * pad, around) ||
-        !sample(ph, H, box->x + in, box->y + in, box->w - 2 * in, inside))
+    double px = box_px(H0, box), line, white, inside[GRID * GRID], in = box->w * INNER_INSET;
+    if (px < MIN_BOX_PX) return (reading){BOX_UNSURE, 0, "the box is too small in the photo"};
+    homography H = registered(ph, H0, box, px, &line);
+    if (!paper_white(ph, &H, box, &white) ||
+        !sample(ph, &H, box->x + in, box->y + in, box->w - 2 * in, inside))
         return (reading){BOX_UNSURE, 0, OUTSIDE};
-    qsort(around, GRID * GRID, sizeof around[0], by_value);
-    double white = around[GRID * GRID * PAPER_PERCENTILE / 100];
     if (white < MIN_WHITE) return (reading){BOX_UNSURE, 0, "the paper is too dark there"};
     int ink = 0;
     for (int i = 0; i < GRID * GRID; i++)
@@ -616,7 +644,79 @@ typedef struct view {
     int sheet;      /* index of its sheet in the scan's sheets */
     int page;       /* the sheet's page it shows, 0: the first */
     homography H;
+    GHashTable
+        *trusted; /* grown (fewer than GROW_BELOW codes): the boxes read from it, else NULL */
 } view;
+
+/* Why a box is not read from a photo that was grown and did not reach it (compared by address). */
+static const char FAR[] = "the box is too far from the codes this photo shows";
+
+/* --- A photo with two codes: the transform grown box by box ---------------------------------- */
+
+typedef struct near_box {
+    const pp_op *op;
+    double d; /* mm to the nearest code seen */
+} near_box;
+
+static int by_distance(const void *a, const void *b)
+{
+    double x = ((const near_box *)a)->d, y = ((const near_box *)b)->d;
+    return (x > y) - (x < y);
+}
+
+/* The boxes scan reads on the view's page, nearest the codes seen first; g_free. */
+static near_box *boxes_by_distance(const pp_scene *s, const view *v, const double *xy, int n_xy,
+                                   size_t *n)
+{
+    GPtrArray *a = ops_of(s, v->page, "score box"), *b = ops_of(s, v->page, "checkbox");
+    g_ptr_array_extend_and_steal(a, b);
+    near_box *out = g_new(near_box, a->len ? a->len : 1);
+    for (guint i = 0; i < a->len; i++) {
+        const pp_op *op = g_ptr_array_index(a, i);
+        double d = HUGE_VAL, cx = op->x + op->w / 2, cy = op->y + op->h / 2;
+        for (int k = 0; k < n_xy; k++)
+            d = fmin(d, hypot(xy[2 * k] - cx, xy[2 * k + 1] - cy));
+        out[i] = (near_box){op, d};
+    }
+    *n = a->len;
+    g_ptr_array_free(a, TRUE);
+    qsort(out, *n, sizeof *out, by_distance);
+    return out;
+}
+
+/* Two codes on one edge fix the sheet well only near that edge. From the boxes nearest the codes
+ * outwards, each box whose printed line is found clearly (darker than LINE_SHARE of the paper
+ * around it) adds its corners to the codes' and the transform is fitted again before the next
+ * box, so that it reaches across the photo as far as boxes are found. Only those boxes are read
+ * from this photo (v->trusted): one whose line was not found could be a neighbour's. */
+static void grow(const pp_scene *s, view *v)
+{
+    size_t n_boxes, cap = 2 * ZBAR_CORNERS * PP_CODES_MAX;
+    double *xy = g_new(double, cap), *uv = g_new(double, cap);
+    int n = code_points(s, v->page, v->codes, xy, uv);
+    if (n / ZBAR_CORNERS >= GROW_BELOW) goto done;
+    near_box *order = boxes_by_distance(s, v, xy, n, &n_boxes);
+    v->trusted = g_hash_table_new(NULL, NULL);
+    xy = g_renew(double, xy, cap + 8 * n_boxes), uv = g_renew(double, uv, cap + 8 * n_boxes);
+    for (size_t i = 0; i < n_boxes; i++) {
+        const pp_op *box = order[i].op;
+        double px = box_px(&v->H, box), line, white;
+        if (px < MIN_BOX_PX) continue;
+        homography at = registered(v->ph, &v->H, box, px, &line);
+        if (!paper_white(v->ph, &at, box, &white) || line > white * LINE_SHARE) continue;
+        for (int k = 0; k < ZBAR_CORNERS; k++, n++) {
+            xy[2 * n] = box->x + (k == 1 || k == 2) * box->w;
+            xy[2 * n + 1] = box->y + (k >= 2) * box->h;
+            project(&at, xy[2 * n], xy[2 * n + 1], &uv[2 * n], &uv[2 * n + 1]);
+        }
+        fit(xy, uv, n, s->pages[v->page].w, fmax(v->ph->w, v->ph->h), &v->H);
+        g_hash_table_add(v->trusted, (gpointer)box);
+    }
+    g_free(order);
+done:
+    g_free(xy);
+    g_free(uv);
+}
 
 /* A box read in every photo of its sheet that shows it: the readings that are sure must agree
  * (else the box is uncertain), and the best view (the box largest in it) names the photo. */
@@ -629,6 +729,8 @@ static reading read_views(const view *views, int n, int which, int page, const p
     for (int i = 0; i < n; i++) {
         if (views[i].sheet != which || views[i].page != page) continue;
         reading r = read_box(views[i].ph, &views[i].H, box);
+        if (views[i].trusted && r.why != OUTSIDE && !g_hash_table_contains(views[i].trusted, box))
+            r = (reading){BOX_UNSURE, r.ink, FAR};
         double u0, v0, u1, v1;
         project(&views[i].H, box->x, box->y, &u0, &v0);
         project(&views[i].H, box->x + box->w, box->y, &u1, &v1);
@@ -956,6 +1058,7 @@ static pp_status view_load(const zbar_api *z, view *v, const char *photo, const 
 
 static void view_free(view *v)
 {
+    if (v->trusted) g_hash_table_destroy(v->trusted);
     pp_photo_free(v->ph);
     free_codes(v->codes);
 }
@@ -991,8 +1094,9 @@ static void scan_views(const pp_content *c, view *views, int n, sheet *sheets, i
         plan_sheet(&sheets[i], first->f, c, paths, first->path, err);
     }
     for (int i = 0; i < n && !pp_error_isset(err); i++)
-        locate(sheets[views[i].sheet].s, views[i].page, views[i].codes, views[i].ph, views[i].path,
-               &views[i].H, err);
+        if (locate(sheets[views[i].sheet].s, views[i].page, views[i].codes, views[i].ph,
+                   views[i].path, &views[i].H, err) == PP_OK)
+            grow(sheets[views[i].sheet].s, &views[i]);
     g_ptr_array_free(firsts, TRUE);
     if (!pp_error_isset(err)) read_sheets(sheets, *n_sheets, c, views, n, values, t, plaat, err);
 }

@@ -30,6 +30,11 @@
 #                      sheets (tests/data/eight-themes-marks.xml), a photo of each sheet: every mark
 #                      read, none uncertain; a photo of the second sheet alone: its marks read, the
 #                      first sheet's uncertain as on page 1, of which no photo was given
+#   halves PHOTO_TOOL  the praatplaat in two overlapping halves, each showing two corner codes: A3
+#                      landscape (turned, perspective, blur, noise, JPEG 60), A3 portrait and A0:
+#                      every mark read from the pair, none uncertain; each half alone: none wrong,
+#                      the boxes it does not reach reported uncertain (too far from its codes, or
+#                      outside it); a photo with one code: exit 1, nothing written
 #   disagree PHOTO_TOOL two photos of the praatplaat that disagree (one filled, one blank): every
 #                      filled group uncertain ("the photos disagree"), nothing wrong
 #   usage              the command line's errors for scan, --codes and --images
@@ -177,6 +182,38 @@ variants)
     sheet "$marks" "$SCRATCH/flat.png" A3 300 # a flatbed scan: straight, sharp, 300 dpi
     photo "$SCRATCH/flat.png" "$SCRATCH/flat.jpg" --long 4961 --rotate 0.5 --quality 85
     scan_ok "$marks" "$SCRATCH/flat.jpg" exact
+    ;;
+halves)
+    # half PNG NAME SEED ARGS...: NAME-l.jpg (0-58 %) and NAME-r.jpg (42-100 %) of PNG
+    half() {
+        local png=$1 name=$2 seed=$3
+        shift 3
+        photo "$png" "$SCRATCH/$name-l.jpg" "$@" --from 0 --to 0.58 --seed "$seed"
+        photo "$png" "$SCRATCH/$name-r.jpg" "$@" --from 0.42 --to 1 --seed $((seed + 1))
+    }
+    sheet "$marks" "$SCRATCH/sheet.png"
+    half "$SCRATCH/sheet.png" a3 1 --long 4000 --rotate 5 --keystone 0.1 --blur 1 --noise 8 --shade 0.3 --quality 60
+    scan_ok "$marks" "$SCRATCH/a3-l.jpg" exact praatplaat "$SCRATCH/a3-r.jpg"
+    for side in l r; do # alone: none wrong; what it does not reach is said
+        cp "$SCRATCH/a3-$side.jpg" "$SCRATCH/alone-$side.jpg"
+        scan_ok "$marks" "$SCRATCH/alone-$side.jpg" safe praatplaat
+    done
+    cat "$SCRATCH"/alone-?.xml.stderr >"$SCRATCH/alone.stderr"
+    expect_in "$SCRATCH/alone.stderr" "uncertain"
+    run "$BIN" render "$content" --session "$marks" --sheet praatplaat --paper A3 --portrait -o "$SCRATCH/p.pdf"
+    expect_rc 0
+    pdftoppm -r 240 -png -singlefile "$SCRATCH/p.pdf" "$SCRATCH/p" || die "pdftoppm failed"
+    half "$SCRATCH/p.png" p 3 --long 4000 --rotate 3 --keystone 0.25 --noise 8 --quality 60
+    scan_ok "$marks" "$SCRATCH/p-l.jpg" exact praatplaat "$SCRATCH/p-r.jpg"
+    sheet "$marks" "$SCRATCH/a0.png" A0 86 # sharp, as in papers
+    half "$SCRATCH/a0.png" a0 5 --long 4000 --rotate -8 --keystone 0.15 --noise 8 --shade 0.3 --quality 70
+    scan_ok "$marks" "$SCRATCH/a0-l.jpg" exact praatplaat "$SCRATCH/a0-r.jpg"
+    # a half with a hand on one of its two codes shows one: refused
+    photo "$SCRATCH/sheet.png" "$SCRATCH/one.jpg" --long 4000 --from 0 --to 0.58 --cover 0 --quality 80
+    run "$BIN" scan "$content" "$SCRATCH/one.jpg" -o "$SCRATCH/one.xml"
+    expect_rc 1
+    expect_in "$SCRATCH/stderr" "at least 2 are needed"
+    [ ! -e "$SCRATCH/one.xml" ] || fail "a refused photo wrote a session"
     ;;
 followup)
     run "$BIN" render "$content" --session "$marks" --sheet followup --paper A3 -o "$SCRATCH/fu.pdf"
