@@ -168,11 +168,15 @@ static void drop_unused_hyphens(pp_textbox *tb)
     g_free(text);
 }
 
+/* Whether the text fits its box at size: its widest line and all its lines. The widest line, not
+ * where the lines end: a line too wide for a right-aligned box (or a start-aligned one in a
+ * right-to-left language) ends at the box's edge and sticks out at the other. */
 static bool fits_at(pp_textbox *tb, double size)
 {
     set_size(tb->layout, tb->st, size, tb->joined);
-    double w, h;
-    logical(tb, &w, &h);
+    PangoRectangle r;
+    pango_layout_get_extents(tb->layout, NULL, &r);
+    double w = (double)r.width / PANGO_SCALE, h = (double)r.height / PANGO_SCALE;
     return w <= tb->w + EPS_MM && (tb->h < 0 || h <= tb->h + EPS_MM);
 }
 

@@ -72,6 +72,34 @@ static void reports_width_overflow_of_unbreakable_word(void **state)
     pp_textbox_free(tb);
 }
 
+/* A word wider than its box overflows however the text is aligned: a right-aligned line that is
+ * too wide ends at the box's right edge and sticks out on the left, where the right edge alone
+ * does not show it (the same holds for start-aligned text in a right-to-left language). */
+static void reports_width_overflow_when_aligned_right(void **state)
+{
+    pp_typeset *ts = *state;
+    pp_style st = body();
+    st.hyphenate = false;
+    const char *word = "Kinderdagverblijfmedewerkersopleidingscentrum";
+    for (int a = 0; a < 2; a++) {
+        st.align = a ? PP_ALIGN_CENTER : PP_ALIGN_END;
+        pp_textbox *tb = pp_textbox_fit(ts, word, &st, 20, 100);
+        assert_true(pp_textbox_overflows(tb));
+        assert_true(pp_textbox_size(tb) == st.min);
+        pp_textbox_free(tb);
+        pp_flow_size m = pp_textbox_measure_flow(ts, word, &st, 20);
+        assert_true(m.overflow);
+    }
+    st.align = PP_ALIGN_START;
+    pp_typeset_set_language(ts, "ar");
+    pp_textbox *rtl = pp_textbox_fit(
+        ts, "ÙØ³ØªØ´ÙÙØ§ÙØ£Ø·ÙØ§ÙØ§ÙØ¬Ø§ÙØ¹Ù", &st,
+        10, 100);
+    assert_true(pp_textbox_overflows(rtl));
+    pp_textbox_free(rtl);
+    pp_typeset_set_language(ts, "nl");
+}
+
 /* Counts U+00AD in s. */
 static int soft_hyphens(const char *s)
 {
@@ -415,6 +443,7 @@ int main(void)
         cmocka_unit_test(shrinks_to_fit_down_to_min),
         cmocka_unit_test(reports_height_overflow),
         cmocka_unit_test(reports_width_overflow_of_unbreakable_word),
+        cmocka_unit_test(reports_width_overflow_when_aligned_right),
         cmocka_unit_test(hyphenates_dutch_compounds),
         cmocka_unit_test(hyphenates_english_and_skips_short_words),
         cmocka_unit_test(hyphenates_german_with_its_dictionary),
