@@ -394,16 +394,24 @@ static const span *span_for(rd *f, GArray *a, const pp_style *sty, double tw)
     return NULL;
 }
 
-/* The greatest width up to which text, measured as m at width tw, keeps its lines as far as the
- * search can tell: one line stays one line however wide; more lines are measured once more a
- * little wider, so that the same proportion at another size, rounded otherwise, still falls in. */
-static double span_top(rd *f, const char *text, const pp_style *sty, double tw, pp_flow_size m)
+/* Statement text measured at width tw, and in *hi the greatest width up to which it keeps as many
+ * lines as far as the search can tell: one line stays one line however wide; more lines must hold
+ * a little wider too, so that the same proportion at another size, rounded otherwise, still falls
+ * in. It is measured at that wider width first: where its widest line there is no wider than tw,
+ * its lines at tw are the same ones (pp_textbox_measure_flow), and one measurement serves both. */
+static pp_flow_size measure_span(rd *f, const char *text, const pp_style *sty, double tw,
+                                 double *hi)
 {
-    if (m.overflow) return tw;
-    if (m.lines == 1) return HUGE_VAL;
     double wider = tw * (1 + 2 * SPAN_SLACK);
-    pp_flow_size w = pp_textbox_measure_flow(f->ts, text, sty, wider);
-    return w.lines == m.lines && w.h == m.h && !w.overflow ? wider : tw;
+    pp_flow_size w = pp_textbox_measure_flow(f->ts, text, sty, wider), m = w;
+    if (w.overflow || w.least > tw) m = pp_textbox_measure_flow(f->ts, text, sty, tw);
+    if (m.overflow)
+        *hi = tw;
+    else if (m.lines == 1)
+        *hi = HUGE_VAL;
+    else
+        *hi = w.lines == m.lines && w.h == m.h && !w.overflow ? wider : tw;
+    return m;
 }
 
 /* The height of statement text (number `at`) at style sty in text width tw; *wide when a word is
@@ -417,8 +425,8 @@ static double statement_h(rd *f, size_t at, const char *text, const pp_style *st
         *wide = p->wide;
         return p->pt == sty->size ? p->h : p->lines * pp_textbox_line_height(sty, sty->size);
     }
-    pp_flow_size m = pp_textbox_measure_flow(f->ts, text, sty, tw);
-    double hi = span_top(f, text, sty, tw, m);
+    double hi;
+    pp_flow_size m = measure_span(f, text, sty, tw, &hi);
     span n = {sty->size, m.overflow ? tw : fmin(m.least, tw), hi, m.h, m.lines, m.overflow};
     g_array_append_val(a, n);
     *wide = n.wide;
