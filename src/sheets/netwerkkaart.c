@@ -9,6 +9,7 @@
  */
 #include "model/record.h"
 #include "model/session_network.h"
+#include "sheets/codes.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
 
@@ -318,13 +319,16 @@ static void legends(nk *k, box b)
 static box header(nk *k, double w, double h)
 {
     double m = mm(k, "margin"), th = mm(k, "title-h"), qh = mm(k, "question-h");
-    fit(k, &k->nw->title, "title", (box){m, m, w - 2 * m, th}, PP_VALIGN_TOP, "title");
-    fit(k, &k->nw->question, "question", (box){m, m + th, w - 2 * m, qh}, PP_VALIGN_TOP,
+    box in = {m, m, w - 2 * m, h - 2 * m}; /* inside the margins, clear of the scan codes */
+    pp_codes_keep_clear(k->s, k->l, w, h, &in.x, &in.y, &in.w, &in.h);
+    fit(k, &k->nw->title, "title", (box){in.x, in.y, in.w, th}, PP_VALIGN_TOP, "title");
+    fit(k, &k->nw->question, "question", (box){in.x, in.y + th, in.w, qh}, PP_VALIGN_TOP,
         "question");
-    double top = m + th + qh + mm(k, "header-gap"), foot = mm(k, "colophon-h");
-    fit(k, &k->c->colophon.short_line, "colophon", (box){m, h - m - foot, w - 2 * m, foot},
+    double top = in.y + th + qh + mm(k, "header-gap"), foot = mm(k, "colophon-h");
+    double bottom = in.y + in.h;
+    fit(k, &k->c->colophon.short_line, "colophon", (box){in.x, bottom - foot, in.w, foot},
         PP_VALIGN_BOTTOM, "colophon");
-    return (box){m, top, w - 2 * m, h - m - foot - mm(k, "footer-gap") - top};
+    return (box){in.x, top, in.w, bottom - foot - mm(k, "footer-gap") - top};
 }
 
 /* --- A filled-in session: the partners as post-its in their sector and ring --------------------
@@ -724,9 +728,11 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
         postit_guides(&k);
     }
     legends(&k, leg);
+    pp_codes_draw(s, l);
 }
 
 const pp_layout_key pp_netwerkkaart_keys[] = {
+    PP_CODES_KEYS,
     PP_STYLE("centre"),
     PP_STYLE("colophon"),
     PP_STYLE("kind-name"),
