@@ -7,6 +7,7 @@
  * one ring of one sector (postit-guides: A1 and A0); legends of the kinds, the rings and the pen
  * colour per role (the palette's colours after the kinds'). Every number: layouts/netwerkkaart.xml.
  */
+#include "model/formfields.h"
 #include "model/record.h"
 #include "model/session_network.h"
 #include "sheets/ink.h"
@@ -685,6 +686,103 @@ static void session(nk *k, const pp_network_session *ns)
     g_free(spots);
 }
 
+
+/* --- A form (render --form): fields where the group's answers go ---------------------------- */
+
+/* The tallest box w wide centred at (x, y) that fits ring r of sector i, to within step; 0 when
+ * not even one step tall fits. */
+static double tallest(nk *k, size_t i, size_t r, double x, double y, double w, double step)
+{
+    double lo = 0, hi = 2 * k->radii[r + 1];
+    for (double h = step; hi - lo > step / 4; h = (lo + hi) / 2) {
+        if (square_fits(k, (box){x - w / 2, y - h / 2, w, h}, i, r, NULL, 0))
+            lo = h;
+        else
+            hi = h;
+        if (lo == 0 && hi == step) return 0;
+    }
+    return lo;
+}
+
+/* The largest box in ring r of sector i centred on the sector's middle ray: for each centre on
+ * the ray and each width, in steps of form-cell-step, the tallest that fits. */
+static box cell_box(nk *k, size_t i, size_t r)
+{
+    double step = mm(k, "form-cell-step"), a = sector_start(k, i) + sweep(k) / 2;
+    box best = {0};
+    for (double rm = k->radii[r] + step; rm < k->radii[r + 1]; rm += step) {
+        double x = k->cx + rm * cos(a), y = k->cy + rm * sin(a);
+        for (double w = step;; w += step) {
+            double h = tallest(k, i, r, x, y, w, step);
+            if (h <= 0) break;
+            if (w * h > best.w * best.h) best = (box){x - w / 2, y - h / 2, w, h};
+        }
+    }
+    return best;
+}
+
+/* Part j of the n parts of b along its longer side, part q share[q] of it, gap between parts. */
+static box part(box b, const double *share, size_t n, size_t j, double gap)
+{
+    bool tall = b.h > b.w;
+    double len = (tall ? b.h : b.w) - (double)(n - 1) * gap, at = 0;
+    for (size_t q = 0; q < j; q++)
+        at += share[q] * len + gap;
+    double l = share[j] * len;
+    return tall ? (box){b.x, b.y + at, b.w, l} : (box){b.x + at, b.y, l, b.h};
+}
+
+static void field(nk *k, pp_field_kind kind, char *name, box b, const char *tip)
+{
+    pp_scene_field(k->s, kind, name, NULL, st(k, "ink-field"), b.x, b.y, b.w, b.h, tip);
+}
+
+/* The fields of the session's header (one strip) and of the links and the notes (the other):
+ * the map box's room beside the map, left and right of it or above and under it. */
+static void strip_fields(nk *k, box map)
+{
+    const pp_record *rec = &k->c->record;
+    double gap = mm(k, "form-gap"), r = k->r_band + gap;
+    bool beside = map.w >= map.h;
+    double room = beside ? map.w / 2 - r : map.h / 2 - r;
+    box a = beside ? (box){map.x, map.y, room, map.h} : (box){map.x, map.y, map.w, room};
+    box b = beside ? (box){k->cx + r, map.y, room, map.h} : (box){map.x, k->cy + r, map.w, room};
+    if (room < mm(k, "form-strip-min"))
+        pp_scene_problem(k->s, k->c, &k->nw->title,
+                         "the form's fields beside the map need %.0f mm, the sheet has %.0f mm",
+                         mm(k, "form-strip-min"), room);
+    double ps = num(k, "form-partnership-share"), ds = num(k, "form-date-share");
+    double head[3] = {ps, ds, 1 - ps - ds}, ls = num(k, "form-links-share"), foot[2] = {ls, 1 - ls};
+    field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[1], NULL),
+          part(a, head, 3, 0, gap), rec->team.text);
+    field(k, PP_FIELD_TEXT, pp_form_name("header", pp_form_header_ids[2], NULL),
+          part(a, head, 3, 1, gap), rec->date.text);
+    field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[0], NULL),
+          part(a, head, 3, 2, gap), rec->participants.text);
+    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_LINKS), part(b, foot, 2, 0, gap),
+          rec->links.text);
+    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_MAP_NOTES), part(b, foot, 2, 1, gap),
+          rec->note.text);
+}
+
+/* A field per cell of the map (kind × ring) for its partners, and the strips' fields. */
+static void form_fields(nk *k, box map)
+{
+    for (size_t i = 0; i < k->nw->n_kinds; i++)
+        for (size_t r = 0; r < k->nw->n_rings; r++) {
+            box b = cell_box(k, i, r);
+            gchar *tip = g_strjoin(" \u00b7 ", k->nw->kinds[i].text, k->nw->rings[r].text, NULL);
+            if (b.w <= 0)
+                pp_scene_problem(k->s, k->c, &k->nw->rings[r], "no field fits the cell %s", tip);
+            else
+                field(k, PP_FIELD_MULTILINE,
+                      pp_form_name(PP_FORM_PARTNERS, k->nw->kinds[i].id, k->nw->rings[r].id), b,
+                      tip);
+            g_free(tip);
+        }
+    strip_fields(k, map);
+}
+
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
@@ -724,6 +822,7 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
         postit_guides(&k);
     }
     legends(&k, leg);
+    if (s->form) form_fields(&k, map);
 }
 
 const pp_layout_key pp_netwerkkaart_keys[] = {
@@ -738,6 +837,13 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_STYLE("ink-partner"),
     PP_STYLE("ink-note"),
     PP_STYLE("mark-count"),
+    PP_STYLE("ink-field"),
+    PP_LENGTH("form-gap"),
+    PP_LENGTH("form-strip-min"),
+    PP_LENGTH_IN("form-cell-step", 0.1, 100),
+    PP_NUMBER_IN("form-partnership-share", 0, 0.5),
+    PP_NUMBER_IN("form-date-share", 0, 0.5),
+    PP_NUMBER_IN("form-links-share", 0, 1),
     PP_COLOUR("partner-fill"),
     PP_COLOUR("link"),
     PP_LENGTH("partner"),
