@@ -111,11 +111,11 @@ static bool same_words(const char *a, const char *b)
     return same;
 }
 
-/* The index of the text among n whose id is w, or whose words are w (any case); -1: none. */
+/* The index of the text among n whose id or words are w (in any case); -1: none. */
 static long find_text(const pp_text *t, size_t n, const char *w)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(t[i].id, w) == 0 || same_words(t[i].text, w)) return (long)i;
+        if (same_words(t[i].id, w) || same_words(t[i].text, w)) return (long)i;
     return -1;
 }
 
@@ -123,7 +123,7 @@ static long find_card(const pp_content *c, const char *w)
 {
     for (size_t i = 0; i < pp_network_n_cards(c); i++) {
         const pp_card *card = pp_network_card(c, i, NULL);
-        if (strcmp(card->id, w) == 0 || same_words(card->name.text, w)) return (long)i;
+        if (same_words(card->id, w) || same_words(card->name.text, w)) return (long)i;
     }
     return -1;
 }

@@ -686,7 +686,6 @@ static void session(nk *k, const pp_network_session *ns)
     g_free(spots);
 }
 
-
 /* --- A form (render --form): fields where the group's answers go ---------------------------- */
 
 /* The tallest box w wide centred at (x, y) that fits ring r of sector i, to within step; 0 when
