@@ -182,8 +182,8 @@ static const char *bracket(net *N, pp_partner *p, const char *q, bool first, pp_
         fail(N, "role \"%s\" marks partner \"%s\" twice: write [%s%s2]", inside, p->name.text,
              nw->roles[role].id, TIMES);
     else if (count < 1 || count > PP_MAX_MARKS)
-        fail(N, "\"[%s …]\": %ld is not a number of marks from 1 to %d", inside, count,
-             PP_MAX_MARKS);
+        fail(N, "\"[%s%s%ld]\": %ld is not a number of marks from 1 to %d", inside, TIMES, count,
+             count, PP_MAX_MARKS);
     else
         p->marks[role] = (unsigned)count;
     g_free(inside);
