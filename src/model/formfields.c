@@ -18,7 +18,6 @@ static const char AUTHOR_ASCII[] = "-- ";
 static const char PART_SEP[] = "; ";
 
 const char *const pp_form_header_ids[3] = {"participants", "partnership", "date"};
-#define header_ids pp_form_header_ids
 
 char *pp_form_name(const char *kind, const char *id, const char *sub)
 {
@@ -30,8 +29,8 @@ char *pp_form_name(const char *kind, const char *id, const char *sub)
 
 bool pp_form_header_known(const char *id)
 {
-    for (size_t i = 0; id && i < G_N_ELEMENTS(header_ids); i++)
-        if (strcmp(id, header_ids[i]) == 0) return true;
+    for (size_t i = 0; id && i < G_N_ELEMENTS(pp_form_header_ids); i++)
+        if (strcmp(id, pp_form_header_ids[i]) == 0) return true;
     return false;
 }
 
@@ -108,9 +107,9 @@ GHashTable *pp_form_values(const pp_content *c, const pp_session *s)
 {
     GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     if (!s) return t;
-    put_take(t, pp_form_name("header", header_ids[0], NULL), participants(s));
-    put(t, pp_form_name("header", header_ids[1], NULL), s->partnership.text);
-    put(t, pp_form_name("header", header_ids[2], NULL), s->date.text);
+    put_take(t, pp_form_name("header", pp_form_header_ids[0], NULL), participants(s));
+    put(t, pp_form_name("header", pp_form_header_ids[1], NULL), s->partnership.text);
+    put(t, pp_form_name("header", pp_form_header_ids[2], NULL), s->date.text);
     if (c->family == PP_FAMILY_NETWORK) {
         pp_form_network_values(t, c, s);
         return t;
@@ -251,13 +250,13 @@ static pp_text date(reader *R, gchar *name)
 
 static void read_participants(reader *R)
 {
-    const char *v = field(R, pp_form_name("header", header_ids[0], NULL));
+    const char *v = field(R, pp_form_name("header", pp_form_header_ids[0], NULL));
     gchar **lines = g_strsplit(v ? v : "", "\n", -1);
     size_t n = g_strv_length(lines);
     if (n > PP_MAX_PARTICIPANTS)
         pp_error_set(R->err, PP_ERR_INVALID, R->path, 0,
                      "field \"header:%s\" names %zu participants; at most %d are allowed",
-                     header_ids[0], n, PP_MAX_PARTICIPANTS);
+                     pp_form_header_ids[0], n, PP_MAX_PARTICIPANTS);
     R->s->participants = pp_arena_calloc(R->a, n ? n : 1, sizeof *R->s->participants);
     for (size_t i = 0; i < n && !pp_error_isset(R->err); i++) {
         gchar **parts = g_strsplit(lines[i], ";", 3);
@@ -369,8 +368,8 @@ static void read_all(reader *R)
     const pp_content *c = R->c;
     pp_session *s = R->s;
     read_participants(R);
-    s->partnership = text(R, field(R, pp_form_name("header", header_ids[1], NULL)));
-    s->date = date(R, pp_form_name("header", header_ids[2], NULL));
+    s->partnership = text(R, field(R, pp_form_name("header", pp_form_header_ids[1], NULL)));
+    s->date = date(R, pp_form_name("header", pp_form_header_ids[2], NULL));
     if (c->family == PP_FAMILY_NETWORK) {
         pp_form_network_read(R);
         return;
