@@ -154,8 +154,34 @@ static void append(net *N, pp_text *t, const char *line)
     g_free(joined);
 }
 
-/* A mark of a role, or (only as the line's first group) the start of an answer: *cur is then
- * where the lines after it go. Returns where the line goes on after the group. */
+/* The answer on card for p starts with rest; the lines after it go to it too (*cur). */
+static void start_answer(net *N, pp_partner *p, long card, const char *rest, pp_text **cur)
+{
+    if (p->answers[card].text || *cur == &p->answers[card])
+        fail(N, "card \"%s\" is answered twice for partner \"%s\"",
+             pp_network_card(N->R->c, (size_t)card, NULL)->id, p->name.text);
+    gchar *t = g_strstrip(g_strdup(rest));
+    if (*t) p->answers[card] = pp_form_reader_text(N->R, pp_arena_strdup(N->R->a, t));
+    *cur = &p->answers[card];
+    g_free(t);
+}
+
+static void mark_role(net *N, pp_partner *p, long role, long count, const char *written)
+{
+    const pp_network *nw = &N->R->c->network;
+    if (p->marks[role])
+        fail(N, "role \"%s\" marks partner \"%s\" twice: write [%s%s2]", written, p->name.text,
+             nw->roles[role].id, TIMES);
+    else if (count < 1 || count > PP_MAX_MARKS)
+        fail(N, "\"[%s%s%ld]\": %ld is not a number of marks from 1 to %d", written, TIMES, count,
+             count, PP_MAX_MARKS);
+    else
+        p->marks[role] = (unsigned)count;
+}
+
+/* One "[…]" group at q. Text after the line's first group makes it the start of an answer (a
+ * card); otherwise a group is a role's mark, or, alone on its line, a card whose answer follows on
+ * the next lines. Returns where the line goes on after a mark, NULL after an answer or an error. */
 static const char *bracket(net *N, pp_partner *p, const char *q, bool first, pp_text **cur)
 {
     const pp_network *nw = &N->R->c->network;
@@ -164,41 +190,36 @@ static const char *bracket(net *N, pp_partner *p, const char *q, bool first, pp_
         fail(N, "\"[\" without \"]\"");
         return NULL;
     }
+    const char *after = end + 1 + strspn(end + 1, " ");
     gchar *inside = g_strstrip(g_strndup(q + 1, (gsize)(end - q - 1)));
-    long card = first ? find_card(N->R->c, inside) : -1;
-    long count = card >= 0 ? 0 : split_count(inside);
-    long role = card >= 0 ? -1 : find_text(nw->roles, nw->n_roles, inside);
-    if (card >= 0) {
-        if (p->answers[card].text)
-            fail(N, "card \"%s\" is answered twice for partner \"%s\"", inside, p->name.text);
-        gchar *rest = g_strstrip(g_strdup(end + 1));
-        if (*rest) p->answers[card] = pp_form_reader_text(N->R, pp_arena_strdup(N->R->a, rest));
-        *cur = &p->answers[card];
-        g_free(rest);
-        end = NULL;
-    } else if (role < 0)
+    gchar *words = g_strdup(inside);
+    long count = split_count(words), card = first ? find_card(N->R->c, inside) : -1;
+    long role = find_text(nw->roles, nw->n_roles, words);
+    if (first && *after && *after != '[') {
+        if (card < 0)
+            fail(N, "\"[%s]\" names no card of this instrument (a line of marks holds marks only)",
+                 inside);
+        else
+            start_answer(N, p, card, after, cur);
+        after = NULL;
+    } else if (role >= 0)
+        mark_role(N, p, role, count, words);
+    else if (card >= 0 && !*after) {
+        start_answer(N, p, card, "", cur);
+        after = NULL;
+    } else
         fail(N, "\"[%s]\" names no role (or card) of this instrument", inside);
-    else if (p->marks[role])
-        fail(N, "role \"%s\" marks partner \"%s\" twice: write [%s%s2]", inside, p->name.text,
-             nw->roles[role].id, TIMES);
-    else if (count < 1 || count > PP_MAX_MARKS)
-        fail(N, "\"[%s%s%ld]\": %ld is not a number of marks from 1 to %d", inside, TIMES, count,
-             count, PP_MAX_MARKS);
-    else
-        p->marks[role] = (unsigned)count;
+    g_free(words);
     g_free(inside);
-    return end && ok(N) ? end + 1 : NULL;
+    return after && ok(N) ? after : NULL;
 }
 
 /* A line that starts with "[": marks, or the start of an answer. */
 static void bracket_line(net *N, pp_partner *p, const char *line, pp_text **cur)
 {
     const char *q = line;
-    for (bool first = true; q && *q == '[' && ok(N); first = false) {
+    for (bool first = true; q && *q == '[' && ok(N); first = false)
         q = bracket(N, p, q, first, cur);
-        while (q && *q == ' ')
-            q++;
-    }
     if (q && *q && ok(N))
         fail(N, "\"%s\" after the marks: write a note on a line of its own, before them", q);
 }

@@ -254,6 +254,7 @@ gen_form_net_blank() { make_net_form; }
 gen_form_net_unknown_partner() { set_net_fields "$near" '"CLB Waasland\n\nHuis van het Kind"' links '"CLB Waasland \u2014 Huis van het Kind\nCLB Waasland \u2014 Niemand"'; }
 gen_form_net_link_no_separator() { set_net_fields "$near" '"CLB Waasland\n\nHuis van het Kind"' links '"CLB Waasland en Huis van het Kind"'; }
 gen_form_net_unknown_role() { set_net_fields "$near" '"CLB Waasland\nwekelijks\n[role.kok]"'; }
+gen_form_net_mark_with_text() { set_net_fields "$near" '"CLB Waasland\n[role.leraren] vaak"'; }
 gen_form_net_too_many_marks() { set_net_fields partners:kind:zorg:ring:far '"CLB Waasland\n[role.leraren \u00d761]"'; }
 gen_form_net_too_many_partners() { set_net_fields "$near" "$(json '"\n\n".join("p%d" % i for i in range(151))')"; }
 gen_form_net_bad_date() { set_net_fields header:date '"18 november"'; }

@@ -14,7 +14,8 @@
 #              netwerkkaart; the hidden field names the instrument; an English form imports with the Dutch
 #              content; --form on the kaartjes alone is refused
 #   spellings  what a note-taker types: "--" between linked names, "x2" for ×2, a role's words for its id,
-#              any case in a link's names
+#              any case in a link's names; "[leraren]" alone a role's mark, "[leraren] text" the answer on
+#              the card "leraren", "[gelegenheid]" alone an answer on the next lines
 #   blank      a blank form draws exactly like the blank sheet (poppler and MuPDF), no border colours
 set -euo pipefail
 # shellcheck source=tests/e2e/lib.sh
@@ -142,7 +143,7 @@ papers)
 spellings)
     form_ok "$SCRATCH/blank.pdf" "$content" --sheet netwerkkaart --paper A3
     mutool run "$E2E_LIB_DIR/setfield.js" "$SCRATCH/blank.pdf" "$SCRATCH/a.pdf" partners:kind:zorg:ring:near \
-        '"CLB Waasland — Temse\nwekelijks\n[leraren x2] [ROLE.DIRECTIE*3]\n[actoren] eerste\nregel\n\nHuis van het Kind"' ||
+        '"CLB Waasland — Temse\nwekelijks\n[leraren x2] [ROLE.DIRECTIE*3]\n[actoren] eerste\nregel\n\nHuis van het Kind\n[Leraren]\n[leraren] Zij leren\n[gelegenheid]\nop de\nvergadering"' ||
         die "mutool failed"
     mutool run "$E2E_LIB_DIR/setfield.js" "$SCRATCH/a.pdf" "$SCRATCH/b.pdf" links '"clb waasland — temse -- Huis van het Kind"' ||
         die "mutool failed"
@@ -154,6 +155,9 @@ spellings)
         'partner.kind.zorg.ring.near.CLB Waasland — Temse#1.priority.role.directie=3' \
         'partner.kind.zorg.ring.near.CLB Waasland — Temse#1.answer.actoren=eerste\nregel' \
         'partner.kind.zorg.ring.near.Huis van het Kind#1.name=Huis van het Kind' \
+        'partner.kind.zorg.ring.near.Huis van het Kind#1.priority.role.leraren=1' \
+        'partner.kind.zorg.ring.near.Huis van het Kind#1.answer.leraren=Zij leren' \
+        'partner.kind.zorg.ring.near.Huis van het Kind#1.answer.gelegenheid=op de\nvergadering' \
         'link=CLB Waasland — Temse | Huis van het Kind'; do
         grep -qxF "$want" "$SCRATCH/got.txt" || fail "not read: $want"
     done
