@@ -10,6 +10,7 @@
 #              cell with note, marks and an answer, a link per cell, 300 words in one note): import gives
 #              a valid session holding exactly what qpdf reads from the filled form; its report has every
 #              marker word in its text
+#   fill-poppler PP_FILL_POPPLER  the same, filled by poppler-glib as Evince and Okular do
 #   papers     the same field names at A4, A3 (both orientations), A1, A0, nl and en, --sheet all or
 #              netwerkkaart; the hidden field names the instrument; an English form imports with the Dutch
 #              content; --form on the kaartjes alone is refused
@@ -57,6 +58,40 @@ identity() { # NAME RENDER-ARGS...
         fail "$name: the imported session differs from the sample: $(head -20 "$SCRATCH/$name.diff")"
 }
 
+# roundtrip FILLER...: fill a blank A3 form (--sheet all), import, compare, render the report.
+roundtrip() {
+    form_ok "$SCRATCH/blank.pdf" "$content" --sheet all --paper A3
+    printf 'B&W <zorg> "citaat" \xe2\x80\x98enkel\xe2\x80\x99 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 Diyarbak\xc4\xb1r\n' >"$SCRATCH/special.txt"
+    "$@" "$SCRATCH/blank.pdf" "$SCRATCH/filled.pdf" "$SCRATCH/special.txt" >"$SCRATCH/markers.txt" ||
+        die "the filler failed: $*"
+    [ "$(wc -l <"$SCRATCH/markers.txt")" -gt 400 ] || fail "the filler wrote only $(wc -l <"$SCRATCH/markers.txt") markers"
+    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/filled.pdf" >"$SCRATCH/filled.txt"
+    [ "$(wc -l <"$SCRATCH/filled.txt")" -eq "$(python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/blank.pdf" names | wc -l)" ] ||
+        fail "not every field was filled: $(wc -l <"$SCRATCH/filled.txt") values"
+    import_ok "$SCRATCH/filled.pdf" "$SCRATCH/session.xml"
+    grep -qF "$(sed 's/&/\&amp;/; s/</\&lt;/; s/>/\&gt;/; s/"/\&quot;/g' "$SCRATCH/special.txt")" "$SCRATCH/session.xml" ||
+        fail "the special characters did not pass unchanged into the session"
+    n=$(grep -c "<partner " "$SCRATCH/session.xml")
+    [ "$n" -eq 42 ] || fail "$n partners imported, not 2 in each of 21 cells"
+    [ "$(grep -c "<link " "$SCRATCH/session.xml")" -eq 21 ] || fail "not a link per cell"
+    [ "$(grep -c '<priority role="role.leraren" count="2"/>' "$SCRATCH/session.xml")" -eq 21 ] || fail "marks lost"
+    [ "$(grep -c '<answer card="actoren">' "$SCRATCH/session.xml")" -eq 21 ] || fail "answers lost"
+    while read -r m; do
+        grep -qw "$m" "$SCRATCH/session.xml" || { fail "marker $m is not in the session"; break; }
+    done <"$SCRATCH/markers.txt"
+    form_ok "$SCRATCH/again.pdf" "$content" --session "$SCRATCH/session.xml" --sheet all --paper A3
+    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/again.pdf" >"$SCRATCH/again.txt"
+    diff "$SCRATCH/filled.txt" "$SCRATCH/again.txt" >"$SCRATCH/diff.txt" ||
+        fail "the imported session differs from the filled form: $(head -10 "$SCRATCH/diff.txt")"
+    run "$BIN" render "$content" --session "$SCRATCH/session.xml" --sheet report -o "$SCRATCH/report.pdf"
+    expect_rc 0
+    text_of "$SCRATCH/report.pdf" "$SCRATCH/report.txt"
+    python3 "$E2E_LIB_DIR/markers.py" "$SCRATCH/markers.txt" "$SCRATCH/report.txt" ||
+        fail "markers missing from the report"
+}
+mutool_fill() { mutool run "$E2E_LIB_DIR/fill.js" "$1" "$2" mut "$3" role.leraren actoren; }
+poppler_fill() { "${ARGS[1]}" "$1" "$2" pop "$3" role.leraren actoren; }
+
 case ${ARGS[0]} in
 identity)
     python3 "$E2E_LIB_DIR/canon.py" "$sample" >"$SCRATCH/want.txt"
@@ -88,36 +123,8 @@ identity)
     python3 "$E2E_LIB_DIR/contains.py" "$SCRATCH/expected.txt" "$SCRATCH/report-imported.txt" ||
         fail "a partner's name or answer is missing from the report"
     ;;
-fill-mutool)
-    form_ok "$SCRATCH/blank.pdf" "$content" --sheet all --paper A3
-    printf 'B&W <zorg> "citaat" \xe2\x80\x98enkel\xe2\x80\x99 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 Diyarbak\xc4\xb1r\n' >"$SCRATCH/special.txt"
-    mutool run "$E2E_LIB_DIR/fill.js" "$SCRATCH/blank.pdf" "$SCRATCH/filled.pdf" mut "$SCRATCH/special.txt" \
-        role.leraren actoren >"$SCRATCH/markers.txt" || die "mutool could not fill the form"
-    [ "$(wc -l <"$SCRATCH/markers.txt")" -gt 400 ] || fail "the filler wrote only $(wc -l <"$SCRATCH/markers.txt") markers"
-    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/filled.pdf" >"$SCRATCH/filled.txt"
-    [ "$(wc -l <"$SCRATCH/filled.txt")" -eq "$(python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/blank.pdf" names | wc -l)" ] ||
-        fail "not every field was filled: $(wc -l <"$SCRATCH/filled.txt") values"
-    import_ok "$SCRATCH/filled.pdf" "$SCRATCH/session.xml"
-    grep -qF "$(sed 's/&/\&amp;/; s/</\&lt;/; s/>/\&gt;/; s/"/\&quot;/g' "$SCRATCH/special.txt")" "$SCRATCH/session.xml" ||
-        fail "the special characters did not pass unchanged into the session"
-    n=$(grep -c "<partner " "$SCRATCH/session.xml")
-    [ "$n" -eq 42 ] || fail "$n partners imported, not 2 in each of 21 cells"
-    [ "$(grep -c "<link " "$SCRATCH/session.xml")" -eq 21 ] || fail "not a link per cell"
-    [ "$(grep -c '<priority role="role.leraren" count="2"/>' "$SCRATCH/session.xml")" -eq 21 ] || fail "marks lost"
-    [ "$(grep -c '<answer card="actoren">' "$SCRATCH/session.xml")" -eq 21 ] || fail "answers lost"
-    while read -r m; do
-        grep -qw "$m" "$SCRATCH/session.xml" || { fail "marker $m is not in the session"; break; }
-    done <"$SCRATCH/markers.txt"
-    form_ok "$SCRATCH/again.pdf" "$content" --session "$SCRATCH/session.xml" --sheet all --paper A3
-    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/again.pdf" >"$SCRATCH/again.txt"
-    diff "$SCRATCH/filled.txt" "$SCRATCH/again.txt" >"$SCRATCH/diff.txt" ||
-        fail "the imported session differs from the filled form: $(head -10 "$SCRATCH/diff.txt")"
-    run "$BIN" render "$content" --session "$SCRATCH/session.xml" --sheet report -o "$SCRATCH/report.pdf"
-    expect_rc 0
-    text_of "$SCRATCH/report.pdf" "$SCRATCH/report.txt"
-    python3 "$E2E_LIB_DIR/markers.py" "$SCRATCH/markers.txt" "$SCRATCH/report.txt" ||
-        fail "markers missing from the report"
-    ;;
+fill-mutool) roundtrip mutool_fill ;;
+fill-poppler) roundtrip poppler_fill ;;
 papers)
     form_ok "$SCRATCH/ref.pdf" "$content" --sheet netwerkkaart --paper A3
     python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/ref.pdf" names >"$SCRATCH/ref.txt"
