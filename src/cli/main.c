@@ -290,7 +290,7 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
     if (o->codes && qr && !pp_scan_codes_on(r.kind))
         return pp_error_set(
             err, PP_ERR_USAGE, NULL, 0,
-            "--codes qr takes a sheet that scan reads: praatplaat, followup or all");
+            "--codes qr takes a sheet that scan reads: praatplaat, followup, netwerkkaart or all");
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
     pp_session *ss = pp_error_isset(err) ? NULL : load_session(o, c, &p, err);

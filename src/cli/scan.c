@@ -6,7 +6,9 @@
 #include "cli/postits.h"
 #include "model/arena.h"
 #include "model/formfields.h"
+#include "model/session_network.h"
 #include "model/session_write.h"
+#include "output/image.h"
 #include "sheets/codes.h"
 #include "sheets/scene.h"
 
@@ -48,6 +50,11 @@ static const double INNER_INSET = 0.2, AROUND = 0.5, INK_SHARE = 0.6, CROSSED = 
 static const double MIN_WHITE = 60;
 /* Notes cut-outs: pixels per mm, the photo's own but at most this many. */
 static const double MAX_NOTES_PX_PER_MM = 10;
+/* The picture of a netwerkkaart: its name in the --images folder, its long side at most, px (a 12
+ * MP photo of the whole map gives about 4000), and its JPEG quality (a photo: a tenth of a PNG). */
+static const char MAP_PICTURE[] = "netwerkkaart.jpg";
+static const double MAX_MAP_PX = 6000;
+enum { MAP_QUALITY = 85 };
 /* Codes needed in each photo (each gives 4 points), and below how many the transform is grown box
  * by box (3 fix a perspective well over the part of the sheet they span; two on one edge, as in a
  * photo of half a praatplaat, only near that edge), and the largest disagreement of the codes'
@@ -273,10 +280,11 @@ static pp_status check_code(const found *f, const pp_content *c, const char *pho
                             "the sheet in the photo is in language \"%s\", the content in \"%s\"",
                             t[TOK_LANG], c->lang);
     if (g_ascii_strcasecmp(t[TOK_SHEET], "praatplaat") != 0 &&
-        g_ascii_strcasecmp(t[TOK_SHEET], "followup") != 0)
+        g_ascii_strcasecmp(t[TOK_SHEET], "followup") != 0 &&
+        g_ascii_strcasecmp(t[TOK_SHEET], "netwerkkaart") != 0)
         return pp_error_set(err, PP_ERR_INVALID, photo, 0,
-                            "the sheet in the photo is a %s; scan reads the praatplaat and the "
-                            "follow-up plaat",
+                            "the sheet in the photo is a %s; scan reads the praatplaat, the "
+                            "follow-up plaat and the netwerkkaart",
                             t[TOK_SHEET]);
     return PP_OK;
 }
@@ -287,7 +295,8 @@ typedef struct sheet {
     pp_typeset *ts;
     pp_scene *s;
     char *codes;
-    bool followup; /* the follow-up plaat, else the praatplaat */
+    bool followup; /* the follow-up plaat */
+    bool map;      /* the netwerkkaart: kept as a picture, no boxes */
 } sheet;
 
 static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
@@ -305,6 +314,7 @@ static pp_status plan_sheet(sheet *sh, const found *f, const pp_content *c,
                             "its codes name paper \"%s\", which this praatplaat does not know",
                             f->toks[TOK_PAPER]);
     sh->followup = strcmp(r.kind->name, "followup") == 0;
+    sh->map = strcmp(r.kind->name, "netwerkkaart") == 0;
     sh->ts = pp_typeset_new(paths->fonts, PP_HYPHEN_DIR, err);
     if (!sh->ts) return err->status;
     sh->s = pp_scene_new();
@@ -748,6 +758,7 @@ static reading read_views(const view *views, int n, int which, int page, const p
 
 typedef struct tally {
     int read, empty, unsure;
+    bool boxes;        /* a sheet with boxes was read */
     GString *comments; /* XML comments for the session */
 } tally;
 
@@ -896,12 +907,13 @@ static guint32 colour_at(const pp_photo *ph, double u, double v)
 
 /* The notes area a, straightened, at the photo's own resolution there (at most a cap): *k pixels
  * per mm. */
-static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const pp_op *a, double *kp)
+static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const pp_op *a, double cap,
+                                double *kp)
 {
     double u0, v0, u1, v1;
     project(H, a->x, a->y, &u0, &v0);
     project(H, a->x + a->w, a->y, &u1, &v1);
-    double k = *kp = fmin(hypot(u1 - u0, v1 - v0) / a->w, MAX_NOTES_PX_PER_MM);
+    double k = *kp = fmin(hypot(u1 - u0, v1 - v0) / a->w, cap);
     int w = (int)fmax(1, lround(a->w * k)), h = (int)fmax(1, lround(a->h * k));
     cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     unsigned char *px = cairo_image_surface_get_data(out);
@@ -951,12 +963,37 @@ static pp_status read_notes(const pp_scene *s, const pp_content *c, const view *
         for (int j = 0; !v && j < n; j++) /* cut out what there is; outside the photo is white */
             if (views[j].sheet == which && views[j].page == 0) v = &views[j];
         double k;
-        cairo_surface_t *img = cut_out(v->ph, &v->H, g_ptr_array_index(areas, i), &k);
+        cairo_surface_t *img =
+            cut_out(v->ph, &v->H, g_ptr_array_index(areas, i), MAX_NOTES_PX_PER_MM, &k);
         postits[i] = pp_postits_find(img, k, s->layouts[0]);
         if (dir) pp_postits_write(img, &postits[i], dir, c->themes[i].id, written, err);
         cairo_surface_destroy(img);
     }
     g_ptr_array_free(areas, TRUE);
+    return err->status;
+}
+
+/* The netwerkkaart (sheet `which`): the whole map, straightened, out of the photo that shows it
+ * whole and largest, written into dir (cli/postits_write_picture). Nothing on
+ * it is read: its post-its are the group's handwriting, and the picture is the record. */
+static pp_status read_map(const pp_scene *s, const view *views, int n, int which, const char *dir,
+                          GPtrArray *written, pp_error *err)
+{
+    const pp_page *p = &s->pages[0];
+    const pp_op whole = {.x = 0, .y = 0, .w = p->w, .h = p->h};
+    const view *v = view_for(views, n, which, &whole);
+    if (!v)
+        return pp_error_set(err, PP_ERR_INVALID, views[0].path, 0,
+                            "no photo shows the whole netwerkkaart; take one with its four corners "
+                            "in the picture");
+    if (g_mkdir_with_parents(dir, 0777) != 0)
+        return pp_error_set(err, PP_ERR_IO, dir, 0, "cannot make the folder: %s", strerror(errno));
+    double k;
+    cairo_surface_t *img = cut_out(v->ph, &v->H, &whole, MAX_MAP_PX / fmax(p->w, p->h), &k);
+    gchar *path = g_build_filename(dir, MAP_PICTURE, NULL);
+    g_ptr_array_add(written, path);
+    pp_image_write_jpeg(img, path, MAP_QUALITY, err);
+    cairo_surface_destroy(img);
     return err->status;
 }
 
@@ -1001,10 +1038,14 @@ static const char *href_in(pp_session *ss, const char *output, const char *image
  * found, when images is set), with the comments of what was left out before its end. */
 static char *session_text(const pp_content *c, GHashTable *values, const char *photo,
                           const char *output, const char *images, const pp_found_postits *postits,
-                          const tally *t, pp_error *err)
+                          bool map, const tally *t, pp_error *err)
 {
     pp_session *ss = pp_form_session(c, values, photo, err);
     if (!ss) return NULL;
+    if (map) {
+        if (!ss->network) ss->network = pp_session_network_new(ss->arena, c);
+        ss->network->picture.href = href_in(ss, output, images, g_strdup(MAP_PICTURE));
+    }
     for (size_t i = 0; images && i < c->n_themes; i++) {
         pp_answer_theme *a = &ss->themes[i];
         a->picture.href = href_in(ss, output, images, pp_postits_notes_name(c->themes[i].id));
@@ -1066,10 +1107,15 @@ static void view_free(view *v)
 /* Reads every sheet's boxes from its photos into values; the praatplaat's index in *plaat (-1:
  * none). */
 static void read_sheets(const sheet *sheets, int n_sheets, const pp_content *c, const view *views,
-                        int n, GHashTable *values, tally *t, int *plaat, pp_error *err)
+                        int n, GHashTable *values, tally *t, int *plaat, int *map, pp_error *err)
 {
-    *plaat = -1;
+    *plaat = *map = -1;
     for (int i = 0; i < n_sheets && !pp_error_isset(err); i++) {
+        if (sheets[i].map) {
+            if (*map < 0) *map = i;
+            continue;
+        }
+        t->boxes = true;
         if (sheets[i].followup) {
             read_followup(sheets[i].s, c, views, n, i, values, t, err);
             continue;
@@ -1081,8 +1127,8 @@ static void read_sheets(const sheet *sheets, int n_sheets, const pp_content *c, 
 
 /* Every photo loaded, located; every sheet planned; the boxes read into values. */
 static void scan_views(const pp_content *c, view *views, int n, sheet *sheets, int *n_sheets,
-                       GHashTable *values, tally *t, int *plaat, const pp_scan_paths *paths,
-                       pp_error *err)
+                       GHashTable *values, tally *t, int *plaat, int *map,
+                       const pp_scan_paths *paths, pp_error *err)
 {
     zbar_api z;
     if (!zbar_open(&z, err)) return;
@@ -1098,7 +1144,8 @@ static void scan_views(const pp_content *c, view *views, int n, sheet *sheets, i
                    views[i].path, &views[i].H, err) == PP_OK)
             grow(sheets[views[i].sheet].s, &views[i]);
     g_ptr_array_free(firsts, TRUE);
-    if (!pp_error_isset(err)) read_sheets(sheets, *n_sheets, c, views, n, values, t, plaat, err);
+    if (!pp_error_isset(err))
+        read_sheets(sheets, *n_sheets, c, views, n, values, t, plaat, map, err);
 }
 
 static pp_status scan_all(const pp_content *c, const char *const *photos, int n, const char *output,
@@ -1107,27 +1154,38 @@ static pp_status scan_all(const pp_content *c, const char *const *photos, int n,
     view *views = g_new0(view, (size_t)n);
     sheet *sheets = g_new0(sheet, (size_t)n);
     int n_sheets = 0, plaat = -1;
-    tally t = {0, 0, 0, g_string_new(NULL)};
+    int map = -1;
+    tally t = {0, 0, 0, false, g_string_new(NULL)};
     GHashTable *values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_hash_table_insert(values, g_strdup(PP_FORM_META_FIELD), pp_form_meta(c));
     for (int i = 0; i < n; i++)
         views[i].path = photos[i];
-    scan_views(c, views, n, sheets, &n_sheets, values, &t, &plaat, paths, err);
-    if (!pp_error_isset(err) && images && plaat < 0)
+    scan_views(c, views, n, sheets, &n_sheets, values, &t, &plaat, &map, paths, err);
+    if (!pp_error_isset(err) && images && plaat < 0 && map < 0)
         pp_error_set(err, PP_ERR_USAGE, photos[0], 0,
-                     "--images cuts out the praatplaat's notes areas; no photo is of the "
-                     "praatplaat");
+                     "--images cuts out the praatplaat's notes areas or the netwerkkaart; no "
+                     "photo is of either");
+    if (!pp_error_isset(err) && !images && map >= 0)
+        pp_error_set(err, PP_ERR_USAGE, photos[0], 0,
+                     "a photo of the netwerkkaart is kept as a picture of the map, not read: "
+                     "give --images DIR");
     GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
     pp_found_postits *postits = g_new0(pp_found_postits, c->n_themes);
     if (!pp_error_isset(err) && plaat >= 0)
         read_notes(sheets[plaat].s, c, views, n, plaat, images, postits, written, err);
+    if (!pp_error_isset(err) && map >= 0)
+        read_map(sheets[map].s, views, n, map, images, written, err);
     char *xml = !pp_error_isset(err)
-                    ? session_text(c, values, photos[0], output, images, postits, &t, err)
+                    ? session_text(c, values, photos[0], output, images, postits, map >= 0, &t, err)
                     : NULL;
     if (xml && pp_import_write(xml, c, output, paths->session_schema, err) == PP_OK) {
-        fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photos[0], t.read,
-                t.empty, t.unsure);
+        if (t.boxes)
+            fprintf(stderr, "%s: %d group(s) read, %d not filled in, %d uncertain\n", photos[0],
+                    t.read, t.empty, t.unsure);
         if (plaat >= 0) pp_postits_report(photos[0], c, postits, images != NULL);
+        if (map >= 0)
+            fprintf(stderr, "%s: the netwerkkaart kept as a picture, %s/%s\n", photos[0], images,
+                    MAP_PICTURE);
     }
     if (pp_error_isset(err)) unwrite(written);
     g_ptr_array_free(written, TRUE);

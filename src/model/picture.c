@@ -1,6 +1,8 @@
 #include "model/picture.h"
 
 #include "base/limits.h"
+#include "model/arena.h"
+#include "model/xml.h"
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -124,4 +126,31 @@ char *pp_picture_resolve(const char *base, const char *href)
     gchar *dir = g_path_get_dirname(base), *file = g_build_filename(dir, href, NULL);
     g_free(dir);
     return file;
+}
+
+bool pp_picture_load(pp_arena *a, const char *path, xmlNodePtr node, pp_picture *pic, pp_error *err)
+{
+    char *href = pp_xml_attr(a, node, "href");
+    if (pic->href)
+        return pp_xml_fail(err, path, node, "a second <picture> in <%s>",
+                           (const char *)node->parent->name);
+    if (!href || !*href || strlen(href) > PP_PICTURE_MAX_BYTES)
+        return pp_xml_fail(err, path, node, "<picture> needs an href of 1 to %u bytes",
+                           PP_PICTURE_MAX_BYTES);
+    for (const char *c = href; *c; c++)
+        if ((unsigned char)*c < ' ')
+            return pp_xml_fail(err, path, node, "<picture href> holds a control character");
+    char *file = pp_picture_resolve(path, href), *why = NULL;
+    pp_picture_info info;
+    if (!pp_picture_probe(file, &info, &why)) {
+        pp_xml_fail(err, path, node, "<picture href=\"%s\">: %s", href, why);
+        g_free(why);
+        g_free(file);
+        return false;
+    }
+    pic->href = href;
+    pic->file = pp_arena_strdup(a, file);
+    pic->w = info.w, pic->h = info.h;
+    g_free(file);
+    return true;
 }

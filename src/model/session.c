@@ -213,33 +213,9 @@ static bool load_statement(loader *L, xmlNodePtr node, size_t ti, long *seen)
     return ok(L);
 }
 
-/* <picture href="…"/>: once, a relative or absolute file name without control characters, naming
- * a PNG or JPEG file within the limits (base/limits.h). */
 static bool load_picture(loader *L, xmlNodePtr node, pp_picture *pic)
 {
-    char *href = pp_xml_attr(L->a, node, "href");
-    if (pic->href)
-        return pp_xml_fail(L->err, L->path, node, "a second <picture> in <%s>",
-                           (const char *)node->parent->name);
-    if (!href || !*href || strlen(href) > PP_PICTURE_MAX_BYTES)
-        return pp_xml_fail(L->err, L->path, node, "<picture> needs an href of 1 to %u bytes",
-                           PP_PICTURE_MAX_BYTES);
-    for (const char *c = href; *c; c++)
-        if ((unsigned char)*c < ' ')
-            return pp_xml_fail(L->err, L->path, node, "<picture href> holds a control character");
-    char *file = pp_picture_resolve(L->path, href), *why = NULL;
-    pp_picture_info info;
-    if (!pp_picture_probe(file, &info, &why)) {
-        pp_xml_fail(L->err, L->path, node, "<picture href=\"%s\">: %s", href, why);
-        g_free(why);
-        g_free(file);
-        return false;
-    }
-    pic->href = href;
-    pic->file = pp_arena_strdup(L->a, file);
-    pic->w = info.w, pic->h = info.h;
-    g_free(file);
-    return true;
+    return pp_picture_load(L->a, L->path, node, pic, L->err);
 }
 
 static bool load_postit(loader *L, xmlNodePtr node, pp_postit *p)

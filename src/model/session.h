@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "model/content.h"
+#include "model/picture.h"
 
 #include <glib.h>
 
@@ -26,14 +27,6 @@ extern const char *const pp_postit_colours[PP_POSTIT_COLOURS];
 typedef struct pp_participant {
     pp_text name, organisation, role;
 } pp_participant;
-
-/* A picture a session refers to (<picture href>, docs/session-format.md): href as written, and the
- * file it names (resolved against the session's folder, checked to be a PNG or JPEG within the
- * limits of base/limits.h when the session was loaded). Both NULL: none. */
-typedef struct pp_picture {
-    const char *href, *file;
-    unsigned w, h; /* its pixels */
-} pp_picture;
 
 typedef struct pp_postit {
     pp_text text, author;
@@ -96,9 +89,9 @@ void pp_session_free(pp_session *s);
  * every kind, ring, role and card id, and one empty partner). g_free it. */
 char *pp_session_template(const pp_content *c);
 
-/* A theme whose extra-attention mark on the praatplaat (<theme attention>) and on the follow-up plaat
- * (the mark of its row's cell in the content's follow-up column with id "attention") disagree: both
- * are given, one yes and one no. */
+/* A theme whose extra-attention mark on the praatplaat (<theme attention>) and on the follow-up
+ * plaat (the mark of its row's cell in the content's follow-up column with id "attention")
+ * disagree: both are given, one yes and one no. */
 typedef struct pp_attention_clash {
     size_t theme;                 /* index into the content's themes */
     pp_mark praatplaat, followup; /* the two marks */

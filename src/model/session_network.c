@@ -293,6 +293,8 @@ bool pp_session_network_load(pp_network_session *ns, const pp_content *c, pp_are
             load_partner(&L, n);
         else if (pp_xml_is(n, "notes"))
             text_of(&L, n, &ns->notes);
+        else if (pp_xml_is(n, "picture"))
+            pp_picture_load(a, path, n, &ns->picture, err);
         else if (!pp_xml_is(n, "link"))
             pp_xml_fail(err, path, n, "element <%s> is not allowed in <netwerkkaart>",
                         (const char *)n->name);
@@ -394,9 +396,10 @@ static void write_partner(GString *out, const pp_partner *p, const pp_content *c
 }
 
 void pp_session_network_write(GString *out, const pp_network_session *ns, const pp_content *c,
-                              void (*put)(GString *out, const char *text))
+                              void (*put)(GString *out, const char *text),
+                              void (*picture)(GString *out, int indent, const pp_picture *pic))
 {
-    if (!ns || (!ns->n_partners && !ns->notes.text)) return;
+    if (!ns || (!ns->n_partners && !ns->notes.text && !ns->picture.href)) return;
     g_string_append(out, "  <netwerkkaart>\n");
     for (size_t i = 0; i < ns->n_partners; i++)
         write_partner(out, &ns->partners[i], c, put);
@@ -404,5 +407,6 @@ void pp_session_network_write(GString *out, const pp_network_session *ns, const 
         g_string_append_printf(out, "    <link from=\"%s\" to=\"%s\"/>\n",
                                ns->partners[ns->links[i].a].id, ns->partners[ns->links[i].b].id);
     text_element(out, 4, "notes", NULL, &ns->notes, put);
+    picture(out, 4, &ns->picture);
     g_string_append(out, "  </netwerkkaart>\n");
 }

@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "model/content.h"
+#include "model/picture.h"
 
 #include <glib.h>
 #include <stdbool.h>
@@ -37,7 +38,8 @@ typedef struct pp_network_session {
     size_t n_partners;
     pp_link *links;
     size_t n_links;
-    pp_text notes; /* on the whole map (the closing questions) */
+    pp_text notes;      /* on the whole map (the closing questions) */
+    pp_picture picture; /* a photo of the map, straightened (praatplaat scan) */
 } pp_network_session;
 
 /* The number of cards over all phases of c, and the card at flat index i (phase by phase); its
@@ -59,9 +61,10 @@ bool pp_session_network_load(pp_network_session *ns, const pp_content *c, struct
 void pp_session_network_template(GString *out, const pp_content *c);
 
 /* Appends ns as a <netwerkkaart> element to out, only what is filled in; nothing when empty. put
- * writes a free text escaped (session_write.c). */
+ * writes a free text escaped, picture a <picture> element at an indent (session_write.c). */
 void pp_session_network_write(GString *out, const pp_network_session *ns, const pp_content *c,
-                              void (*put)(GString *out, const char *text));
+                              void (*put)(GString *out, const char *text),
+                              void (*picture)(GString *out, int indent, const pp_picture *pic));
 
 /* True when p holds more than its name and note: a priority mark or an answer. */
 bool pp_partner_discussed(const pp_partner *p, const pp_content *c);

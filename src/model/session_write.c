@@ -169,7 +169,7 @@ char *pp_session_write(const pp_session *s, const pp_content *c)
         g_string_append(out, "  </praatplaat>\n");
     }
     followup(out, s, c);
-    pp_session_network_write(out, s->network, c, put_text);
+    pp_session_network_write(out, s->network, c, put_text, picture);
     g_string_append(out, "</session>\n");
     return g_string_free(out, FALSE);
 }

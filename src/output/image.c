@@ -2,12 +2,14 @@
 
 #include "base/limits.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h> /* before jpeglib.h, which needs size_t and FILE */
 
 #include <jpeglib.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A PNG file opens with its signature and the IHDR chunk: width and height, big-endian. */
@@ -188,4 +190,52 @@ cairo_surface_t *pp_image_load(const char *path, const pp_image_rules *rules, pp
     else
         g_free(data);
     return s;
+}
+
+/* One row of img as RGB bytes into row. */
+static void rgb_row(const unsigned char *data, int stride, int w, int y, JSAMPROW row)
+{
+    const uint32_t *px = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+    for (int x = 0; x < w; x++) {
+        row[3 * x] = (JSAMPLE)(px[x] >> 16);
+        row[3 * x + 1] = (JSAMPLE)(px[x] >> 8);
+        row[3 * x + 2] = (JSAMPLE)px[x];
+    }
+}
+
+pp_status pp_image_write_jpeg(cairo_surface_t *img, const char *path, int quality, pp_error *err)
+{
+    FILE *f = g_fopen(path, "wb");
+    if (!f) return pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", g_strerror(errno));
+    cairo_surface_flush(img);
+    int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+    int stride = cairo_image_surface_get_stride(img);
+    const unsigned char *data = cairo_image_surface_get_data(img);
+    struct jpeg_compress_struct j;
+    jpeg_fail fail;
+    j.err = jpeg_std_error(&fail.mgr);
+    fail.mgr.error_exit = jpeg_exit;
+    fail.mgr.emit_message = jpeg_quiet;
+    JSAMPROW row = g_malloc((size_t)w * 3);
+    jpeg_create_compress(&j);
+    volatile bool ok = false; /* read after a longjmp */
+    if (setjmp(fail.back) == 0) {
+        jpeg_stdio_dest(&j, f);
+        j.image_width = (JDIMENSION)w, j.image_height = (JDIMENSION)h;
+        j.input_components = 3, j.in_color_space = JCS_RGB;
+        jpeg_set_defaults(&j);
+        jpeg_set_quality(&j, quality, TRUE);
+        jpeg_start_compress(&j, TRUE);
+        for (int y = 0; y < h; y++) {
+            rgb_row(data, stride, w, y, row);
+            jpeg_write_scanlines(&j, &row, 1);
+        }
+        jpeg_finish_compress(&j);
+        ok = true;
+    }
+    jpeg_destroy_compress(&j);
+    g_free(row);
+    if (fclose(f) != 0) ok = false;
+    return ok ? PP_OK
+              : pp_error_set(err, PP_ERR_IO, path, 0, "cannot write: %s", g_strerror(errno));
 }

@@ -95,6 +95,7 @@ static const pp_sheet_kind kinds[] = {
      .default_paper = "A1",
      .family = PP_FAMILY_NETWORK,
      .fillable = true,
+     .scanned = true,
      .subject = netwerkkaart_subject,
      .alt = pp_netwerkkaart_alt,
      .keys = pp_netwerkkaart_keys,

@@ -10,6 +10,7 @@
 #include "model/formfields.h"
 #include "model/record.h"
 #include "model/session_network.h"
+#include "sheets/codes.h"
 #include "sheets/ink.h"
 #include "sheets/sheet.h"
 
@@ -319,13 +320,16 @@ static void legends(nk *k, box b)
 static box header(nk *k, double w, double h)
 {
     double m = mm(k, "margin"), th = mm(k, "title-h"), qh = mm(k, "question-h");
-    fit(k, &k->nw->title, "title", (box){m, m, w - 2 * m, th}, PP_VALIGN_TOP, "title");
-    fit(k, &k->nw->question, "question", (box){m, m + th, w - 2 * m, qh}, PP_VALIGN_TOP,
+    box in = {m, m, w - 2 * m, h - 2 * m}; /* inside the margins, clear of the scan codes */
+    pp_codes_keep_clear(k->s, k->l, w, h, &in.x, &in.y, &in.w, &in.h);
+    fit(k, &k->nw->title, "title", (box){in.x, in.y, in.w, th}, PP_VALIGN_TOP, "title");
+    fit(k, &k->nw->question, "question", (box){in.x, in.y + th, in.w, qh}, PP_VALIGN_TOP,
         "question");
-    double top = m + th + qh + mm(k, "header-gap"), foot = mm(k, "colophon-h");
-    fit(k, &k->c->colophon.short_line, "colophon", (box){m, h - m - foot, w - 2 * m, foot},
+    double top = in.y + th + qh + mm(k, "header-gap"), foot = mm(k, "colophon-h");
+    double bottom = in.y + in.h;
+    fit(k, &k->c->colophon.short_line, "colophon", (box){in.x, bottom - foot, in.w, foot},
         PP_VALIGN_BOTTOM, "colophon");
-    return (box){m, top, w - 2 * m, h - m - foot - mm(k, "footer-gap") - top};
+    return (box){in.x, top, in.w, bottom - foot - mm(k, "footer-gap") - top};
 }
 
 /* --- A filled-in session: the partners as post-its in their sector and ring --------------------
@@ -736,32 +740,46 @@ static void field(nk *k, pp_field_kind kind, char *name, box b, const char *tip)
     pp_scene_field(k->s, kind, name, NULL, st(k, "ink-field"), b.x, b.y, b.w, b.h, tip);
 }
 
-/* The fields of the session's header (one strip) and of the links and the notes (the other):
- * the map box's room beside the map, left and right of it or above and under it. */
-static void strip_fields(nk *k, box map)
+/* The largest box in the corner (right: its right side, down: its bottom) of the map box that the
+ * map's circle leaves free by form-gap, no wider or taller than half the map box: for each width,
+ * in steps of form-cell-step, as tall as the circle allows. */
+static box corner_box(nk *k, box map, bool right, bool down)
+{
+    double g = mm(k, "form-gap"), step = mm(k, "form-cell-step"), rg = k->r_band + g;
+    double dx0 = map.w / 2, dy0 = map.h / 2; /* from the corner to the centre */
+    box best = {0};
+    for (double w = step; w <= dx0 - g / 2; w += step) {
+        double dx = dx0 - w, dy = dx >= rg ? 0 : sqrt(rg * rg - dx * dx);
+        double h = fmin(dy0 - dy, dy0 - g / 2);
+        if (h > 0 && w * h > best.w * best.h) best = (box){0, 0, w, h};
+    }
+    best.x = right ? map.x + map.w - best.w : map.x;
+    best.y = down ? map.y + map.h - best.h : map.y;
+    return best;
+}
+
+/* The fields of the session's header, the links and the notes, in the corners of the map box
+ * that the map's circle leaves free: team and date top left, participants bottom left, links top
+ * right, notes bottom right. */
+static void corner_fields(nk *k, box map)
 {
     const pp_record *rec = &k->c->record;
-    double gap = mm(k, "form-gap"), r = k->r_band + gap;
-    bool beside = map.w >= map.h;
-    double room = beside ? map.w / 2 - r : map.h / 2 - r;
-    box a = beside ? (box){map.x, map.y, room, map.h} : (box){map.x, map.y, map.w, room};
-    box b = beside ? (box){k->cx + r, map.y, room, map.h} : (box){map.x, k->cy + r, map.w, room};
-    if (room < mm(k, "form-strip-min"))
+    box tl = corner_box(k, map, false, false), bl = corner_box(k, map, false, true);
+    box tr = corner_box(k, map, true, false), br = corner_box(k, map, true, true);
+    double least = mm(k, "form-corner-min");
+    if (fmin(tl.w, tl.h) < least)
         pp_scene_problem(k->s, k->c, &k->nw->title,
                          "the form's fields beside the map need %.0f mm, the sheet has %.0f mm",
-                         mm(k, "form-strip-min"), room);
-    double ps = num(k, "form-partnership-share"), ds = num(k, "form-date-share");
-    double head[3] = {ps, ds, 1 - ps - ds}, ls = num(k, "form-links-share"), foot[2] = {ls, 1 - ls};
+                         least, fmin(tl.w, tl.h));
+    double ds = num(k, "form-date-share"), head[2] = {1 - ds, ds}, gap = mm(k, "form-gap");
     field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[1], NULL),
-          part(a, head, 3, 0, gap), rec->team.text);
+          part(tl, head, 2, 0, gap), rec->team.text);
     field(k, PP_FIELD_TEXT, pp_form_name("header", pp_form_header_ids[2], NULL),
-          part(a, head, 3, 1, gap), rec->date.text);
-    field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[0], NULL),
-          part(a, head, 3, 2, gap), rec->participants.text);
-    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_LINKS), part(b, foot, 2, 0, gap),
-          rec->links.text);
-    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_MAP_NOTES), part(b, foot, 2, 1, gap),
-          rec->note.text);
+          part(tl, head, 2, 1, gap), rec->date.text);
+    field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[0], NULL), bl,
+          rec->participants.text);
+    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_LINKS), tr, rec->links.text);
+    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_MAP_NOTES), br, rec->note.text);
 }
 
 /* A field per cell of the map (kind × ring) for its partners, and the strips' fields. */
@@ -779,7 +797,7 @@ static void form_fields(nk *k, box map)
                       tip);
             g_free(tip);
         }
-    strip_fields(k, map);
+    corner_fields(k, map);
 }
 
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
@@ -822,9 +840,11 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
     }
     legends(&k, leg);
     if (s->form) form_fields(&k, map);
+    pp_codes_draw(s, l);
 }
 
 const pp_layout_key pp_netwerkkaart_keys[] = {
+    PP_CODES_KEYS,
     PP_STYLE("centre"),
     PP_STYLE("colophon"),
     PP_STYLE("kind-name"),
@@ -838,11 +858,9 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_STYLE("mark-count"),
     PP_STYLE("ink-field"),
     PP_LENGTH("form-gap"),
-    PP_LENGTH("form-strip-min"),
+    PP_LENGTH("form-corner-min"),
     PP_LENGTH_IN("form-cell-step", 0.1, 100),
-    PP_NUMBER_IN("form-partnership-share", 0, 0.5),
-    PP_NUMBER_IN("form-date-share", 0, 0.5),
-    PP_NUMBER_IN("form-links-share", 0, 1),
+    PP_NUMBER_IN("form-date-share", 0.05, 0.5),
     PP_COLOUR("partner-fill"),
     PP_COLOUR("link"),
     PP_LENGTH("partner"),

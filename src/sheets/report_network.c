@@ -1,9 +1,9 @@
 /* The report's summary for an instrument of the netwerkkaart family: the school team, date and
  * participants; the partners by kind of partner, each with its ring, note, priority marks per role
- * and links; the links; the notes on the map; and per discussed partner the answers on the
- * reflection cards. The filled map and the continuation pages follow as parts of the report
- * (sheets/kinds.c). Words from the content and the session, sizes and styles from
- * layouts/report.xml (the keys of report.c). */
+ * and links; the links; the notes on the map; per discussed partner the answers on the
+ * reflection cards; and a photo of the map when scan took one. The filled map and the continuation
+ * pages follow as parts of the report (sheets/kinds.c). Words from the content and the session,
+ * sizes and styles from layouts/report.xml (the keys of report.c). */
 #include "model/record.h"
 #include "model/session_network.h"
 #include "sheets/ink.h"
@@ -83,6 +83,7 @@ static void partner(rn *r, size_t pi)
 static void partners(rn *r)
 {
     const pp_network *nw = &r->b.c->network;
+    if (!r->ns->n_partners) return; /* a photo of the map only: the photo shows them */
     band(r, &r->b.c->record.partners, pp_layout_colour(r->b.l, "extra-fill"), "band-extra");
     for (size_t k = 0; k < nw->n_kinds; k++) {
         bool any = false;
@@ -134,6 +135,25 @@ static void talk(rn *r)
     }
 }
 
+/* The photo of the map as the group left it (praatplaat scan): under the map's title, as large as
+ * the column's width and a page's height allow. */
+static void photo(rn *r)
+{
+    const pp_picture *pic = &r->ns->picture;
+    if (!pic->file) return;
+    pp_flow *fl = &r->b.fl;
+    const pp_text *title = &r->b.c->network.title;
+    double band_h = mm(r, "band-h") + mm(r, "label-gap");
+    double w = fl->width, h = w * pic->h / pic->w, room = fl->bottom - fl->top - band_h;
+    if (h > room) h = room, w = h * pic->w / pic->h;
+    pp_flow_keep(fl, band_h + h);
+    band(r, title, pp_layout_colour(r->b.l, "extra-fill"), "band-extra");
+    pp_scene_begin(fl->s, "Figure", g_strdup(title->text));
+    pp_scene_image(fl->s, pic->file, pp_flow_x(fl) + (fl->width - w) / 2, fl->y, w, h);
+    pp_scene_end(fl->s);
+    fl->y += h + mm(r, "block-gap");
+}
+
 void pp_report_network_plan(pp_scene *s, const pp_sheet_env *env)
 {
     rn r = {.ns = env->session ? env->session->network : NULL};
@@ -148,4 +168,5 @@ void pp_report_network_plan(pp_scene *s, const pp_sheet_env *env)
         labelled(&r, &env->content->network.title, &r.ns->notes, NULL);
     }
     talk(&r);
+    photo(&r);
 }

@@ -35,6 +35,12 @@
 #                      every mark read from the pair, none uncertain; each half alone: none wrong,
 #                      the boxes it does not reach reported uncertain (too far from its codes, or
 #                      outside it); a photo with one code: exit 1, nothing written
+#   netwerkkaart PHOTO_TOOL the filled A3 netwerkkaart (the scheldeoever sample) photographed at 12
+#                      MP, turned 7° with 12 % perspective: without --images a usage error; with it
+#                      the map kept straightened as KAART/netwerkkaart.jpg, the session referring to
+#                      it validates, the picture matches the rendered map pixel for pixel (within
+#                      tolerance; a 1 % misplacement fails), the report embeds it (DCT) under the
+#                      map's title; a photo of part of the map: exit 1, nothing written
 #   disagree PHOTO_TOOL two photos of the praatplaat that disagree (one filled, one blank): every
 #                      filled group uncertain ("the photos disagree"), nothing wrong
 #   usage              the command line's errors for scan, --codes and --images
@@ -214,6 +220,44 @@ halves)
     expect_rc 1
     expect_in "$SCRATCH/stderr" "at least 2 are needed"
     [ ! -e "$SCRATCH/one.xml" ] || fail "a refused photo wrote a session"
+    ;;
+netwerkkaart)
+    nk=$SRC/content/netwerkkaart/nl.xml
+    run "$BIN" render "$nk" --session "$SRC/samples/scheldeoever-2026-11-netwerkkaart.xml" \
+        --sheet netwerkkaart --paper A3 -o "$SCRATCH/map.pdf"
+    expect_rc 0
+    pdftoppm -r 150 -png -singlefile "$SCRATCH/map.pdf" "$SCRATCH/map" || die "pdftoppm failed"
+    photo "$SCRATCH/map.png" "$SCRATCH/map.jpg" --long 4000 --rotate 7 --keystone 0.12 --blur 1 \
+        --noise 4 --quality 90
+    run "$BIN" scan "$nk" "$SCRATCH/map.jpg" -o "$SCRATCH/map.xml"
+    expect_rc 2
+    expect_in "$SCRATCH/stderr" "give --images DIR"
+    [ ! -e "$SCRATCH/map.xml" ] || fail "a refused scan wrote a session"
+    run "$BIN" scan "$nk" "$SCRATCH/map.jpg" -o "$SCRATCH/map.xml" --images "$SCRATCH/kaart"
+    expect_rc 0
+    expect_in "$SCRATCH/stderr" "the netwerkkaart kept as a picture"
+    expect_in "$SCRATCH/map.xml" '<picture href="kaart/netwerkkaart.jpg"/>'
+    xmllint --noout --relaxng "$SRC/schemas/session.rng" "$SCRATCH/map.xml" 2>/dev/null || fail "the session does not validate"
+    run "$BIN" render "$nk" --session "$SCRATCH/map.xml" --sheet report -o "$SCRATCH/report.pdf"
+    expect_rc 0
+    pdftotext "$SCRATCH/report.pdf" - | grep -q "Hoe dragen de externe partners" || fail "the report has no title over the photo"
+    pdfimages -list "$SCRATCH/report.pdf" | awk 'NR > 2 && $3 == "image" {print $4, $5, $9}' >"$SCRATCH/images"
+    read -r w h enc <"$SCRATCH/images" || fail "the report holds no picture"
+    [ "$enc" = jpeg ] || fail "the map's picture is not embedded as JPEG ($enc)"
+    python3 -c "import sys; r = $w / $h; sys.exit(0 if abs(r - 420 / 297) < 0.01 else 1)" ||
+        fail "the picture is $w x $h, not the A3 sheet's proportions"
+    # straightened: the picture against the map rendered at its size (a 1 % misplacement differs in
+    # about 7 % of the pixels at this tolerance, a true one in about 3 %)
+    pdfimages -png -f 1 -l 1 "$SCRATCH/report.pdf" "$SCRATCH/pic" || die "pdfimages failed"
+    pdftoppm -png -singlefile -scale-to-x "$w" -scale-to-y "$h" "$SCRATCH/map.pdf" "$SCRATCH/want" ||
+        die "pdftoppm failed"
+    "$(dirname "$photo_tool")/pp_imgdiff" "$SCRATCH/want.png" "$SCRATCH/pic-000.png" --tolerance 64 \
+        --fraction 0.05 || fail "the picture is not the map straightened"
+    photo "$SCRATCH/map.png" "$SCRATCH/part.jpg" --long 4000 --from 0 --to 0.6 --quality 80
+    run "$BIN" scan "$nk" "$SCRATCH/part.jpg" -o "$SCRATCH/part.xml" --images "$SCRATCH/part"
+    expect_rc 1
+    expect_in "$SCRATCH/stderr" "no photo shows the whole netwerkkaart"
+    [ ! -e "$SCRATCH/part.xml" ] && [ ! -e "$SCRATCH/part/netwerkkaart.jpg" ] || fail "a refused scan left files"
     ;;
 followup)
     run "$BIN" render "$content" --session "$marks" --sheet followup --paper A3 -o "$SCRATCH/fu.pdf"
