@@ -180,27 +180,75 @@ static bool fits_at(pp_textbox *tb, double size)
     return w <= tb->w + EPS_MM && (tb->h < 0 || h <= tb->h + EPS_MM);
 }
 
-/* Largest size from st->min to st->size at which the text fits; min with overflow set when none. */
+/* Whether the text fits at step i of the size grid above st->min. */
+static bool step_fits(pp_textbox *tb, long i)
+{
+    return fits_at(tb, tb->st->min + (double)i * SIZE_GRID_PT);
+}
+
+/* The grid step below hi at which text that does not fit at its style's size should fit, from
+ * its lines there: a line too wide shrinks with the size; wrapped text needs as many lines as its
+ * lines' total width, scaled, fills at their mean fill, and gets as many as the box's height holds
+ * at that size's line height. */
+static long first_guess(pp_textbox *tb, long hi)
+{
+    const pp_style *st = tb->st;
+    double widest = 0, total = 0;
+    int n = 0;
+    for (GSList *l = pango_layout_get_lines_readonly(tb->layout); l; l = l->next, n++) {
+        PangoRectangle r;
+        pango_layout_line_get_extents(l->data, NULL, &r);
+        widest = fmax(widest, (double)r.width / PANGO_SCALE);
+        total += (double)r.width / PANGO_SCALE;
+    }
+    double fill = n && tb->w > 0 ? fmax(total / (n * tb->w), 0.5) : 1;
+    long g = hi - 1;
+    for (; g > 0; g--) {
+        double pt = st->min + (double)g * SIZE_GRID_PT, k = pt / st->size;
+        if (widest * k > tb->w) continue;
+        if (tb->h < 0) break;
+        double lines = ceil(total * k / (tb->w * fill) - 1e-9);
+        if (lines * pp_textbox_line_height(st, pt) <= tb->h) break;
+    }
+    return g;
+}
+
+/* Largest size from st->min to st->size at which the text fits; min with overflow set when none.
+ * Grid steps above min; invariant: fits at step lo (-1: not even at min, as far as known), not at
+ * step hi (or st->size). A first guess and the step beside it usually settle it in two layouts;
+ * bisection does the rest. Fitting grows with the size, so this is the bisection's answer. */
 static void shrink_to_fit(pp_textbox *tb)
 {
     const pp_style *st = tb->st;
     tb->size = st->size;
     if (fits_at(tb, st->size)) return;
-    if (!fits_at(tb, st->min)) {
-        tb->size = st->min;
-        tb->overflow = true;
-        return;
-    }
-    /* Grid steps above min; invariant: fits at min + lo steps, not at min + hi steps (or size). */
-    long lo = 0, hi = (long)ceil((st->size - st->min) / SIZE_GRID_PT);
-    while (hi - lo > 1) {
-        long mid = (lo + hi) / 2;
-        if (fits_at(tb, st->min + (double)mid * SIZE_GRID_PT))
-            lo = mid;
+    long lo = -1, hi = (long)ceil((st->size - st->min) / SIZE_GRID_PT);
+    if (hi > 0) { /* from the guess outwards in growing steps until the answer is bracketed */
+        long g = first_guess(tb, hi), step = 1;
+        if (step_fits(tb, g))
+            for (lo = g; lo + step < hi; step *= 2)
+                if (step_fits(tb, lo + step))
+                    lo += step;
+                else {
+                    hi = lo + step;
+                    break;
+                }
         else
-            hi = mid;
+            for (hi = g; hi > 0; step *= 2) {
+                long at = MAX(hi - step, 0);
+                if (step_fits(tb, at)) {
+                    lo = at;
+                    break;
+                }
+                hi = at;
+            }
     }
-    tb->size = st->min + (double)lo * SIZE_GRID_PT;
+    while (hi - lo > 1) {
+        long mid = lo + (hi - lo) / 2;
+        *(step_fits(tb, mid) ? &lo : &hi) = mid;
+    }
+    tb->overflow = lo < 0;
+    tb->size = st->min + (double)(lo < 0 ? 0 : lo) * SIZE_GRID_PT;
     set_size(tb->layout, st, tb->size, tb->joined);
 }
 
