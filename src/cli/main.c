@@ -293,10 +293,6 @@ static pp_status run(const pp_options *o, bool *fonts_quiet, pp_error *err)
             "--codes qr takes a sheet that scan reads: praatplaat, followup, netwerkkaart or all");
     paths p = find_paths(o);
     pp_content *c = pp_content_load(o->content, p.schema, err);
-    if (c && o->form && c->family == PP_FAMILY_NETWORK) /* its sheets have no fields to fill */
-        pp_error_set(err, PP_ERR_USAGE, NULL, 0,
-                     "--form: no sheet of a network map is a form; render --session draws a "
-                     "session on it");
     pp_session *ss = pp_error_isset(err) ? NULL : load_session(o, c, &p, err);
     if (ss) warn_attention(ss, c);
     pp_typeset *ts = c && !pp_error_isset(err) ? pp_typeset_new(p.fonts, PP_HYPHEN_DIR, err) : NULL;

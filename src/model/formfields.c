@@ -1,5 +1,7 @@
 #include "model/formfields.h"
 
+#include "model/formfields_network.h"
+
 #include "model/arena.h"
 #include "model/xml.h"
 
@@ -15,7 +17,7 @@ static const char AUTHOR_ASCII[] = "-- ";
 /* A participant's name, organisation and role on one line. */
 static const char PART_SEP[] = "; ";
 
-static const char *const header_ids[] = {"participants", "partnership", "date"};
+const char *const pp_form_header_ids[3] = {"participants", "partnership", "date"};
 
 char *pp_form_name(const char *kind, const char *id, const char *sub)
 {
@@ -27,8 +29,8 @@ char *pp_form_name(const char *kind, const char *id, const char *sub)
 
 bool pp_form_header_known(const char *id)
 {
-    for (size_t i = 0; id && i < G_N_ELEMENTS(header_ids); i++)
-        if (strcmp(id, header_ids[i]) == 0) return true;
+    for (size_t i = 0; id && i < G_N_ELEMENTS(pp_form_header_ids); i++)
+        if (strcmp(id, pp_form_header_ids[i]) == 0) return true;
     return false;
 }
 
@@ -105,9 +107,13 @@ GHashTable *pp_form_values(const pp_content *c, const pp_session *s)
 {
     GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     if (!s) return t;
-    put_take(t, pp_form_name("header", header_ids[0], NULL), participants(s));
-    put(t, pp_form_name("header", header_ids[1], NULL), s->partnership.text);
-    put(t, pp_form_name("header", header_ids[2], NULL), s->date.text);
+    put_take(t, pp_form_name("header", pp_form_header_ids[0], NULL), participants(s));
+    put(t, pp_form_name("header", pp_form_header_ids[1], NULL), s->partnership.text);
+    put(t, pp_form_name("header", pp_form_header_ids[2], NULL), s->date.text);
+    if (c->family == PP_FAMILY_NETWORK) {
+        pp_form_network_values(t, c, s);
+        return t;
+    }
     for (size_t i = 0; i < c->n_themes; i++) {
         const pp_theme *th = &c->themes[i];
         const pp_answer_theme *a = &s->themes[i];
@@ -140,14 +146,7 @@ GHashTable *pp_form_values(const pp_content *c, const pp_session *s)
 
 /* --- Values → session ------------------------------------------------------------------------ */
 
-typedef struct reader {
-    const pp_content *c;
-    GHashTable *values, *known;
-    pp_session *s;
-    pp_arena *a;
-    const char *path;
-    pp_error *err;
-} reader;
+typedef pp_form_reader reader;
 
 /* A field's text as the session format holds it: line ends unified, white space inside a line
  * collapsed, lines trimmed, no empty lines at the start or end. g_free. */
@@ -182,6 +181,11 @@ static char *normalise(const char *v)
  * a text the session format cannot hold. Stored in the session's arena. */
 static const char *field(reader *R, gchar *name)
 {
+    return pp_form_reader_field(R, name);
+}
+
+const char *pp_form_reader_field(pp_form_reader *R, gchar *name)
+{
     g_hash_table_add(R->known, name);
     const char *raw = g_hash_table_lookup(R->values, name);
     if (!raw || pp_error_isset(R->err)) return NULL;
@@ -204,6 +208,11 @@ static const char *field(reader *R, gchar *name)
 }
 
 static pp_text text(reader *R, const char *value)
+{
+    return pp_form_reader_text(R, value);
+}
+
+pp_text pp_form_reader_text(pp_form_reader *R, const char *value)
 {
     return (pp_text){NULL, value, 0, R->path, NULL};
 }
@@ -241,13 +250,13 @@ static pp_text date(reader *R, gchar *name)
 
 static void read_participants(reader *R)
 {
-    const char *v = field(R, pp_form_name("header", header_ids[0], NULL));
+    const char *v = field(R, pp_form_name("header", pp_form_header_ids[0], NULL));
     gchar **lines = g_strsplit(v ? v : "", "\n", -1);
     size_t n = g_strv_length(lines);
     if (n > PP_MAX_PARTICIPANTS)
         pp_error_set(R->err, PP_ERR_INVALID, R->path, 0,
                      "field \"header:%s\" names %zu participants; at most %d are allowed",
-                     header_ids[0], n, PP_MAX_PARTICIPANTS);
+                     pp_form_header_ids[0], n, PP_MAX_PARTICIPANTS);
     R->s->participants = pp_arena_calloc(R->a, n ? n : 1, sizeof *R->s->participants);
     for (size_t i = 0; i < n && !pp_error_isset(R->err); i++) {
         gchar **parts = g_strsplit(lines[i], ";", 3);
@@ -359,8 +368,12 @@ static void read_all(reader *R)
     const pp_content *c = R->c;
     pp_session *s = R->s;
     read_participants(R);
-    s->partnership = text(R, field(R, pp_form_name("header", header_ids[1], NULL)));
-    s->date = date(R, pp_form_name("header", header_ids[2], NULL));
+    s->partnership = text(R, field(R, pp_form_name("header", pp_form_header_ids[1], NULL)));
+    s->date = date(R, pp_form_name("header", pp_form_header_ids[2], NULL));
+    if (c->family == PP_FAMILY_NETWORK) {
+        pp_form_network_read(R);
+        return;
+    }
     s->themes = pp_arena_calloc(R->a, c->n_themes, sizeof *s->themes);
     for (size_t i = 0; i < c->n_themes; i++) {
         const pp_theme *th = &c->themes[i];

@@ -10,6 +10,8 @@
  *   cell:ROW:COLUMN        a follow-up cell; mark:ROW:COLUMN the yes/no radio group of the cell
  *   label:ROW              what the group wrote on a write-in row
  *   next-date, next        the next reflection: YYYY-MM-DD, and free text
+ *   partners:KIND:RING     a network map's cell: one paragraph per partner (formfields_network.h)
+ *   links, notes           a network map's links ("A — B" per line) and its notes
  *   praatplaat-form        hidden, read-only: "praatplaat-form FORMAT INSTRUMENT LANG"
  *
  * A '.' in an id becomes ':' (PDF field names may hold no dot). Nothing here knows about PDF. */
@@ -29,6 +31,13 @@
 /* On-states of the radio groups: the session format's own values. Static. */
 extern const char *const pp_form_scores[PP_SCORES];
 extern const char *const pp_form_marks[2]; /* yes, no */
+
+/* The header fields' ids: participants, partnership, date. Static. */
+extern const char *const pp_form_header_ids[3];
+/* The network map's fields (docs/forms.md, "A network map"). */
+#define PP_FORM_PARTNERS "partners"
+#define PP_FORM_LINKS "links"
+#define PP_FORM_MAP_NOTES "notes"
 
 /* The field name of kind for id (and sub, or NULL); g_free the result. */
 char *pp_form_name(const char *kind, const char *id, const char *sub);

@@ -94,6 +94,7 @@ static const pp_sheet_kind kinds[] = {
      .plan = pp_netwerkkaart_plan,
      .default_paper = "A1",
      .family = PP_FAMILY_NETWORK,
+     .fillable = true,
      .scanned = true,
      .subject = netwerkkaart_subject,
      .alt = pp_netwerkkaart_alt,

@@ -7,6 +7,7 @@
  * one ring of one sector (postit-guides: A1 and A0); legends of the kinds, the rings and the pen
  * colour per role (the palette's colours after the kinds'). Every number: layouts/netwerkkaart.xml.
  */
+#include "model/formfields.h"
 #include "model/record.h"
 #include "model/session_network.h"
 #include "sheets/codes.h"
@@ -689,6 +690,116 @@ static void session(nk *k, const pp_network_session *ns)
     g_free(spots);
 }
 
+/* --- A form (render --form): fields where the group's answers go ---------------------------- */
+
+/* The tallest box w wide centred at (x, y) that fits ring r of sector i, to within step; 0 when
+ * not even one step tall fits. */
+static double tallest(nk *k, size_t i, size_t r, double x, double y, double w, double step)
+{
+    double lo = 0, hi = 2 * k->radii[r + 1];
+    for (double h = step; hi - lo > step / 4; h = (lo + hi) / 2) {
+        if (square_fits(k, (box){x - w / 2, y - h / 2, w, h}, i, r, NULL, 0))
+            lo = h;
+        else
+            hi = h;
+        if (lo == 0 && hi == step) return 0;
+    }
+    return lo;
+}
+
+/* The largest box in ring r of sector i centred on the sector's middle ray: for each centre on
+ * the ray and each width, in steps of form-cell-step, the tallest that fits. */
+static box cell_box(nk *k, size_t i, size_t r)
+{
+    double step = mm(k, "form-cell-step"), a = sector_start(k, i) + sweep(k) / 2;
+    box best = {0};
+    for (double rm = k->radii[r] + step; rm < k->radii[r + 1]; rm += step) {
+        double x = k->cx + rm * cos(a), y = k->cy + rm * sin(a);
+        for (double w = step;; w += step) {
+            double h = tallest(k, i, r, x, y, w, step);
+            if (h <= 0) break;
+            if (w * h > best.w * best.h) best = (box){x - w / 2, y - h / 2, w, h};
+        }
+    }
+    return best;
+}
+
+/* Part j of the n parts of b along its longer side, part q share[q] of it, gap between parts. */
+static box part(box b, const double *share, size_t n, size_t j, double gap)
+{
+    bool tall = b.h > b.w;
+    double len = (tall ? b.h : b.w) - (double)(n - 1) * gap, at = 0;
+    for (size_t q = 0; q < j; q++)
+        at += share[q] * len + gap;
+    double l = share[j] * len;
+    return tall ? (box){b.x, b.y + at, b.w, l} : (box){b.x + at, b.y, l, b.h};
+}
+
+static void field(nk *k, pp_field_kind kind, char *name, box b, const char *tip)
+{
+    pp_scene_field(k->s, kind, name, NULL, st(k, "ink-field"), b.x, b.y, b.w, b.h, tip);
+}
+
+/* The largest box in the corner (right: its right side, down: its bottom) of the map box that the
+ * map's circle leaves free by form-gap, no wider or taller than half the map box: for each width,
+ * in steps of form-cell-step, as tall as the circle allows. */
+static box corner_box(nk *k, box map, bool right, bool down)
+{
+    double g = mm(k, "form-gap"), step = mm(k, "form-cell-step"), rg = k->r_band + g;
+    double dx0 = map.w / 2, dy0 = map.h / 2; /* from the corner to the centre */
+    box best = {0};
+    for (double w = step; w <= dx0 - g / 2; w += step) {
+        double dx = dx0 - w, dy = dx >= rg ? 0 : sqrt(rg * rg - dx * dx);
+        double h = fmin(dy0 - dy, dy0 - g / 2);
+        if (h > 0 && w * h > best.w * best.h) best = (box){0, 0, w, h};
+    }
+    best.x = right ? map.x + map.w - best.w : map.x;
+    best.y = down ? map.y + map.h - best.h : map.y;
+    return best;
+}
+
+/* The fields of the session's header, the links and the notes, in the corners of the map box
+ * that the map's circle leaves free: team and date top left, participants bottom left, links top
+ * right, notes bottom right. */
+static void corner_fields(nk *k, box map)
+{
+    const pp_record *rec = &k->c->record;
+    box tl = corner_box(k, map, false, false), bl = corner_box(k, map, false, true);
+    box tr = corner_box(k, map, true, false), br = corner_box(k, map, true, true);
+    double least = mm(k, "form-corner-min");
+    if (fmin(tl.w, tl.h) < least)
+        pp_scene_problem(k->s, k->c, &k->nw->title,
+                         "the form's fields beside the map need %.0f mm, the sheet has %.0f mm",
+                         least, fmin(tl.w, tl.h));
+    double ds = num(k, "form-date-share"), head[2] = {1 - ds, ds}, gap = mm(k, "form-gap");
+    field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[1], NULL),
+          part(tl, head, 2, 0, gap), rec->team.text);
+    field(k, PP_FIELD_TEXT, pp_form_name("header", pp_form_header_ids[2], NULL),
+          part(tl, head, 2, 1, gap), rec->date.text);
+    field(k, PP_FIELD_MULTILINE, pp_form_name("header", pp_form_header_ids[0], NULL), bl,
+          rec->participants.text);
+    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_LINKS), tr, rec->links.text);
+    field(k, PP_FIELD_MULTILINE, g_strdup(PP_FORM_MAP_NOTES), br, rec->note.text);
+}
+
+/* A field per cell of the map (kind × ring) for its partners, and the strips' fields. */
+static void form_fields(nk *k, box map)
+{
+    for (size_t i = 0; i < k->nw->n_kinds; i++)
+        for (size_t r = 0; r < k->nw->n_rings; r++) {
+            box b = cell_box(k, i, r);
+            gchar *tip = g_strjoin(" \u00b7 ", k->nw->kinds[i].text, k->nw->rings[r].text, NULL);
+            if (b.w <= 0)
+                pp_scene_problem(k->s, k->c, &k->nw->rings[r], "no field fits the cell %s", tip);
+            else
+                field(k, PP_FIELD_MULTILINE,
+                      pp_form_name(PP_FORM_PARTNERS, k->nw->kinds[i].id, k->nw->rings[r].id), b,
+                      tip);
+            g_free(tip);
+        }
+    corner_fields(k, map);
+}
+
 void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
 {
     pp_layout *l = env->layout;
@@ -728,6 +839,7 @@ void pp_netwerkkaart_plan(pp_scene *s, const pp_sheet_env *env)
         postit_guides(&k);
     }
     legends(&k, leg);
+    if (s->form) form_fields(&k, map);
     pp_codes_draw(s, l);
 }
 
@@ -744,6 +856,11 @@ const pp_layout_key pp_netwerkkaart_keys[] = {
     PP_STYLE("ink-partner"),
     PP_STYLE("ink-note"),
     PP_STYLE("mark-count"),
+    PP_STYLE("ink-field"),
+    PP_LENGTH("form-gap"),
+    PP_LENGTH("form-corner-min"),
+    PP_LENGTH_IN("form-cell-step", 0.1, 100),
+    PP_NUMBER_IN("form-date-share", 0.05, 0.5),
     PP_COLOUR("partner-fill"),
     PP_COLOUR("link"),
     PP_LENGTH("partner"),

@@ -243,6 +243,31 @@ gen_form_too_many_postits() { set_field postits:ambitie "$(json '"\n\n".join("p%
 gen_form_too_many_participants() { set_field header:participants "$(json '"\n".join("p%d" % i for i in range(61))')"; }
 gen_form_version() { set_field praatplaat-form '"praatplaat-form 9 samenwerking nl"'; }
 gen_form_meta_cleared() { set_field praatplaat-form '""'; }
+# The network map's form: fields set one after the other.
+make_net_form() {
+    IN=$IN_DIR/kaart.pdf
+    "$BIN" render content/netwerkkaart/nl.xml --sheet netwerkkaart --paper A3 --form -o "$IN" >/dev/null 2>&1 ||
+        die "cannot make a form"
+}
+set_net_fields() { # NAME JSON [NAME JSON]...
+    make_net_form
+    local k=0
+    while [ $# -ge 2 ]; do
+        k=$((k + 1))
+        mutool run "$SRC/tests/e2e/setfield.js" "$IN" "$IN_DIR/kaart$k.pdf" "$1" "$2" >/dev/null || die "mutool failed"
+        IN=$IN_DIR/kaart$k.pdf
+        shift 2
+    done
+}
+near=partners:kind:zorg:ring:near
+gen_form_net_blank() { make_net_form; }
+gen_form_net_unknown_partner() { set_net_fields "$near" '"CLB Waasland\n\nHuis van het Kind"' links '"CLB Waasland \u2014 Huis van het Kind\nCLB Waasland \u2014 Niemand"'; }
+gen_form_net_link_no_separator() { set_net_fields "$near" '"CLB Waasland\n\nHuis van het Kind"' links '"CLB Waasland en Huis van het Kind"'; }
+gen_form_net_unknown_role() { set_net_fields "$near" '"CLB Waasland\nwekelijks\n[role.kok]"'; }
+gen_form_net_mark_with_text() { set_net_fields "$near" '"CLB Waasland\n[role.leraren] vaak"'; }
+gen_form_net_too_many_marks() { set_net_fields partners:kind:zorg:ring:far '"CLB Waasland\n[role.leraren \u00d761]"'; }
+gen_form_net_too_many_partners() { set_net_fields "$near" "$(json '"\n\n".join("p%d" % i for i in range(151))')"; }
+gen_form_net_bad_date() { set_net_fields header:date '"18 november"'; }
 gen_form_meta_other() { set_field praatplaat-form '"praatplaat-form 1 andere nl"'; }
 
 # A session text with a private-use character (U+E000), which no shipped font has (issue #18).

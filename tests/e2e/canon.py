@@ -2,7 +2,9 @@
 """Prints a session file canonically, one answer per line, so two sessions that mean the same compare
 equal: texts collapsed as the loader does (<br/> is a line break), empty elements and attributes left
 out (not filled in), a post-it's colour yellow when not given, order kept only where it matters
-(participants, post-its). Usage: canon.py SESSION.xml"""
+(participants, post-its). A network map's partners are named by kind, ring and name (and a number
+among partners of one cell with the same name), links by their partners' names in sorted order, so
+the ids and the order of partners and links do not matter. Usage: canon.py SESSION.xml"""
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -66,7 +68,32 @@ def main(path):
     if nxt is not None:
         put('next.date', (nxt.get('date') or '').strip())
         put('next', text(nxt))
+    network(root.find('netwerkkaart'), put)
     print('\n'.join(lines[:2] + sorted(lines[2:])))
+
+
+def network(nk, put):
+    """A network map's partners, links and notes (docs/session-format.md, "A network map")."""
+    if nk is None:
+        return
+    names, seen = {}, {}
+    for p in nk.findall('partner'):
+        name = text(p.find('name'))
+        if not name:
+            continue
+        cell = '%s.%s.%s' % (p.get('kind'), p.get('ring'), name)
+        seen[cell] = seen.get(cell, 0) + 1
+        key = 'partner.%s#%d' % (cell, seen[cell])
+        names[p.get('id')] = name
+        put(key + '.name', name)
+        put(key + '.note', text(p.find('note')))
+        for m in p.findall('priority'):
+            put(key + '.priority.' + m.get('role'), m.get('count') or '1')
+        for a in p.findall('answer'):
+            put(key + '.answer.' + a.get('card'), text(a))
+    for k in nk.findall('link'):
+        put('link', ' | '.join(sorted([names[k.get('from')], names[k.get('to')]])))
+    put('map.notes', text(nk.find('notes')))
 
 
 if __name__ == '__main__':

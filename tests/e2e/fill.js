@@ -1,11 +1,14 @@
 // Fills every field of a praatplaat form the way MuPDF-based readers do (set each widget's value,
 // update its appearance, save incrementally), for the round-trip test (tests/e2e/form.sh). The same
 // plan as tests/tools/pp_fill_poppler.c. Usage:
-//   mutool run fill.js IN.pdf OUT.pdf PREFIX SPECIAL.txt > MARKERS.txt
+//   mutool run fill.js IN.pdf OUT.pdf PREFIX SPECIAL.txt [ROLE CARD] > MARKERS.txt
+// A network map's cells get two partners each (the first with a note, ROLE's marks and an answer on
+// CARD), its links field a link between the two partners of each cell (docs/forms.md).
 var doc = new PDFDocument(scriptArgs[0]);
 var prefix = scriptArgs[2];
 var special = read(scriptArgs[3]).replace(/\s+$/, "");
 var counter = 0, longDone = false, groups = {}, nGroups = 0;
+var role = scriptArgs[4], card = scriptArgs[5], pairs = [];
 
 function marker() {
     var n = counter++, tail = "";
@@ -30,10 +33,18 @@ function valueFor(name) {
         return "2027-0" + (1 + n % 9) + "-1" + (n % 10);
     }
     if (name === "header:partnership") return special;
+    if (name === "links") return pairs.join("\n");
     var a = marker(), b = marker(), c = marker();
     if (name === "header:participants") return a + "; " + b + "; " + c + "\n" + a;
     if (/^notes:/.test(name)) return a + " " + b + "\n1. " + c;
     if (/^postits:/.test(name)) return "[blue] " + a + "\n-- " + b + "\n\n" + c;
+    if (/^partners:/.test(name)) {
+        var d = marker(), e = marker(), note = c;
+        if (!longDone) note += " " + words(300);
+        longDone = true;
+        pairs.push(a + " " + b + " \u2014 " + d);
+        return a + " " + b + "\n" + note + "\n[" + role + " \u00d72]\n[" + card + "] " + e + "\n\n" + d;
+    }
     if (/^cell:/.test(name) && !longDone) {
         longDone = true;
         return a + " " + b + " " + c + " " + words(300);

@@ -16,8 +16,9 @@
 #                    words from the content's <record>, every page A4, qpdf --check
 #   publish          `publish content/netwerkkaart`: the instrument's own sheets at their papers
 #                    (netwerkkaart A3, A1, A0; kaartjes and guide A4) per language, nothing else
-#   form             `render --form` of the network map (with or without a session): a usage error (2), nothing
-#                    written, since its sheets have no fields and a session's partners would be lost
+#   form             `render --form` of the network map with a session gives a form holding its partners
+#                    (the form itself: e2e.form.netwerkkaart.*); of the cards alone, which have no fields,
+#                    a usage error (2) naming the sheets that are forms, nothing written
 #   invalid FILE     a session of tests/data/invalid-network-session: FILE:LINE: error: as listed in
 #                    its EXPECT, exit 1, an existing output untouched
 set -euo pipefail
@@ -155,8 +156,13 @@ publish)
     ;;
 form)
     run "$BIN" render "$nk" --session "$sample" --form --sheet all -o "$out"
+    expect_rc 0
+    python3 "$E2E_LIB_DIR/formvalues.py" "$out" | grep -q "^partners:kind:zorg:ring:near	CLB Waasland" ||
+        fail "the form does not hold the session's partners"
+    rm -f "$out"
+    run "$BIN" render "$nk" --session "$sample" --form --sheet kaartjes -o "$out"
     expect_rc 2
-    expect_in "$SCRATCH/stderr" "no sheet of a network map is a form" "stderr"
+    expect_in "$SCRATCH/stderr" "--form takes --sheet praatplaat, followup, all or netwerkkaart, not \"kaartjes\"" "stderr"
     [ ! -e "$out" ] || fail "a PDF was written"
     ;;
 invalid)

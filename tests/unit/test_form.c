@@ -6,6 +6,8 @@
 #include "model/formfields.h"
 #include "model/paper.h"
 
+#include <math.h>
+
 /* The role of the box each kind of field must lie in. */
 static const struct {
     const char *prefix, *role;
@@ -169,12 +171,116 @@ static void no_fields_without_form(void **state)
     pp_content_free(c);
 }
 
+/* --- The network map's form ----------------------------------------------------------------- */
+
+/* (x, y) lies in the ring sector sec (SECTOR: centre x, y, angles a0 … a1), between radii lo, hi.
+ */
+static bool in_cell(const pp_op *sec, double lo, double hi, double x, double y)
+{
+    const double e = 1e-6;
+    double r = hypot(x - sec->x, y - sec->y);
+    double t = fmod(atan2(y - sec->y, x - sec->x) - sec->a0 + 4 * G_PI, 2 * G_PI);
+    return r >= lo - e && r <= hi + e && t <= sec->a1 - sec->a0 + e;
+}
+
+/* The n ops of page p with role, in their order. */
+static size_t ops_with(const pp_page *p, const char *role, const pp_op **out, size_t most)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n && n < most; i++)
+        if (role_is(&p->ops[i], role)) out[n++] = &p->ops[i];
+    return n;
+}
+
+static double rect_distance(const pp_op *f, double x, double y)
+{
+    return hypot(fmax(fmax(f->x - x, 0), x - (f->x + f->w)),
+                 fmax(fmax(f->y - y, 0), y - (f->y + f->h)));
+}
+
+/* The netwerkkaart's fields: one per kind x ring inside its cell, the others clear of the map and
+ * inside the page, none overlapping; names in names. */
+static GHashTable *network_fields(pp_typeset *ts, const char *rel, const char *paper, int orient)
+{
+    pp_content *c;
+    char *path = src_path(rel), *schema = src_path("schemas/content.rng"),
+         *layouts = src_path("layouts");
+    pp_error err = {0};
+    c = pp_content_load(path, schema, &err);
+    if (!c) fail_msg("%s", err.msg);
+    pp_scene *s = pp_scene_new();
+    s->form = true;
+    pp_doc_request r = {pp_sheet_find("netwerkkaart"), pp_paper_find(paper), orient};
+    if (pp_doc_plan_one(s, r.kind, &r, layouts, c, NULL, ts, &err) != PP_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(s->n_problems, 0);
+    const pp_page *p = &s->pages[0];
+    const pp_network *nw = &c->network;
+    const pp_op *sectors[PP_MAX_KINDS], *rings[PP_MAX_RINGS], *bands[PP_MAX_KINDS];
+    assert_int_equal(ops_with(p, "sector", sectors, PP_MAX_KINDS), nw->n_kinds);
+    assert_int_equal(ops_with(p, "ring", rings, PP_MAX_RINGS), nw->n_rings);
+    assert_int_equal(ops_with(p, "kind band", bands, PP_MAX_KINDS), nw->n_kinds);
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < p->n; i++) {
+        const pp_op *f = &p->ops[i];
+        if (f->kind != PP_OP_FIELD) continue;
+        if (g_hash_table_contains(names, f->field)) fail_msg("field %s is given twice", f->field);
+        g_hash_table_add(names, g_strdup(f->field));
+        assert_true(f->w > 0 && f->h > 0 && f->x >= 0 && f->y >= 0 && f->x + f->w <= p->w &&
+                    f->y + f->h <= p->h);
+        assert_non_null(f->tip);
+        for (size_t k = 0; k < i; k++)
+            if (p->ops[k].kind == PP_OP_FIELD && overlap(f, &p->ops[k]))
+                fail_msg("fields %s and %s overlap", f->field, p->ops[k].field);
+        bool cell = false;
+        for (size_t k = 0; k < nw->n_kinds; k++)
+            for (size_t q = 0; q < nw->n_rings; q++) {
+                gchar *name = pp_form_name(PP_FORM_PARTNERS, nw->kinds[k].id, nw->rings[q].id);
+                if (strcmp(name, f->field) == 0) {
+                    cell = true;
+                    double lo = q ? rings[q - 1]->w : sectors[k]->w, hi = rings[q]->w;
+                    double xs[2] = {f->x, f->x + f->w}, ys[2] = {f->y, f->y + f->h};
+                    for (int e = 0; e < 4; e++)
+                        if (!in_cell(sectors[k], lo, hi, xs[e & 1], ys[e >> 1]))
+                            fail_msg("field %s leaves its cell", f->field);
+                }
+                g_free(name);
+            }
+        if (!cell && rect_distance(f, bands[0]->x, bands[0]->y) < bands[0]->h)
+            fail_msg("field %s lies on the map", f->field);
+    }
+    assert_int_equal(g_hash_table_size(names), nw->n_kinds * nw->n_rings + 5);
+    pp_scene_free(s);
+    pp_content_free(c);
+    g_free(path), g_free(schema), g_free(layouts);
+    return names;
+}
+
+static void network_fields_lie_in_their_cells(void **state)
+{
+    GHashTable *ref = network_fields(*state, "content/netwerkkaart/nl.xml", "A3", 0);
+    static const struct {
+        const char *file, *paper;
+        int orient;
+    } cases[] = {{"content/netwerkkaart/nl.xml", "A3", -1},
+                 {"content/netwerkkaart/nl.xml", "A4", 0},
+                 {"content/netwerkkaart/en.xml", "A1", -1},
+                 {"content/netwerkkaart/en.xml", "A0", 0}};
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        GHashTable *names = network_fields(*state, cases[i].file, cases[i].paper, cases[i].orient);
+        same_names(ref, names);
+        g_hash_table_destroy(names);
+    }
+    g_hash_table_destroy(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fields_lie_in_their_boxes),
         cmocka_unit_test(names_do_not_depend_on_language),
         cmocka_unit_test(no_fields_without_form),
+        cmocka_unit_test(network_fields_lie_in_their_cells),
     };
     return cmocka_run_group_tests(tests, typeset_setup, typeset_teardown);
 }
