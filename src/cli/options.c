@@ -318,6 +318,13 @@ static pp_status publish_options(const pp_options *o, pp_error *err)
 }
 
 /* --tile and --marks: for render, not with --form, and their lengths only with them. */
+/* "preview.png" or "preview.PNG" (as cameras and Windows write it): a PNG preview. */
+static bool ends_png(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && g_ascii_strcasecmp(path + n - 4, ".png") == 0;
+}
+
 static pp_status check_print(const pp_options *o, pp_error *err)
 {
     if ((o->tile || o->marks) && o->command != PP_CMD_RENDER)
@@ -423,7 +430,7 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
     if (o->command == PP_CMD_L10N_EXTRACT || o->command == PP_CMD_L10N_MERGE ||
         o->command == PP_CMD_TEMPLATE)
         return PP_OK;
-    if (!o->format && o->output) o->format = g_str_has_suffix(o->output, ".png") ? "png" : "pdf";
+    if (!o->format && o->output) o->format = ends_png(o->output) ? "png" : "pdf";
     if (o->format && strcmp(o->format, "pdf") != 0 && strcmp(o->format, "png") != 0)
         return usage(err, "--format must be pdf or png, not \"%s\"", o->format);
     if (o->form && strcmp(o->format, "pdf") != 0) return usage(err, "--form writes a PDF");

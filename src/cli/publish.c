@@ -249,6 +249,7 @@ static void collect_fits(const pp_scene *s, GVariantBuilder *texts, GVariantBuil
             g_free(where);
         }
     for (size_t i = 0; i < s->n_problems; i++) {
+        if (s->problems[i].warning) continue; /* as render: warnings are check's (no dictionary) */
         char *line = g_strdup_printf("%s: error: %s (paper %s)", s->problems[i].where,
                                      s->problems[i].what, paper->name);
         g_variant_builder_add(problems, "s", line);

@@ -259,7 +259,7 @@ static bool bad_translation(const char *s, char *why, size_t n)
     if (!g_utf8_validate(s, -1, NULL))
         simple = "is not valid UTF-8";
     else if (strlen(s) > PP_TEXT_MAX_BYTES - 2) /* pp_xml_text keeps two bytes of its limit */
-        return snprintf(why, n, "is longer than %u bytes", PP_TEXT_MAX_BYTES) > 0;
+        return snprintf(why, n, "is longer than %u bytes", PP_TEXT_MAX_BYTES - 2) > 0;
     else if (pp_xml_has_control(s))
         simple = "holds a control character";
     bool blank = true;

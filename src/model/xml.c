@@ -338,7 +338,7 @@ static char *text_of(pp_arena *a, xmlNodePtr node, bool allow_empty, const char 
             if (!ok)
                 pp_error_set(err, PP_ERR_INVALID, path, pp_xml_line(node),
                              "text of <%s> is longer than %u bytes", (const char *)node->name,
-                             PP_TEXT_MAX_BYTES);
+                             PP_TEXT_MAX_BYTES - 2); /* tb_put keeps two bytes of the limit */
         } else if (pp_xml_is(n, "br") && !n->children) {
             b.space = false;
             ok = tb_put(&b, "\n", 1);

@@ -28,9 +28,10 @@ static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned
 static char *page_path(const char *path, size_t i, size_t n)
 {
     if (n == 1) return g_strdup(path);
-    const char *dot =
-        g_str_has_suffix(path, ".png") ? path + strlen(path) - 4 : path + strlen(path);
-    return g_strdup_printf("%.*s-%zu.png", (int)(dot - path), path, i + 1);
+    size_t len = strlen(path);
+    bool png = len >= 4 && g_ascii_strcasecmp(path + len - 4, ".png") == 0;
+    const char *dot = png ? path + len - 4 : path + len; /* "out.PNG" → "out-2.PNG" */
+    return g_strdup_printf("%.*s-%zu%s", (int)(dot - path), path, i + 1, png ? dot : ".png");
 }
 
 static void png_to_file(png_structp png, png_bytep data, size_t length)

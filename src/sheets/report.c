@@ -83,13 +83,15 @@ static void postits(rp *r, size_t theme)
                                        mm(r, "swatch"), mm(r, "swatch-gap"));
         pp_flow_text(&r->fl, &r->c->record.postit, NULL, st(r, "label"), indent,
                      mm(r, "label-gap"));
-        gchar *v = g_strjoin("\n", p->text.text ? p->text.text : p->author.text,
-                             p->text.text ? p->author.text : NULL, NULL);
+        /* Text and author flow as two blocks, each from its own element, so that a problem
+         * (a character no font has) names the element and line it is in. */
         bool was = pp_ink_direction(r->fl.env);
-        pp_flow_text(&r->fl, p->text.text ? &p->text : &p->author, v, st(r, "answer"), 0,
-                     mm(r, "block-gap"));
+        if (p->text.text)
+            pp_flow_text(&r->fl, &p->text, NULL, st(r, "answer"), 0,
+                         p->author.text ? 0 : mm(r, "block-gap"));
+        if (p->author.text)
+            pp_flow_text(&r->fl, &p->author, NULL, st(r, "answer"), 0, mm(r, "block-gap"));
         pp_typeset_set_rtl(r->fl.env->ts, was);
-        g_free(v);
     }
 }
 

@@ -56,6 +56,16 @@ gen_long_text() { # one statement of 20 000 bytes (the limit is 16 000)
     gen_py "$IN" 's.replace("Disagreements are", "ab " * 6667 + "are", 1)'
     LINE=$(line_of "$IN" 'id="trust.2"')
 }
+gen_text_just_over() { # one statement of 15 999 bytes, one more than a text may have
+    IN=$IN_DIR/text-just-over.xml
+    gen_py "$IN" 's.replace("Disagreements are discussed constructively and in good time.", "x" * 15999, 1)'
+    LINE=$(line_of "$IN" 'id="trust.2"')
+}
+gen_text_at_limit() { # one statement of 15 998 bytes: the most a text may have
+    IN=$IN_DIR/text-at-limit.xml
+    gen_py "$IN" 's.replace("Disagreements are discussed constructively and in good time.", "x" * 15998, 1)'
+    LINE=$(line_of "$IN" 'id="trust.2"')
+}
 gen_deep_nesting() { # 10 000 nested elements on one line
     IN=$IN_DIR/deep-nesting.xml
     gen_py "$IN" 's.replace("  <guide>\n", "  <guide>\n" + "<section>" * 10000 + "</section>" * 10000 + "\n", 1)'

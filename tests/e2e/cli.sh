@@ -45,6 +45,13 @@ missing-content)
     done
     [ ! -e "$out" ] || fail "render of a missing content file wrote $out"
     ;;
+png-upper)
+    # "preview.PNG" (a camera's or Windows' habit) is a PNG preview like "preview.png", not a PDF.
+    run "$BIN" render "$content" --sheet followup --paper A4 -o "$SCRATCH/preview.PNG"
+    expect_rc 0
+    head -c 8 "$SCRATCH/preview.PNG" | od -An -c | grep -q 'P   N   G' ||
+        fail "preview.PNG is not a PNG: $(file -b "$SCRATCH/preview.PNG")"
+    ;;
 *) die "unknown case ${ARGS[0]}" ;;
 esac
 e2e_done

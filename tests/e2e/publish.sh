@@ -4,6 +4,8 @@
 #             byte-identical to `render` with the same arguments, report.json's structure, progress
 #   overflow  tests/data/overflow.xml in a folder of its own: exit 1 after writing everything, the
 #             overflowing texts in report.json and index.html with element id and FILE:LINE
+#   warning   a language without a hyphenation dictionary whose sheets fit: render's warning is
+#             no error, so exit 0, status not "overflow", no problem listed
 #   bad       a folder without content files, an unknown sheet or paper, an unwritable output
 #   browser   headless Chromium loads index.html: every thumbnail loaded, no broken link
 set -euo pipefail
@@ -103,6 +105,22 @@ sys.exit(0 if r["ok"] is False and o["status"] == "overflow" and hits else 1)
 EOF
     expect_in "$out/index.html" "$where"
     expect_in "$out/index.html" "<td>status</td>"
+    ;;
+warning)
+    mkdir -p "$SCRATCH/in"
+    sed '0,/xml:lang="nl"/s//xml:lang="tr"/' content/samenwerking/nl.xml >"$SCRATCH/in/tr.xml"
+    run "$BIN" render "$SCRATCH/in/tr.xml" --sheet guide --paper A4 -o "$SCRATCH/tr.pdf"
+    expect_rc 0 # render: it fits, the missing dictionary is only check's warning
+    run "$BIN" publish "$SCRATCH/in" -o "$out" --sheets guide --papers A4
+    expect_rc 0
+    ! grep -q 'error:' "$SCRATCH/stderr" || fail "publish calls a warning an error: $(grep error: "$SCRATCH/stderr")"
+    check_report "$out" 1
+    python3 - "$out/report.json" <<'EOF' || fail "report.json: the guide in tr is not ok (see above)"
+import json, sys
+o = json.load(open(sys.argv[1]))["outputs"][0]
+print(o["status"], o["problems"])
+sys.exit(0 if o["status"] == "ok" and not o["problems"] else 1)
+EOF
     ;;
 bad)
     mkdir -p "$SCRATCH/empty"
