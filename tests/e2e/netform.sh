@@ -139,7 +139,8 @@ papers)
                 fail "the field names of $lang $args differ from nl at A3"
         done
     done
-    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/en---paper_A1.pdf" | grep -qx $'praatplaat-form\tpraatplaat-form 1 netwerkkaart en' ||
+    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/en---paper_A1.pdf" >"$SCRATCH/en.values" # no pipe: grep -q may end it early
+    grep -qx $'praatplaat-form\tpraatplaat-form 1 netwerkkaart en' "$SCRATCH/en.values" ||
         fail "the hidden field does not name instrument and language"
     run "$BIN" import "$content" "$SCRATCH/en---paper_A1.pdf" -o "$SCRATCH/en.xml"
     expect_rc 0

@@ -240,7 +240,8 @@ netwerkkaart)
     xmllint --noout --relaxng "$SRC/schemas/session.rng" "$SCRATCH/map.xml" 2>/dev/null || fail "the session does not validate"
     run "$BIN" render "$nk" --session "$SCRATCH/map.xml" --sheet report -o "$SCRATCH/report.pdf"
     expect_rc 0
-    pdftotext "$SCRATCH/report.pdf" - | grep -q "Hoe dragen de externe partners" || fail "the report has no title over the photo"
+    pdftotext "$SCRATCH/report.pdf" "$SCRATCH/report.txt" || die "pdftotext failed"
+    grep -q "Hoe dragen de externe partners" "$SCRATCH/report.txt" || fail "the report has no title over the photo"
     pdfimages -list "$SCRATCH/report.pdf" | awk 'NR > 2 && $3 == "image" {print $4, $5, $9}' >"$SCRATCH/images"
     read -r w h enc <"$SCRATCH/images" || fail "the report holds no picture"
     [ "$enc" = jpeg ] || fail "the map's picture is not embedded as JPEG ($enc)"
