@@ -199,6 +199,11 @@ void pp_kaartjes_plan(pp_scene *s, const pp_sheet_env *env)
     k.page_h = pp_layout_page_h(l);
     k.cols = (int)pp_layout_num_in(l, "columns", 1, 12);
     k.rows = (int)pp_layout_num_in(l, "rows", 1, 12);
+    if (k.page_w >
+        k.page_h) { /* the grid is the portrait page's: turned, the cards keep their shape */
+        int t = k.cols;
+        k.cols = k.rows, k.rows = t;
+    }
     double m = mm(&k, "margin");
     k.grid = (box){m, m, k.page_w - 2 * m, k.page_h - 2 * m};
     int per_page = k.cols * k.rows, n = 0;
