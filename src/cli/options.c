@@ -404,6 +404,10 @@ pp_status pp_options_parse(int argc, char **argv, pp_options *o, pp_error *err)
     }
     if (pp_error_isset(err) || o->help || o->version) return err->status;
     if (o->command == PP_CMD_NONE) return usage(err, "no command given (see praatplaat --help)");
+    /* "-o -" would write a file named "-": say so, as every output is written through a
+     * temporary file and renamed (nothing half-written), which a pipe cannot be */
+    if (o->output && strcmp(o->output, "-") == 0)
+        return usage(err, "-o - would write a file named \"-\"; name a file, or /dev/stdout");
     if (o->command == PP_CMD_PUBLISH) return publish_options(o, err);
     if (o->sheets || o->papers || o->jobs)
         return usage(err, "--sheets, --papers and --jobs are for publish");

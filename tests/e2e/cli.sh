@@ -36,6 +36,15 @@ version)
 unknown-option) usage_error render "$content" --sheet followup --frobnicate -o "$out" ;;
 unknown-paper) usage_error render "$content" --sheet followup --paper A7 -o "$out" ;;
 unknown-sheet) usage_error render "$content" --sheet poster -o "$out" ;;
+dash-output) # "-o -" is no standard output: refused, and no file named "-" appears
+    cd "$SCRATCH"
+    for cmd in "render $content --sheet guide" "template $content"; do
+        # shellcheck disable=SC2086
+        usage_error $cmd -o -
+        expect_in "$SCRATCH/stderr" "/dev/stdout"
+        [ ! -e "$SCRATCH/-" ] || fail "$cmd -o - wrote a file named -"
+    done
+    ;;
 missing-content)
     for cmd in render check; do
         if [ $cmd = render ]; then run "$BIN" render "$SCRATCH/absent.xml" --sheet followup -o "$out"
