@@ -18,27 +18,10 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 content=$SRC/content/samenwerking/nl.xml
-schema=$SRC/schemas/session.rng
 sample=$SRC/samples/zuidrand-2026-10.xml
 fill_poppler=${ARGS[1]:-}
 
-# form_ok OUT ARGS...: a form that must render and be structurally valid.
-form_ok() {
-    local out=$1
-    shift
-    run "$BIN" render "$@" --form -o "$out"
-    expect_rc 0
-    qpdf --check "$out" >"$SCRATCH/qpdf" 2>&1 || fail "qpdf --check fails on $out: $(tail -3 "$SCRATCH/qpdf")"
-}
-
-# import_ok FORM SESSION: import succeeds and the session validates.
-import_ok() {
-    run "$BIN" import "$content" "$1" -o "$2"
-    expect_rc 0
-    xmllint --noout --relaxng "$schema" "$2" 2>"$SCRATCH/xmllint" ||
-        fail "the imported session does not validate: $(cat "$SCRATCH/xmllint")"
-}
-
+# form_ok and import_ok: tests/e2e/lib.sh
 # roundtrip FILLER...: fill a blank A3 form, import, compare, render the report.
 roundtrip() {
     form_ok "$SCRATCH/blank.pdf" "$content" --sheet all --paper A3

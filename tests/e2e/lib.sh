@@ -87,3 +87,20 @@ rasterise() {
         pdftoppm -r "${3:-40}" -png -f "$i" -l "$i" -singlefile "$1" "$2-p$i"
     done
 }
+
+# form_ok OUT ARGS...: render ARGS as a form (--form) into OUT, which must be structurally valid.
+form_ok() {
+    local out=$1
+    shift
+    run "$BIN" render "$@" --form -o "$out"
+    expect_rc 0
+    qpdf --check "$out" >"$SCRATCH/qpdf" 2>&1 || fail "qpdf --check fails on $out: $(tail -3 "$SCRATCH/qpdf")"
+}
+
+# import_ok FORM SESSION: import of FORM with the caller's $content succeeds and SESSION validates.
+import_ok() {
+    run "$BIN" import "$content" "$1" -o "$2"
+    expect_rc 0
+    xmllint --noout --relaxng "$SRC/schemas/session.rng" "$2" 2>"$SCRATCH/xmllint" ||
+        fail "the imported session does not validate: $(cat "$SCRATCH/xmllint")"
+}

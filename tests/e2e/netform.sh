@@ -23,24 +23,9 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 content=$SRC/content/netwerkkaart/nl.xml
-schema=$SRC/schemas/session.rng
 sample=$SRC/samples/scheldeoever-2026-11-netwerkkaart.xml
 
-form_ok() {
-    local out=$1
-    shift
-    run "$BIN" render "$@" --form -o "$out"
-    expect_rc 0
-    qpdf --check "$out" >"$SCRATCH/qpdf" 2>&1 || fail "qpdf --check fails on $out: $(tail -3 "$SCRATCH/qpdf")"
-}
-
-import_ok() {
-    run "$BIN" import "$content" "$1" -o "$2"
-    expect_rc 0
-    xmllint --noout --relaxng "$schema" "$2" 2>"$SCRATCH/xmllint" ||
-        fail "the imported session does not validate: $(cat "$SCRATCH/xmllint")"
-}
-
+# form_ok and import_ok: tests/e2e/lib.sh
 # text_of PDF OUT: the PDF's text layer, soft hyphens dropped.
 text_of() {
     pdftotext -enc UTF-8 "$1" "$2"
