@@ -104,3 +104,22 @@ import_ok() {
     xmllint --noout --relaxng "$SRC/schemas/session.rng" "$2" 2>"$SCRATCH/xmllint" ||
         fail "the imported session does not validate: $(cat "$SCRATCH/xmllint")"
 }
+
+# form_fill_import SPECIAL FILLER...: a blank A3 form (--sheet all) of $content filled by FILLER (its
+# markers in markers.txt, SPECIAL's text in one field), every field filled, imported into
+# session.xml, SPECIAL unchanged in it. Files in $SCRATCH.
+form_fill_import() {
+    local special=$1
+    shift
+    form_ok "$SCRATCH/blank.pdf" "$content" --sheet all --paper A3
+    printf '%s\n' "$special" >"$SCRATCH/special.txt"
+    "$@" "$SCRATCH/blank.pdf" "$SCRATCH/filled.pdf" "$SCRATCH/special.txt" >"$SCRATCH/markers.txt" ||
+        die "the filler failed: $*"
+    [ "$(wc -l <"$SCRATCH/markers.txt")" -gt 400 ] || fail "the filler wrote only $(wc -l <"$SCRATCH/markers.txt") markers"
+    python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/filled.pdf" >"$SCRATCH/filled.txt"
+    [ "$(wc -l <"$SCRATCH/filled.txt")" -eq "$(python3 "$E2E_LIB_DIR/formvalues.py" "$SCRATCH/blank.pdf" names | wc -l)" ] ||
+        fail "not every field was filled: $(wc -l <"$SCRATCH/filled.txt") values"
+    import_ok "$SCRATCH/filled.pdf" "$SCRATCH/session.xml"
+    grep -qF "$(sed 's/&/\&amp;/; s/</\&lt;/; s/>/\&gt;/; s/"/\&quot;/g' "$SCRATCH/special.txt")" "$SCRATCH/session.xml" ||
+        fail "the special characters did not pass unchanged into the session"
+}
