@@ -616,7 +616,7 @@ static bool paper_white(const pp_photo *ph, const homography *H, const pp_op *bo
     return true;
 }
 
-/* The side of box in the photo, px. */
+/* The width of box (or any op) in the photo along its top edge, px. */
 static double box_px(const homography *H, const pp_op *box)
 {
     double u0, v0, u1, v1;
@@ -741,10 +741,7 @@ static reading read_views(const view *views, int n, int which, int page, const p
         reading r = read_box(views[i].ph, &views[i].H, box);
         if (views[i].trusted && r.why != OUTSIDE && !g_hash_table_contains(views[i].trusted, box))
             r = (reading){BOX_UNSURE, r.ink, FAR};
-        double u0, v0, u1, v1;
-        project(&views[i].H, box->x, box->y, &u0, &v0);
-        project(&views[i].H, box->x + box->w, box->y, &u1, &v1);
-        double px = hypot(u1 - u0, v1 - v0);
+        double px = box_px(&views[i].H, box);
         if (r.why != OUTSIDE && px > best_px) best = r, best_px = px, *photo = views[i].path;
         if (r.state == BOX_UNSURE) continue;
         if (n_sure++ && r.state != sure.state)
@@ -910,10 +907,7 @@ static guint32 colour_at(const pp_photo *ph, double u, double v)
 static cairo_surface_t *cut_out(const pp_photo *ph, const homography *H, const pp_op *a, double cap,
                                 double *kp)
 {
-    double u0, v0, u1, v1;
-    project(H, a->x, a->y, &u0, &v0);
-    project(H, a->x + a->w, a->y, &u1, &v1);
-    double k = *kp = fmin(hypot(u1 - u0, v1 - v0) / a->w, cap);
+    double k = *kp = fmin(box_px(H, a) / a->w, cap);
     int w = (int)fmax(1, lround(a->w * k)), h = (int)fmax(1, lround(a->h * k));
     cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     unsigned char *px = cairo_image_surface_get_data(out);
